@@ -1,0 +1,23 @@
+/**
+ * Where each column of an opened file goes, decided once from the Arrow schema and the footer's
+ * size statistics (see docs/data-path.md):
+ * - 'duckdb': scalar and list columns, queryable in SQL, sortable, filterable;
+ * - 'heavy': vectors, binary and very long text; kept as Arrow buffers outside DuckDB, read per
+ *   row group on demand and joined to query results by `__row`.
+ */
+export type ColumnRole = 'id' | 'category' | 'entities' | 'embedding' | 'diff' | 'time' | 'text' | 'other';
+
+export interface ColumnPlan {
+  name: string;
+  /** Arrow type as apache-arrow prints it (`Utf8`, `FixedSizeList[384]<Float32>`, ...), after normalization. */
+  arrowType: string;
+  role: ColumnRole;
+  destination: 'duckdb' | 'heavy';
+  /** For vector columns: the dimension every row shares. */
+  vectorDim?: number;
+  /** Why the column went where it did, shown in the schema panel. */
+  reason: string;
+}
+
+/** The row-index column every DuckDB table gets: the row's position in its file. */
+export const ROW_INDEX_COLUMN = '__row';

@@ -1,0 +1,39 @@
+import type { ColumnPlan } from '../core/schema/column-plan';
+import type { ErrorPayload } from '../core/errors';
+import type { ParquetFooter } from './parquet/parquet-reader';
+
+/**
+ * The cross-feature store (DESIGN.md convention 7): which files are open and in what state.
+ * Query results do not live here; they live in the DbClient's cache.
+ */
+export type OpenedStatus = 'reading-footer' | 'loading' | 'ready' | 'failed' | 'cancelled';
+
+export interface OpenedTable {
+  /** Stable id for React keys and URLs. */
+  id: string;
+  /** DuckDB table name: sanitized from the file name, unique among open tables. */
+  tableName: string;
+  fileName: string;
+  fileBytes: number;
+  kind: 'parquet' | 'csv' | 'arrow';
+  status: OpenedStatus;
+  progress: { done: number; total: number; unit: 'row-groups' | 'bytes' | 'rows' };
+  rowCount: number;
+  footer: ParquetFooter | null;
+  columns: ColumnPlan[];
+  heavy: HeavyColumnStore | null;
+  error: ErrorPayload | null;
+  /** Load timings for the bench and the status line (ms since the drop). */
+  timings: { footerMs?: number; firstRowsMs?: number; loadedMs?: number };
+}
+
+/** A value of a heavy column for one row, decoded on demand. */
+export type HeavyValue = Float32Array | Uint8Array | string | null;
+
+export interface HeavyColumnStore {
+  readonly columns: readonly string[];
+  /** The value if its row group is loaded, else undefined (the cell paints a placeholder). */
+  peek(column: string, row: number): HeavyValue | undefined;
+  /** Loads the row groups holding these rows (LRU under a byte budget). */
+  ensure(column: string, rows: readonly number[], signal?: AbortSignal): Promise<void>;
+}
