@@ -262,7 +262,10 @@ describe('formatCell: nested', () => {
     const map = new Map_(
       new Field(
         'entries',
-        new Struct([new Field('key', new Utf8(), false), new Field('value', new Int32(), true)]),
+        new Struct<{ key: Utf8; value: Int32 }>([
+          new Field('key', new Utf8(), false),
+          new Field('value', new Int32(), true),
+        ]),
       ),
     );
     const mv = vectorFromArray(

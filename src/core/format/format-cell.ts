@@ -2,7 +2,6 @@ import {
   DateUnit,
   IntervalUnit,
   Precision,
-  TimeUnit,
   Type,
   Vector,
   type Data,
@@ -11,9 +10,9 @@ import {
   type FixedSizeBinary,
   type FixedSizeList,
   type Float,
-  type Int,
   type Struct,
   type Time,
+  type TimeUnit,
   type Timestamp,
 } from 'apache-arrow';
 import { CELL_FORMAT, FULL_FORMAT, type CellValue, type FormatOptions } from './cell-value';

@@ -78,7 +78,6 @@ export function sparklinePoints(
     }
     let bMin = Number.POSITIVE_INFINITY;
     let bMax = Number.NEGATIVE_INFINITY;
-    let minFirst = true;
     let iMin = start;
     let iMax = start;
     for (let i = start; i < end; i++) {
@@ -92,7 +91,7 @@ export function sparklinePoints(
         iMax = i;
       }
     }
-    minFirst = iMin <= iMax;
+    const minFirst = iMin <= iMax;
     points.push(`${x},${y(minFirst ? bMin : bMax)}`, `${x},${y(minFirst ? bMax : bMin)}`);
   }
   return points.join(' ');
