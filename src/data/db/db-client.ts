@@ -2,21 +2,41 @@ import type { Table } from 'apache-arrow';
 
 /**
  * The one doorway to DuckDB (DESIGN.md convention 2). Every query in the app goes through a DbClient:
- * it owns start-up (extension autoloading off), parameter binding, cancellation of superseded queries
- * and the result cache. The browser implementation runs DuckDB-WASM in its worker; the Node
- * implementation (test/) runs the same engine for integration tests.
+ * it owns start-up (extension autoloading off), parameter binding, cancellation of superseded
+ * queries and the result cache. The browser implementation (browser-db.ts) runs DuckDB-WASM in its
+ * worker; the Node implementation (test/support/node-db.ts) runs the same engine and the same
+ * client module (duckdb-client.ts) for integration tests: only instantiation differs.
+ *
+ * Values as they come back from DuckDB-WASM (apache-arrow 21):
+ * - BIGINT / HUGEINT / `count(*)` / `sum(int)` come back as `bigint` (JSON.stringify throws on them);
+ * - TIMESTAMP comes back as a number of epoch milliseconds (the Arrow type still says MICROSECOND);
+ * - DATE as epoch milliseconds, DECIMAL as Arrow Decimal, LIST as Arrow List vectors.
+ * Read cells through the Arrow vectors (`table.getChildAt(i)?.get(row)`), never `toArray()` a whole result.
  */
 export interface QueryOptions {
-  /** Positional parameters for `?` placeholders (prepared statement). Never splice user input into SQL. */
+  /**
+   * Positional parameters for `?` placeholders (prepared statement). Never splice user input into SQL.
+   * Numbers bind as DOUBLE (DuckDB casts them to the column type in context); bigints inside the
+   * safe-integer range bind as numbers, larger ones as their decimal text (DuckDB casts by context);
+   * null binds as a NULL VARCHAR, so add a cast (`?::INTEGER`) when no context gives the type.
+   * A prepared statement runs to completion inside the DuckDB worker: aborting one rejects the
+   * caller at once, but the engine finishes it (fine for page-sized queries). Queries without
+   * params run as pending queries and are interrupted in the engine.
+   */
   params?: readonly QueryParam[];
   /** Aborting cancels the running query (DuckDB `cancelPendingQuery`) and rejects with code 'cancelled'. */
   signal?: AbortSignal;
   /**
    * Queries that share a channel supersede each other: starting a new one cancels the previous one
-   * still running on that channel (e.g. 'grid-page', 'sql-editor').
+   * still running on that channel (e.g. 'grid-page', 'sql-editor'). Each channel has its own DuckDB
+   * connection, so a long query on one channel does not block another (see docs/decisions/0001).
    */
   channel?: string;
-  /** Results are cached by SQL + params unless false (the cache is dropped whenever tables change). */
+  /**
+   * Results of read-only statements are cached by SQL + params unless false. The cache is dropped
+   * whenever tables change (insertArrowIpc, dropTable, registerFile, invalidate(), or any statement
+   * that is not a read-only SELECT).
+   */
   cache?: boolean;
 }
 
@@ -24,8 +44,10 @@ export type QueryParam = string | number | bigint | boolean | null;
 
 export interface QueryResult {
   table: Table;
-  /** Wall time of the query as seen by the caller, in milliseconds. */
+  /** Time DuckDB spent on the query (from the moment it started on its connection), in ms. */
   elapsedMs: number;
+  /** True when the result came from the cache. */
+  cached: boolean;
 }
 
 export interface DbClient {
@@ -33,13 +55,18 @@ export interface DbClient {
   ready(): Promise<void>;
   query(sql: string, options?: QueryOptions): Promise<QueryResult>;
   /**
-   * Appends one Arrow IPC stream (schema + record batches) to `table`, creating it when `create`.
-   * The buffer may be transferred to the DuckDB worker: do not use it afterwards.
+   * Appends one complete Arrow IPC stream (schema + record batches + end-of-stream marker) to
+   * `table`, creating it when `create`. `table` is the raw name (not quoted: duckdb-wasm passes it
+   * to its relation API as a name, not as SQL). The buffer is transferred to the DuckDB worker: do
+   * not use it afterwards.
    */
   insertArrowIpc(table: string, ipc: Uint8Array, options: { create: boolean }): Promise<void>;
   /** Registers a File under `name` so that DuckDB's core readers (CSV) can read it. */
   registerFile(name: string, file: Blob): Promise<void>;
+  /** Drops the table if it exists (raw name; quoted here). */
   dropTable(table: string): Promise<void>;
   /** Tables changed outside query(): invalidate the result cache. */
   invalidate(): void;
+  /** Terminates the DuckDB worker (tests; the app keeps one for the page's lifetime). */
+  close(): Promise<void>;
 }

@@ -1,0 +1,94 @@
+import { MemscopeError } from '../../core/errors';
+
+/**
+ * Maps what DuckDB-WASM throws to MemscopeErrors. DuckDB's errors arrive from its worker as plain
+ * Errors whose message is DuckDB's own text, e.g. `Parser Error: syntax error at or near "selec"`
+ * followed by a blank line and a `LINE 1: ...` caret block (which duckdb-wasm 1.32 repeats twice).
+ * The first paragraph becomes the message; the caret block (once) becomes the detail.
+ */
+export function toDbError(err: unknown): MemscopeError {
+  if (err instanceof MemscopeError) return err;
+  const raw = err instanceof Error ? err.message : String(err);
+  const text = fromJsonError(raw.trim());
+
+  if (/query was cancel+ed|INTERRUPT Error|Interrupted/i.test(text)) {
+    return cancelledError();
+  }
+  // A wasm trap leaves the DuckDB instance unusable (FACTS.md: autoload attempts offline trap).
+  if (
+    /RuntimeError|unreachable|memory access out of bounds|worker (is not set|has been terminated)/i.test(text)
+  ) {
+    return new MemscopeError({
+      code: 'internal',
+      message: 'The SQL engine stopped working.',
+      hint: 'Reload the page to restart it; your files stay on your machine and can be opened again.',
+      detail: text,
+    });
+  }
+
+  const [head = text, ...rest] = text.split(/\n\s*\n/);
+  const message = head.trim();
+  const detail = dedupeParagraphs(rest).join('\n\n') || undefined;
+
+  if (/^Out of Memory Error/i.test(message) || /could not allocate|Out of memory/i.test(message)) {
+    return new MemscopeError({
+      code: 'out-of-memory',
+      message,
+      hint: 'The query needs more memory than the tab has. Add a LIMIT, select fewer columns, or filter first.',
+      detail: text,
+    });
+  }
+
+  return new MemscopeError({ code: 'sql', message, hint: hintFor(message), detail });
+}
+
+/**
+ * Errors from DuckDB's pending-query path arrive as JSON, e.g.
+ * `{"exception_type":"Parser","exception_message":"syntax error at or near ...","position":"0"}`,
+ * while runQuery/prepared paths give `Parser Error: ...`. Normalise to the latter.
+ */
+function fromJsonError(text: string): string {
+  if (!text.startsWith('{')) return text;
+  try {
+    const parsed = JSON.parse(text) as { exception_type?: unknown; exception_message?: unknown };
+    if (typeof parsed.exception_message !== 'string') return text;
+    const type = typeof parsed.exception_type === 'string' ? parsed.exception_type : '';
+    if (type === '' || /^INTERRUPT$/i.test(type)) return parsed.exception_message;
+    const label = /error$/i.test(type) ? type : `${type} Error`;
+    return `${label}: ${parsed.exception_message}`;
+  } catch {
+    return text;
+  }
+}
+
+export function cancelledError(reason = 'The query was cancelled.'): MemscopeError {
+  return new MemscopeError({ code: 'cancelled', message: reason });
+}
+
+function hintFor(message: string): string {
+  if (/parquet extension|read_parquet|parquet_scan/i.test(message)) {
+    return 'memscope decodes Parquet itself: open the file with "Open files" and query the table it creates.';
+  }
+  if (/exists in the \w+ extension|extension/i.test(message)) {
+    return 'DuckDB extensions are not available offline; this function cannot be used here.';
+  }
+  if (/^Parser Error/i.test(message)) return 'Check the SQL syntax near the position shown.';
+  if (/^Catalog Error/i.test(message))
+    return 'Check the table and column names; the open tables are listed beside the editor.';
+  if (/^Binder Error/i.test(message)) return 'Check the column names and their types.';
+  if (/^Conversion Error|^Invalid Input Error/i.test(message))
+    return 'A value could not be converted: check types and casts.';
+  return 'Check the query and try again.';
+}
+
+function dedupeParagraphs(paragraphs: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const key = p.trim();
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(p.replace(/\s+$/, ''));
+  }
+  return out;
+}
