@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker as NodeWorker } from 'node:worker_threads';
+import type * as DuckDb from '@duckdb/duckdb-wasm';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { DbClient } from '../../src/data/db/db-client';
 import { createDuckDbClient, type StartedDuckDb } from '../../src/data/db/duckdb-client';
@@ -90,7 +91,7 @@ async function startNodeDuckDb(): Promise<StartedDuckDb> {
   g.Worker ??= class {};
   // A variable specifier: the subpath has no .d.mts, and its types are those of the package root.
   const browserBuild = '@duckdb/duckdb-wasm/dist/duckdb-browser.mjs';
-  const duckdb = (await import(/* @vite-ignore */ browserBuild)) as typeof import('@duckdb/duckdb-wasm');
+  const duckdb = (await import(/* @vite-ignore */ browserBuild)) as typeof DuckDb;
   const workerScript = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-eh.worker.cjs');
   const wasm = require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm');
   const worker = new WorkerAdapter(workerScript);
