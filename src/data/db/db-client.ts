@@ -1,4 +1,5 @@
 import type { Table } from 'apache-arrow';
+import type { SqlParam } from '../../core/sql/table-query';
 
 /**
  * The one doorway to DuckDB (DESIGN.md convention 2). Every query in the app goes through a DbClient:
@@ -40,7 +41,7 @@ export interface QueryOptions {
   cache?: boolean;
 }
 
-export type QueryParam = string | number | bigint | boolean | null;
+export type QueryParam = SqlParam;
 
 export interface QueryResult {
   table: Table;

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildCountQuery,
+  buildPageQuery,
+  buildSqlCountQuery,
+  buildSqlPageQuery,
+  buildWhere,
+  escapeLike,
+  type Filter,
+  type SqlParam,
+} from './table-query';
+
+describe('escapeLike', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['50%', '50\\%'],
+    ['a_b', 'a\\_b'],
+    ['back\\slash', 'back\\\\slash'],
+  ])('%j -> %j', (input, output) => expect(escapeLike(input)).toBe(output));
+});
+
+describe('buildWhere', () => {
+  const cases: [string, Filter[], string, SqlParam[]][] = [
+    ['none', [], '', []],
+    ['equals', [{ column: 'category', op: '=', value: 'skills' }], 'WHERE "category" = ?', ['skills']],
+    ['not equals', [{ column: 'n', op: '!=', value: 3 }], 'WHERE "n" <> ?', [3]],
+    ['less', [{ column: 'n', op: '<', value: 3 }], 'WHERE "n" < ?', [3]],
+    ['at most', [{ column: 'n', op: '<=', value: 3n }], 'WHERE "n" <= ?', [3n]],
+    ['greater', [{ column: 'n', op: '>', value: 1.5 }], 'WHERE "n" > ?', [1.5]],
+    ['at least', [{ column: 'ok', op: '>=', value: true }], 'WHERE "ok" >= ?', [true]],
+    ['equals null', [{ column: 'x', op: '=', value: null }], 'WHERE "x" IS NULL', []],
+    ['not equals null', [{ column: 'x', op: '!=', value: null }], 'WHERE "x" IS NOT NULL', []],
+    ['is null', [{ column: 'x', op: 'is null' }], 'WHERE "x" IS NULL', []],
+    ['is not null', [{ column: 'x', op: 'is not null', value: 'ignored' }], 'WHERE "x" IS NOT NULL', []],
+    [
+      'contains escapes wildcards',
+      [{ column: 'content', op: 'contains', value: '100%_sure' }],
+      `WHERE CAST("content" AS VARCHAR) ILIKE ? ESCAPE '\\'`,
+      ['%100\\%\\_sure%'],
+    ],
+    [
+      'list contains',
+      [{ column: 'entities', op: 'list-contains', value: 'rust' }],
+      'WHERE list_contains("entities", ?)',
+      ['rust'],
+    ],
+    [
+      'quoted identifiers and AND',
+      [
+        { column: 'we"ird', op: '=', value: "x'; DROP TABLE t; --" },
+        { column: 'n', op: '>', value: 0 },
+      ],
+      'WHERE "we""ird" = ? AND "n" > ?',
+      ["x'; DROP TABLE t; --", 0],
+    ],
+  ];
+  it.each(cases)('%s', (_name, filters, sql, params) => {
+    expect(buildWhere(filters)).toEqual({ sql, params });
+  });
+
+  it.each([
+    [{ column: 'n', op: '<', value: null }],
+    [{ column: 'l', op: 'list-contains' }],
+    [{ column: 'n', op: 'between', value: 1 } as unknown as Filter],
+  ] as Filter[][])('rejects %j', (filter) => {
+    expect(() => buildWhere([filter])).toThrow();
+  });
+});
+
+describe('buildPageQuery', () => {
+  it.each([
+    [
+      'all columns, no sort',
+      { table: 'experiences', limit: 100, offset: 0 },
+      'SELECT * FROM "experiences" LIMIT ? OFFSET ?',
+      [100, 0],
+    ],
+    [
+      'columns, sort, tiebreaker, filters',
+      {
+        table: 'my table',
+        columns: ['__row', 'content'],
+        sort: { column: 'created_at', direction: 'desc' as const },
+        filters: [{ column: 'category', op: '=' as const, value: 'a' }],
+        tiebreaker: '__row',
+        limit: 50,
+        offset: 200,
+      },
+      'SELECT "__row", "content" FROM "my table" WHERE "category" = ? ORDER BY "created_at" DESC NULLS LAST, "__row" ASC LIMIT ? OFFSET ?',
+      ['a', 50, 200],
+    ],
+    [
+      'sorting by the tiebreaker adds it once',
+      {
+        table: 't',
+        sort: { column: '__row', direction: 'asc' as const },
+        tiebreaker: '__row',
+        limit: 1,
+        offset: 2,
+      },
+      'SELECT * FROM "t" ORDER BY "__row" ASC NULLS LAST LIMIT ? OFFSET ?',
+      [1, 2],
+    ],
+  ])('%s', (_name, q, sql, params) => {
+    expect(buildPageQuery(q)).toEqual({ sql, params });
+  });
+
+  it.each([
+    [-1, 0],
+    [10, -5],
+    [1.5, 0],
+    [Number.NaN, 0],
+  ])('rejects limit %d offset %d', (limit, offset) => {
+    expect(() => buildPageQuery({ table: 't', limit, offset })).toThrow();
+  });
+});
+
+describe('buildCountQuery', () => {
+  it('counts with the same filters', () => {
+    expect(buildCountQuery({ table: 't', filters: [{ column: 'c', op: 'contains', value: 'x' }] })).toEqual({
+      sql: `SELECT count(*) AS n FROM "t" WHERE CAST("c" AS VARCHAR) ILIKE ? ESCAPE '\\'`,
+      params: ['%x%'],
+    });
+    expect(buildCountQuery({ table: 't' })).toEqual({ sql: 'SELECT count(*) AS n FROM "t"', params: [] });
+  });
+});
+
+describe('SQL paging', () => {
+  it('wraps the body on its own lines so a trailing comment stays harmless', () => {
+    expect(buildSqlPageQuery('SELECT 1 -- c', 10, 20)).toBe(
+      'SELECT * FROM (\nSELECT 1 -- c\n) AS memscope_q LIMIT 10 OFFSET 20',
+    );
+    expect(buildSqlCountQuery('FROM t')).toBe('SELECT count(*) AS n FROM (\nFROM t\n) AS memscope_q');
+  });
+  it('only inlines non-negative safe integers', () => {
+    expect(() => buildSqlPageQuery('SELECT 1', 1e300, 0)).toThrow();
+    expect(() => buildSqlPageQuery('SELECT 1', 10, -1)).toThrow();
+  });
+});

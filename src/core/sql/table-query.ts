@@ -1,0 +1,184 @@
+import { quoteIdentifier } from './identifiers';
+
+/**
+ * Parameterized query builders for the table view. Identifiers (table and column names come from
+ * user files) are quoted; values are always bound as `?` parameters, never spliced into SQL.
+ */
+
+/** A value bound to a `?` placeholder. The DbClient documents how each kind binds in DuckDB-WASM. */
+export type SqlParam = string | number | bigint | boolean | null;
+
+export interface SqlWithParams {
+  sql: string;
+  params: SqlParam[];
+}
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortSpec {
+  column: string;
+  direction: SortDirection;
+}
+
+export type FilterOp =
+  | '='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  /** Case-insensitive substring match on the value's text (ILIKE with % and _ escaped). */
+  | 'contains'
+  | 'is null'
+  | 'is not null'
+  /** For list columns: the list has an element equal to `value`. */
+  | 'list-contains';
+
+export const FILTER_OPS: readonly FilterOp[] = [
+  '=',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'contains',
+  'is null',
+  'is not null',
+  'list-contains',
+];
+
+export interface Filter {
+  column: string;
+  op: FilterOp;
+  /** Ignored by 'is null' / 'is not null'. '=' / '!=' with null mean IS NULL / IS NOT NULL. */
+  value?: SqlParam;
+}
+
+export interface TableQuery {
+  table: string;
+  /** Columns to select, in order; null or absent selects every column. */
+  columns?: readonly string[] | null;
+  sort?: SortSpec | null;
+  filters?: readonly Filter[];
+  /**
+   * A unique column (e.g. `__row`) appended to ORDER BY when sorting, so that rows with equal sort
+   * keys keep one order and pages neither repeat nor skip rows. Unsorted queries add no ORDER BY:
+   * DuckDB preserves insertion order on a plain scan, and sorting 1M rows per page would cost.
+   */
+  tiebreaker?: string;
+}
+
+export interface PageQuery extends TableQuery {
+  limit: number;
+  offset: number;
+}
+
+const COMPARISONS: Readonly<Record<string, string>> = {
+  '=': '=',
+  '!=': '<>',
+  '<': '<',
+  '<=': '<=',
+  '>': '>',
+  '>=': '>=',
+};
+
+/** Escapes LIKE wildcards so user text matches literally (pairs with `ESCAPE '\'`). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `WHERE ...` (or '') and its params, filters ANDed in order. */
+export function buildWhere(filters: readonly Filter[] | undefined): SqlWithParams {
+  if (!filters || filters.length === 0) return { sql: '', params: [] };
+  const clauses: string[] = [];
+  const params: SqlParam[] = [];
+  for (const f of filters) {
+    const col = quoteIdentifier(f.column);
+    switch (f.op) {
+      case 'is null':
+        clauses.push(`${col} IS NULL`);
+        break;
+      case 'is not null':
+        clauses.push(`${col} IS NOT NULL`);
+        break;
+      case 'contains':
+        // Cast to text so 'contains' works on numbers, dates and lists too.
+        clauses.push(`CAST(${col} AS VARCHAR) ILIKE ? ESCAPE '\\'`);
+        params.push(`%${escapeLike(String(f.value ?? ''))}%`);
+        break;
+      case 'list-contains':
+        clauses.push(`list_contains(${col}, ?)`);
+        params.push(requireValue(f));
+        break;
+      default: {
+        const op = COMPARISONS[f.op];
+        if (op === undefined) throw new Error(`Unknown filter operator: ${String(f.op)}`);
+        if (f.value === null || f.value === undefined) {
+          if (f.op === '=') clauses.push(`${col} IS NULL`);
+          else if (f.op === '!=') clauses.push(`${col} IS NOT NULL`);
+          else throw new Error(`The filter ${f.column} ${f.op} needs a value.`);
+          break;
+        }
+        clauses.push(`${col} ${op} ?`);
+        params.push(f.value);
+      }
+    }
+  }
+  return { sql: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+export function buildOrderBy(sort: SortSpec | null | undefined, tiebreaker?: string): string {
+  if (!sort) return '';
+  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const keys = [`${quoteIdentifier(sort.column)} ${dir} NULLS LAST`];
+  if (tiebreaker !== undefined && tiebreaker !== sort.column) keys.push(`${quoteIdentifier(tiebreaker)} ASC`);
+  return `ORDER BY ${keys.join(', ')}`;
+}
+
+export function buildSelectList(columns: readonly string[] | null | undefined): string {
+  if (!columns || columns.length === 0) return '*';
+  return columns.map(quoteIdentifier).join(', ');
+}
+
+export function buildPageQuery(q: PageQuery): SqlWithParams {
+  assertPaging(q.limit, q.offset);
+  const where = buildWhere(q.filters);
+  const parts = [`SELECT ${buildSelectList(q.columns)} FROM ${quoteIdentifier(q.table)}`];
+  if (where.sql) parts.push(where.sql);
+  const order = buildOrderBy(q.sort, q.tiebreaker);
+  if (order) parts.push(order);
+  parts.push('LIMIT ? OFFSET ?');
+  return { sql: parts.join(' '), params: [...where.params, q.limit, q.offset] };
+}
+
+export function buildCountQuery(q: TableQuery): SqlWithParams {
+  const where = buildWhere(q.filters);
+  const sql = `SELECT count(*) AS n FROM ${quoteIdentifier(q.table)}${where.sql ? ` ${where.sql}` : ''}`;
+  return { sql, params: where.params };
+}
+
+/**
+ * One page of a user's read-only query (the `body` from classifySql). LIMIT and OFFSET are inlined
+ * as validated integers, not bound: a statement without parameters runs as a DuckDB pending query,
+ * which can be interrupted, while a prepared one cannot (see DbClient). They are our numbers, not
+ * user text. The body sits on its own lines because it may end in a `--` comment.
+ */
+export function buildSqlPageQuery(body: string, limit: number, offset: number): string {
+  assertPaging(limit, offset);
+  return `SELECT * FROM (\n${body}\n) AS memscope_q LIMIT ${limit} OFFSET ${offset}`;
+}
+
+export function buildSqlCountQuery(body: string): string {
+  return `SELECT count(*) AS n FROM (\n${body}\n) AS memscope_q`;
+}
+
+function assertPaging(limit: number, offset: number): void {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`Invalid LIMIT: ${limit}`);
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new Error(`Invalid OFFSET: ${offset}`);
+}
+
+function requireValue(f: Filter): SqlParam {
+  if (f.value === undefined || f.value === null)
+    throw new Error(`The filter ${f.column} ${f.op} needs a value.`);
+  return f.value;
+}
