@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanGraph } from '../../core/plan/types';
+import { buildGraphIndex, buildVisibleGraph, exclusiveInputs, searchNodes } from './dag-graph';
+import { fallbackLayout } from './fallback-layout';
+
+function graph(edges: [string, string][], ids?: string[]): PlanGraph {
+  const all = ids ?? [...new Set(edges.flat())];
+  return {
+    source: 'schedule',
+    nodes: all.map((id) => ({ id, kind: id === '1' ? 'Start' : 'Filter', label: `x${id}`, metrics: {} })),
+    edges: edges.map(([from, to]) => ({ from, to })),
+    rootId: null,
+    metricUnits: {},
+  };
+}
+
+describe('exclusiveInputs', () => {
+  // 1 -> 3, 2 -> 3, 3 -> 5, 4 -> 5, 2 -> 4 : 2 feeds both 3 and 4, so collapsing 3 keeps 2.
+  const g = graph([
+    ['1', '3'],
+    ['2', '3'],
+    ['3', '5'],
+    ['4', '5'],
+    ['2', '4'],
+  ]);
+  const index = buildGraphIndex(g);
+  const ids = (xs: number[]) => xs.map((i) => g.nodes[i]!.id).sort();
+  it.each([
+    ['3', ['1']],
+    ['4', []],
+    ['5', ['1', '2', '3', '4']],
+    ['1', []],
+  ])('collapsing %s hides %j', (v, hidden) => {
+    expect(ids(exclusiveInputs(index, index.indexOf.get(v)!))).toEqual(hidden);
+  });
+
+  it('redirects edges of hidden nodes to the collapsed node and counts what it hides', () => {
+    const vis = buildVisibleGraph(index, [index.indexOf.get('3')!]);
+    expect(vis.nodes.length).toBe(4);
+    expect(vis.hiddenCount[vis.slotOf[index.indexOf.get('3')!]!]).toBe(1);
+    // No edge names the hidden node 1.
+    const hiddenSlot = vis.slotOf[index.indexOf.get('1')!];
+    expect(hiddenSlot).toBe(-1);
+    expect(vis.edges.length / 2).toBe(4);
+  });
+
+  it('nests collapses: the outer one wins', () => {
+    const vis = buildVisibleGraph(index, [index.indexOf.get('3')!, index.indexOf.get('5')!]);
+    expect(vis.nodes.length).toBe(1);
+    expect(vis.edges.length).toBe(0);
+  });
+
+  it('terminates on cycles', () => {
+    const c = graph([
+      ['1', '2'],
+      ['2', '1'],
+      ['2', '3'],
+    ]);
+    const ci = buildGraphIndex(c);
+    expect(exclusiveInputs(ci, ci.indexOf.get('3')!)).toEqual([]);
+  });
+});
+
+describe('searchNodes', () => {
+  const g = graph([
+    ['1', '12'],
+    ['12', '2'],
+  ]);
+  it('puts the exact id first, then id substrings, then kinds', () => {
+    expect(searchNodes(g, '1').map((i) => g.nodes[i]!.id)).toEqual(['1', '12']);
+    expect(searchNodes(g, 'start').map((i) => g.nodes[i]!.id)).toEqual(['1']);
+    expect(searchNodes(g, '  ')).toEqual([]);
+  });
+});
+
+describe('fallbackLayout', () => {
+  it('puts dependencies above their successors and survives a cycle', () => {
+    const edges = Int32Array.from([0, 1, 1, 2, 2, 0, 0, 2]);
+    const l = fallbackLayout(3, edges, 100, 40);
+    expect(l.y[0]!).toBeLessThan(l.y[1]!);
+    expect(l.y[1]!).toBeLessThan(l.y[2]!);
+    expect(l.edgeOffsets[4]).toBe(8);
+  });
+});

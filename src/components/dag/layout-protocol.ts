@@ -1,0 +1,47 @@
+/**
+ * Messages between the DAG view and src/workers/layout.worker.ts. Nodes travel as indexes
+ * 0..n-1 and edges as one Int32Array of (from, to) pairs, so a 10,000-node request is a few
+ * typed arrays in a transfer list instead of 10,000 structured-cloned objects.
+ */
+export interface LayoutRequest {
+  readonly type: 'layout';
+  readonly requestId: number;
+  readonly nodeCount: number;
+  readonly nodeWidth: number;
+  readonly nodeHeight: number;
+  /** (from, to) index pairs: from is drawn above to (dependencies flow down to the sink). */
+  readonly edges: Int32Array;
+}
+
+export type LayoutEngine = 'elk-layered' | 'fallback-layered';
+
+export interface LayoutResult {
+  readonly type: 'result';
+  readonly requestId: number;
+  /** Top-left corner of each node. */
+  readonly x: Float64Array;
+  readonly y: Float64Array;
+  readonly width: number;
+  readonly height: number;
+  /** Edge k's polyline is points [edgeOffsets[k], edgeOffsets[k+1]) of edgePoints (x, y pairs). */
+  readonly edgeOffsets: Int32Array;
+  readonly edgePoints: Float64Array;
+  readonly engine: LayoutEngine;
+  /** Why the fallback was used, when it was. */
+  readonly note: string | null;
+  readonly elapsedMs: number;
+}
+
+export interface LayoutProgress {
+  readonly type: 'progress';
+  readonly requestId: number;
+  readonly message: string;
+}
+
+export interface LayoutFailure {
+  readonly type: 'error';
+  readonly requestId: number;
+  readonly message: string;
+}
+
+export type LayoutResponse = LayoutResult | LayoutProgress | LayoutFailure;
