@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+
+// Playwright's own browser download cannot work here (no internet but the npm registry and Debian's
+// apt), so the specs run in Debian's Chromium: scripts/ensure-chromium.mjs installs it when absent.
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const port = Number(process.env.E2E_PORT || 4173);
+const ci = Boolean(process.env.CI);
+// `npm test` builds once in its own gate and sets E2E_SKIP_BUILD; `npm run test:e2e` alone builds first.
+const build = process.env.E2E_SKIP_BUILD ? '' : 'npx vite build && ';
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  // Two cores: one worker keeps DuckDB-WASM start-up and decoding from fighting each other for CPU.
+  workers: 1,
+  retries: ci ? 1 : 0,
+  forbidOnly: ci,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: 'list',
+  use: {
+    baseURL: `http://localhost:${port}`,
+    browserName: 'chromium',
+    headless: true,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      // Without the background-networking flags Chromium keeps trying Google's hosts, which this
+      // machine's closed network refuses; --no-sandbox because CI runs as root.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: `${build}npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
+    reuseExistingServer: !ci,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,59 @@
+// Shared steps of `npm start`, `npm test` and `npm run bench`: install what is missing, and run a
+// command with its output shown and its failure reported.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
+
+/** Why node_modules must be (re)installed, or null when it is up to date. */
+export function installReason() {
+  const stamp = path.join(root, 'node_modules', '.package-lock.json'); // npm writes it on every install
+  if (!fs.existsSync(path.join(root, 'node_modules'))) return 'node_modules is missing';
+  if (!fs.existsSync(stamp)) return 'node_modules was not installed by npm';
+  const newest = Math.max(
+    mtime(path.join(root, 'package.json')),
+    mtime(path.join(root, 'package-lock.json')),
+  );
+  if (newest > mtime(stamp)) return 'package.json or package-lock.json changed since the last install';
+  return null;
+}
+
+/** Runs a command in the repo root, inheriting stdio; resolves with its exit code. */
+export function run(cmd, args, options = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], ...options });
+    child.on('error', (err) => {
+      console.error(`${cmd}: ${err.message}`);
+      resolve(127);
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** Installs dependencies when missing (npm ci, exactly the lock file) or stale (npm install). */
+export async function ensureDependencies() {
+  const reason = installReason();
+  if (!reason) return 0;
+  const fresh =
+    !fs.existsSync(path.join(root, 'node_modules')) && fs.existsSync(path.join(root, 'package-lock.json'));
+  const args = fresh ? ['ci'] : ['install'];
+  console.log(`${reason}: npm ${args[0]}`);
+  return run(npm, [...args, '--no-audit', '--no-fund']);
+}
+
+/** Generates the bundled sample store when public/sample has no manifest. */
+export async function ensureSample() {
+  if (fs.existsSync(path.join(root, 'public', 'sample', 'manifest.json'))) return 0;
+  console.log('public/sample is missing: generating the sample memory store');
+  return run(process.execPath, ['scripts/generate-memory-store.mjs', '--sample']);
+}
+
+/** Path of a package's binary in node_modules/.bin (so no `npx` lookups are needed). */
+export const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+export { npm, spawnSync };
