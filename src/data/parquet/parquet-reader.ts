@@ -5,6 +5,8 @@ import type { ErrorPayload } from '../../core/errors';
  * file size). Shown at once in the schema panel.
  */
 export interface ParquetFooter {
+  fileName: string;
+  fileBytes: number;
   rows: number;
   createdBy: string | null;
   version: number;
@@ -19,13 +21,17 @@ export interface ParquetFooter {
 
 export interface RowGroupInfo {
   rows: number;
+  /** Row index (in the file) of the group's first row: where its `__row` values start. */
+  firstRow: number;
   compressedBytes: number;
   uncompressedBytes: number;
 }
 
 /** One leaf column of the Parquet schema, summed over row groups. */
 export interface ColumnInfo {
+  /** Dotted leaf path (`entities.list.element`); the top-level column is the first segment. */
   path: string;
+  /** BOOLEAN, INT32, INT64, INT96, FLOAT, DOUBLE, BYTE_ARRAY, FIXED_LEN_BYTE_ARRAY, or 'unknown'. */
   physicalType: string;
   codecs: string[];
   compressedBytes: number;
@@ -34,8 +40,15 @@ export interface ColumnInfo {
 
 export interface ReadRequest {
   rowGroups: number[];
-  /** Top-level column names; all when absent. */
+  /** Top-level column names; all when absent. `[]` reads only `__row`. */
   columns?: string[];
+  /**
+   * Float-list columns to return as FixedSizeList<Float32>[d] (from the column plan). Absent:
+   * detected per read (a list whose rows all share one length >= 2, with no nulls).
+   */
+  vectors?: Record<string, number>;
+  /** Stop after this many rows (from the first requested row group): cheap probes. */
+  limit?: number;
 }
 
 /**
@@ -51,6 +64,21 @@ export interface ParquetSource {
   close(): void;
 }
 
-export type ProgressEvent = { phase: 'footer' | 'rows' | 'done'; done: number; total: number; unit: 'row-groups' | 'bytes' };
+/** Budgets of one decoder (docs/data-path.md). */
+export interface DecodeBudgets {
+  /** Most uncompressed bytes (footer figures) one read may decode. */
+  maxReadBytes: number;
+  /** Most milliseconds one request may take before the worker is terminated and replaced. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_BUDGETS: DecodeBudgets = { maxReadBytes: 768 * 1024 * 1024, timeoutMs: 30_000 };
+
+export type ProgressEvent = {
+  phase: 'footer' | 'rows' | 'done';
+  done: number;
+  total: number;
+  unit: 'row-groups' | 'bytes';
+};
 
 export type { ErrorPayload };

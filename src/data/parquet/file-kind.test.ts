@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { MemscopeError, type ErrorCode } from '../../core/errors';
+import { detectFileKind, type FileKind } from './file-kind';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+const PAR1 = 'PAR1';
+
+describe('detectFileKind', () => {
+  const ok: [string, string, string, number, FileKind][] = [
+    ['a.parquet', `${PAR1}xxxx`, `xxxx${PAR1}`, 100, 'parquet'],
+    ['no-extension', `${PAR1}xxxx`, `xxxx${PAR1}`, 100, 'parquet'],
+    ['a.arrow', 'ARROW1\0\0', '\0\0ARROW1', 100, 'arrow-file'],
+    ['a.feather', '\xff\xff\xff\xffxxxx', 'xxxxxxxx', 100, 'arrow-stream'],
+    ['a.csv', 'id,name\n', 'x\n', 100, 'csv'],
+    ['A.TSV', 'id\tname', 'x\n', 100, 'csv'],
+  ];
+  it.each(ok)('%s -> %s', (name, head, tail, size, kind) => {
+    const h = head.startsWith('\xff') ? new Uint8Array([255, 255, 255, 255, 0, 0, 0, 0]) : bytes(head);
+    expect(detectFileKind(name, size, h, bytes(tail))).toBe(kind);
+  });
+
+  const bad: [string, string, string, number, ErrorCode][] = [
+    ['x.parquet.encrypted', 'PARExxxx', 'xxxxPARE', 100, 'encrypted'],
+    ['x.parquet', `${PAR1}xxxx`, 'xxxxPARE', 100, 'encrypted'],
+    ['cut.parquet', `${PAR1}xxxx`, 'xxxxxxxx', 100, 'truncated'],
+    ['tiny.parquet', PAR1, PAR1, 8, 'truncated'],
+    ['cut.arrow', 'ARROW1\0\0', 'xxxxxxxx', 100, 'truncated'],
+    ['notes.txt', 'hello wo', 'rld!\n', 12, 'not-parquet'],
+    ['fake.parquet', 'hello wo', 'rld!\n', 12, 'not-parquet'],
+    ['empty.parquet', '', '', 0, 'truncated'],
+    ['empty', '', '', 0, 'not-parquet'],
+    ['old.feather', 'FEA1xxxx', 'xxxxFEA1', 100, 'unsupported'],
+  ];
+  it.each(bad)('%s -> %s, naming the file', (name, head, tail, size, code) => {
+    let caught: unknown;
+    try {
+      detectFileKind(name, size, bytes(head), bytes(tail));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(MemscopeError);
+    expect((caught as MemscopeError).code).toBe(code);
+    expect((caught as MemscopeError).message).toContain(name);
+    expect((caught as MemscopeError).hint).toBeTruthy();
+  });
+});

@@ -1,0 +1,289 @@
+import { ParquetFile, Compression } from 'parquet-wasm/esm';
+import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
+import { MemscopeError } from '../../core/errors';
+import { detectFileKind, readMagic } from './file-kind';
+import { classifyDecoderError, parquetError } from './parquet-errors';
+import { readFooterBytes, readLeafPhysicalTypes } from './thrift-schema';
+import {
+  DEFAULT_BUDGETS,
+  type ColumnInfo,
+  type ParquetFooter,
+  type ReadRequest,
+  type RowGroupInfo,
+} from './parquet-reader';
+
+/**
+ * The Parquet decoder: parquet-wasm behind a small API that speaks Arrow IPC bytes and typed
+ * errors. Free of the DOM: it runs in the browser's parquet worker and in-process in Node tests
+ * (the only difference is how parquet-wasm is initialised: parquet-wasm-browser.ts vs
+ * parquet-wasm-node.ts; call one of them before open()).
+ *
+ * parquet-wasm's `ParquetFile.fromFile(blob)` reads lazily: the footer at open, then only the
+ * byte ranges of the row groups and columns asked for.
+ */
+
+/** Key-value entries longer than this are cut for the schema panel (pandas metadata can be big). */
+const MAX_KV_VALUE_CHARS = 4000;
+/** The base64 Arrow schema: large, unreadable, and already shown as the parsed schema. */
+const ARROW_SCHEMA_KEY = 'ARROW:schema';
+
+const CODEC_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(Compression)
+    .filter(([, v]) => typeof v === 'number')
+    .map(([k, v]) => [v as number, k]),
+);
+
+export interface DecoderOptions {
+  maxReadBytes?: number;
+}
+
+export class ParquetDecoder {
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly file: ParquetFile,
+    readonly footer: ParquetFooter,
+    /** Uncompressed bytes per [row group][top-level column]. */
+    private readonly sizes: Map<string, number>[],
+    private readonly maxReadBytes: number,
+  ) {}
+
+  /**
+   * Opens a Parquet Blob: magic bytes first (encrypted, truncated and not-Parquet files are named
+   * without touching the decoder), then the footer.
+   * @throws MemscopeError
+   */
+  static async open(blob: Blob, fileName: string, options: DecoderOptions = {}): Promise<ParquetDecoder> {
+    const { head, tail } = await readMagic(blob);
+    const kind = detectFileKind(fileName, blob.size, head, tail);
+    if (kind !== 'parquet') {
+      throw new MemscopeError({
+        code: 'internal',
+        file: fileName,
+        message: `${fileName} is an ${kind} file, not Parquet: open it through openFile().`,
+      });
+    }
+    let file: ParquetFile;
+    try {
+      file = await ParquetFile.fromFile(blob);
+    } catch (err) {
+      throw classifyDecoderError(err, fileName);
+    }
+    try {
+      const footerBytes = await readFooterBytes(blob);
+      const physical = footerBytes ? readLeafPhysicalTypes(footerBytes) : null;
+      const { footer, sizes } = buildFooter(file, fileName, blob.size, physical);
+      return new ParquetDecoder(file, footer, sizes, options.maxReadBytes ?? DEFAULT_BUDGETS.maxReadBytes);
+    } catch (err) {
+      file.free();
+      throw classifyDecoderError(err, fileName);
+    }
+  }
+
+  /** Uncompressed bytes (footer figures) a read would decode. */
+  plannedBytes(request: ReadRequest): number {
+    let total = 0;
+    for (const rg of request.rowGroups) {
+      const sizes = this.sizes[rg];
+      if (!sizes) continue;
+      if (request.columns === undefined) for (const v of sizes.values()) total += v;
+      else for (const c of request.columns) total += sizes.get(c) ?? 0;
+    }
+    return total;
+  }
+
+  /**
+   * Decodes row groups (in the order given) and columns into one normalized Arrow IPC stream.
+   * Reads are serialized: parquet-wasm's ParquetFile is not re-entrant.
+   * @throws MemscopeError
+   */
+  read(request: ReadRequest): Promise<Uint8Array> {
+    const run = this.queue.then(() => this.readNow(request));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async readNow(request: ReadRequest): Promise<Uint8Array> {
+    const { fileName } = this.footer;
+    if (this.closed) throw parquetError('internal', fileName, { detail: 'the decoder was closed' });
+    for (const rg of request.rowGroups) {
+      if (!Number.isInteger(rg) || rg < 0 || rg >= this.footer.rowGroups.length) {
+        throw parquetError('internal', fileName, { detail: `row group ${rg} does not exist` });
+      }
+    }
+    if (request.columns) {
+      const known = new Set(this.topLevelNames());
+      const missing = request.columns.filter((c) => !known.has(c));
+      if (missing.length > 0)
+        throw parquetError('internal', fileName, { detail: `no column ${missing.join(', ')}` });
+    }
+    const planned = this.plannedBytes(request);
+    if (planned > this.maxReadBytes) {
+      throw parquetError('too-large', fileName, { bytes: planned, budget: this.maxReadBytes });
+    }
+    const vectors = request.vectors ? new Map(Object.entries(request.vectors)) : ('auto' as const);
+
+    const batches: RecordBatch[] = [];
+    let schemaTable: Table | null = null;
+    let remaining = request.limit ?? Infinity;
+    for (const rg of request.rowGroups) {
+      if (remaining <= 0) break;
+      const info = this.footer.rowGroups[rg] as RowGroupInfo;
+      let decoded: Table;
+      try {
+        decoded = await this.decodeRowGroup(rg, info, request.columns, remaining);
+      } catch (err) {
+        throw classifyDecoderError(err, fileName);
+      }
+      let normalized: Table;
+      try {
+        normalized = normalizeTable(decoded, { rowStart: info.firstRow, vectors });
+      } catch (err) {
+        if (err instanceof VectorShapeError)
+          throw parquetError('unsupported', fileName, { detail: err.message });
+        throw classifyDecoderError(err, fileName);
+      }
+      schemaTable ??= normalized;
+      if (vectors === 'auto' && String(normalized.schema) !== String(schemaTable.schema)) {
+        // Auto-detected vectors must agree across row groups to form one stream.
+        throw parquetError('unsupported', fileName, {
+          detail:
+            'a float-list column is uniform in some row groups and not in others: read it with an explicit plan',
+        });
+      }
+      batches.push(...normalized.batches);
+      remaining -= normalized.numRows;
+    }
+    const table = schemaTable ? new Table(schemaTable.schema, batches) : this.emptyTable(request, vectors);
+    return tableToIPC(table, 'stream');
+  }
+
+  private async decodeRowGroup(
+    rg: number,
+    info: RowGroupInfo,
+    columns: string[] | undefined,
+    limit: number,
+  ): Promise<Table> {
+    if (columns !== undefined && columns.length === 0) {
+      // Only `__row` was asked for: nothing to decode, the footer knows the row count.
+      return emptyRows(Math.min(info.rows, limit));
+    }
+    const batchSize = Math.max(1, Math.min(info.rows, 65_536));
+    const wasmTable = await this.file.read({
+      rowGroups: [rg],
+      batchSize,
+      ...(columns ? { columns } : {}),
+      ...(Number.isFinite(limit) ? { limit } : {}),
+    });
+    // intoIPCStream consumes (frees) the wasm table and copies the bytes out of wasm memory.
+    return tableFromIPC(wasmTable.intoIPCStream());
+  }
+
+  private emptyTable(request: ReadRequest, vectors: ReadonlyMap<string, number> | 'auto'): Table {
+    // No row groups asked for (or a file with none): the schema alone, normalized.
+    const schema = tableFromIPC(this.footer.arrowSchemaIpc).schema;
+    const fields = request.columns
+      ? schema.fields.filter((f) => request.columns?.includes(f.name))
+      : schema.fields;
+    return normalizeTable(new Table(new Schema(fields, schema.metadata), []), { rowStart: 0, vectors });
+  }
+
+  topLevelNames(): string[] {
+    return tableFromIPC(this.footer.arrowSchemaIpc).schema.fields.map((f) => f.name);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.file.free();
+  }
+}
+
+/** A table with n rows and no columns; normalizeTable then adds `__row`. */
+function emptyRows(n: number): Table {
+  const schema = new Schema([]);
+  const data = makeData({ type: new Struct([]), length: n, nullCount: 0, children: [] });
+  return new Table(schema, [new RecordBatch(schema, data)]);
+}
+
+function buildFooter(
+  file: ParquetFile,
+  fileName: string,
+  fileBytes: number,
+  physical: { path: string; physicalType: string }[] | null,
+): { footer: ParquetFooter; sizes: Map<string, number>[] } {
+  const meta = file.metadata();
+  const fileMeta = meta.fileMetadata();
+  const physicalByPath = new Map((physical ?? []).map((p) => [p.path, p.physicalType]));
+  const columns = new Map<string, ColumnInfo & { codecSet: Set<string> }>();
+  const rowGroups: RowGroupInfo[] = [];
+  const sizes: Map<string, number>[] = [];
+  let firstRow = 0;
+  for (const rg of meta.rowGroups()) {
+    const perColumn = new Map<string, number>();
+    let compressed = 0;
+    let uncompressed = 0;
+    for (const chunk of rg.columns()) {
+      const pathParts = chunk.columnPath();
+      const path = pathParts.join('.');
+      const top = pathParts[0] ?? path;
+      const c = chunk.compressedSize();
+      const u = chunk.uncompressedSize();
+      compressed += c;
+      uncompressed += u;
+      perColumn.set(top, (perColumn.get(top) ?? 0) + u);
+      let col = columns.get(path);
+      if (!col) {
+        col = {
+          path,
+          physicalType: physicalByPath.get(path) ?? 'unknown',
+          codecs: [],
+          codecSet: new Set(),
+          compressedBytes: 0,
+          uncompressedBytes: 0,
+        };
+        columns.set(path, col);
+      }
+      col.codecSet.add(CODEC_NAMES[chunk.compression()] ?? `codec ${chunk.compression()}`);
+      col.compressedBytes += c;
+      col.uncompressedBytes += u;
+      chunk.free();
+    }
+    const rows = rg.numRows();
+    rowGroups.push({ rows, firstRow, compressedBytes: compressed, uncompressedBytes: uncompressed });
+    sizes.push(perColumn);
+    firstRow += rows;
+    rg.free();
+  }
+  const keyValue: [string, string][] = [];
+  let hasArrowSchema = false;
+  for (const [k, v] of fileMeta.keyValueMetadata() as Map<string, string | undefined>) {
+    const key = String(k);
+    if (key === ARROW_SCHEMA_KEY) {
+      hasArrowSchema = true;
+      continue;
+    }
+    const value = v ?? '';
+    keyValue.push([
+      key,
+      value.length > MAX_KV_VALUE_CHARS ? `${value.slice(0, MAX_KV_VALUE_CHARS)}…` : value,
+    ]);
+  }
+  const footer: ParquetFooter = {
+    fileName,
+    fileBytes,
+    rows: fileMeta.numRows(),
+    createdBy: fileMeta.createdBy() ?? null,
+    version: fileMeta.version(),
+    rowGroups,
+    columns: [...columns.values()].map(({ codecSet, ...c }) => ({ ...c, codecs: [...codecSet] })),
+    keyValue,
+    hasArrowSchema,
+    arrowSchemaIpc: file.schema().intoIPCStream(),
+  };
+  fileMeta.free();
+  meta.free();
+  return { footer, sizes };
+}

@@ -1,0 +1,51 @@
+import { tableFromIPC, type Data } from 'apache-arrow';
+import type { ColumnPlan } from '../../core/schema/column-plan';
+import { isFloatList } from '../../core/schema/arrow-guards';
+import { MIN_VECTOR_DIM, uniformListLength } from '../../core/schema/normalize';
+import { planColumns } from '../../core/schema/plan-columns';
+import type { ParquetFooter, ReadRequest } from './parquet-reader';
+
+/** Rows decoded to decide whether a float list is a vector: cheap (one page of one row group). */
+export const VECTOR_PROBE_ROWS = 64;
+
+/**
+ * The column plan of a Parquet file: the footer's schema and sizes, plus one small probe read for
+ * float-list columns (Parquet stores FLOAT[d] as a variable list unless the writer kept the Arrow
+ * schema, so only decoded rows can say whether every row has the same length).
+ */
+export async function planParquetFile(
+  footer: ParquetFooter,
+  read: (request: ReadRequest) => Promise<Uint8Array>,
+): Promise<ColumnPlan[]> {
+  const schema = tableFromIPC(footer.arrowSchemaIpc).schema;
+  const uncompressedBytes = new Map<string, number>();
+  for (const c of footer.columns) {
+    const top = c.path.split('.')[0] ?? c.path;
+    uncompressedBytes.set(top, (uncompressedBytes.get(top) ?? 0) + c.uncompressedBytes);
+  }
+  const floatLists = schema.fields.filter((f) => isFloatList(f.type)).map((f) => f.name);
+  const vectorDims = new Map<string, number>();
+  const firstGroup = footer.rowGroups.findIndex((rg) => rg.rows > 0);
+  if (floatLists.length > 0 && firstGroup >= 0) {
+    // `vectors: {}` = convert nothing: the probe wants the lists as stored.
+    const ipc = await read({
+      rowGroups: [firstGroup],
+      columns: floatLists,
+      vectors: {},
+      limit: VECTOR_PROBE_ROWS,
+    });
+    const probe = tableFromIPC(ipc);
+    for (const name of floatLists) {
+      const col = probe.schema.fields.findIndex((f) => f.name === name);
+      let dim: number | null = null;
+      let uniform = probe.batches.length > 0;
+      for (const batch of probe.batches) {
+        const d = uniformListLength(batch.data.children[col] as Data);
+        if (d === null || d < MIN_VECTOR_DIM || (dim !== null && d !== dim)) uniform = false;
+        dim = d;
+      }
+      if (uniform && dim !== null) vectorDims.set(name, dim);
+    }
+  }
+  return planColumns(schema.fields, { rows: footer.rows, uncompressedBytes }, vectorDims);
+}
