@@ -17,7 +17,7 @@
  *   parse-trace-table.ts  parseTraceTable(columns: TraceColumns): ParsedTrace
  *   validate-schedule.ts  validateSchedule(schedule): ValidationProblem[]
  *   waves.ts              computeWaves(schedule, { mode?: 'auto' | WaveMode }): Waves
- *                         runnableAt(waves, step): ExecutorId[]
+ *                         runnableSetAt(waves, step): ExecutorId[]
  *   critical-path.ts      computeCriticalPath(schedule, { unit?: 'auto' | CriticalPathUnit }): CriticalPath
  *   plan-graph.ts         scheduleToPlanGraph(schedule, { waves?, criticalPath? }): PlanGraph
  *   memory/simulate-memory.ts  simulateScheduleMemory(schedule, options, waves?): MemorySimulation
@@ -181,24 +181,27 @@ export interface ParsedTrace {
   readonly problems: readonly ValidationProblem[];
 }
 
+/** A column: a plain array / typed array, or anything with `length` and `get(i)` (an Arrow Vector). */
+export type TraceColumn = ArrayLike<unknown> | { readonly length: number; get(index: number): unknown };
+
 /**
  * Plain column arrays of a trace table, e.g. from an Arrow table (`table.getChild('kind')`) or from
  * parsed CSV. Cells may be numbers, bigints, strings, null; `deps` cells may be arrays, Arrow list
  * cells (anything iterable or array-like), JSON text "[1,2]" or separated text "1;2" / "1 2".
  */
 export interface TraceColumns {
-  readonly query_id: ArrayLike<unknown>;
-  readonly executor_id: ArrayLike<unknown>;
-  readonly kind: ArrayLike<unknown>;
-  readonly size_bytes: ArrayLike<unknown>;
-  readonly deps: ArrayLike<unknown>;
-  readonly align?: ArrayLike<unknown>;
-  readonly start_us?: ArrayLike<unknown>;
-  readonly end_us?: ArrayLike<unknown>;
-  readonly rows?: ArrayLike<unknown>;
-  readonly name?: ArrayLike<unknown>;
-  readonly holds_heap?: ArrayLike<unknown>;
-  readonly removed?: ArrayLike<unknown>;
+  readonly query_id: TraceColumn;
+  readonly executor_id: TraceColumn;
+  readonly kind: TraceColumn;
+  readonly size_bytes: TraceColumn;
+  readonly deps: TraceColumn;
+  readonly align?: TraceColumn;
+  readonly start_us?: TraceColumn;
+  readonly end_us?: TraceColumn;
+  readonly rows?: TraceColumn;
+  readonly name?: TraceColumn;
+  readonly holds_heap?: TraceColumn;
+  readonly removed?: TraceColumn;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,10 +299,13 @@ export type AllocationOrder =
   | { readonly kind: 'input' } // as listed (the trace's order)
   | { readonly kind: 'custom'; readonly ids: readonly ExecutorId[] };
 
-/** Box model over an allocation sequence. Series have one entry per allocation (after it). */
+/**
+ * Box model over an allocation sequence. Every series has n + 1 entries for n allocations:
+ * index 0 is before the first allocation, index i after the i-th (so with_capacity shows up at 0).
+ */
 export interface BoxSimulation {
   readonly allocator: BoxAllocator;
-  /** Bytes the allocator holds for each allocation (chunk or size class). */
+  /** Bytes the allocator holds for each allocation (chunk or size class); n entries. */
   readonly chunkBytes: Float64Array;
   /** Cumulative reserved bytes after each allocation. */
   readonly reservedSeries: Float64Array;
@@ -340,11 +346,11 @@ export interface ArenaChunk {
 export interface ArenaSimulation {
   readonly initialCapacity: number | null;
   readonly chunks: readonly ArenaChunk[];
-  /** Per allocation: chunk index, offset in chunk, padding added below it for alignment. */
+  /** Per allocation (n entries): chunk index, offset in chunk, padding added below it for alignment. */
   readonly chunkOf: Int32Array;
   readonly offsetOf: Float64Array;
   readonly paddingOf: Float64Array;
-  /** allocated_bytes() after each allocation. */
+  /** allocated_bytes() before (index 0) and after each allocation: n + 1 entries, like all series. */
   readonly reservedSeries: Float64Array;
   /** allocated_bytes_including_metadata() after each allocation. */
   readonly reservedIncludingMetadataSeries: Float64Array;

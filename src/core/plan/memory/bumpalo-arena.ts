@@ -1,0 +1,206 @@
+/**
+ * bumpalo 3.x arena model, following bumpalo's source as FACTS.md states it.
+ *
+ * Constants (64-bit): the chunk footer is 48 bytes; bumpalo assumes 16 bytes of malloc header and
+ * 16-byte chunk alignment, so OVERHEAD = round_up(16 + 48, 16) = 64, and the first chunk aims at
+ * 512 bytes in all: 512 - 64 = 448 usable.
+ *
+ * Chunk sizing (bumpalo's new_chunk_memory_details): a wanted usable size s becomes
+ *   s < 4096:  next_power_of_two(s + 64) - 64
+ *   s >= 4096: round_up(s + 64, 4096) - 64
+ * and the chunk is requested from the global allocator as s + 48 (the footer).
+ *
+ * A new chunk (alloc_layout_slow) wants max(2 * previous usable, request size, 448), and at least
+ * the request rounded up to max(16, align). So a large request gets a chunk sized for it, and the
+ * next chunk doubles *that* chunk: growth continues from the large chunk. `Bump::new()` starts with
+ * an empty sentinel (previous usable 0), so its first chunk is 448 for any request up to 448.
+ * `with_capacity(n)` (n > 0) makes the first chunk at once: max(448, round_up(n, 16)), rounded.
+ *
+ * Allocation moves down from the footer: ptr = round_down(ptr - size, align); it fails when that
+ * goes below the chunk's start. Offsets here are from the chunk's data start, which we take to be
+ * aligned to the allocation's alignment (true up to 16; for larger alignments the real padding
+ * depends on the address malloc returned). A failed fit starts a new chunk; the old chunk's free
+ * tail is abandoned until reset(). If the global allocator refuses a chunk bumpalo halves the size
+ * down to 448; this model assumes it never refuses (no memory limit).
+ *
+ * allocated_bytes() is the sum of chunk capacities (usable sizes), not bytes in use;
+ * allocated_bytes_including_metadata() adds 48 per chunk. reset() frees every chunk but the current
+ * one (the newest and, since chunks only grow, the largest) and rewinds it.
+ */
+import { glibcAllocationBytes } from './glibc-malloc';
+import { jemallocAllocationBytes } from './jemalloc';
+import type { ArenaChunk, ArenaOptions, ArenaSimulation, BoxAllocator } from '../types';
+
+export const BUMPALO_FOOTER_BYTES = 48;
+export const BUMPALO_CHUNK_ALIGN = 16;
+export const BUMPALO_MALLOC_OVERHEAD = 16;
+/** round_up(MALLOC_OVERHEAD + FOOTER, CHUNK_ALIGN) */
+export const BUMPALO_OVERHEAD = 64;
+export const BUMPALO_FIRST_ALLOCATION_GOAL = 512;
+export const BUMPALO_DEFAULT_CHUNK_USABLE = BUMPALO_FIRST_ALLOCATION_GOAL - BUMPALO_OVERHEAD; // 448
+export const BUMPALO_TYPICAL_PAGE_SIZE = 4096;
+
+function roundUp(n: number, to: number): number {
+  return Math.ceil(n / to) * to;
+}
+
+function nextPowerOfTwo(n: number): number {
+  return n <= 1 ? 1 : 2 ** Math.ceil(Math.log2(n));
+}
+
+/** Rounds a wanted usable size the way bumpalo does (power of two below a page, pages above). */
+export function bumpaloRoundChunkUsable(wanted: number): number {
+  if (wanted < BUMPALO_TYPICAL_PAGE_SIZE) return nextPowerOfTwo(wanted + BUMPALO_OVERHEAD) - BUMPALO_OVERHEAD;
+  return roundUp(wanted + BUMPALO_OVERHEAD, BUMPALO_TYPICAL_PAGE_SIZE) - BUMPALO_OVERHEAD;
+}
+
+/** Usable size of the first chunk of `Bump::with_capacity(capacity)`; null for 0 (nothing allocated). */
+export function bumpaloWithCapacityUsable(capacity: number): number | null {
+  if (capacity <= 0) return null;
+  return bumpaloRoundChunkUsable(
+    Math.max(BUMPALO_DEFAULT_CHUNK_USABLE, roundUp(capacity, BUMPALO_CHUNK_ALIGN)),
+  );
+}
+
+/** Usable size of the chunk made when a (size, align) request does not fit; previous = 0 for `Bump::new()`. */
+export function bumpaloNextChunkUsable(previousUsable: number, size: number, align: number): number {
+  const chunkAlign = Math.max(BUMPALO_CHUNK_ALIGN, align);
+  const base = Math.max(previousUsable * 2, size, BUMPALO_DEFAULT_CHUNK_USABLE);
+  return bumpaloRoundChunkUsable(Math.max(base, roundUp(size, chunkAlign)));
+}
+
+function chunkMallocBytes(usable: number, allocator: BoxAllocator): number {
+  const request = usable + BUMPALO_FOOTER_BYTES;
+  return allocator === 'glibc'
+    ? glibcAllocationBytes(request, BUMPALO_CHUNK_ALIGN)
+    : jemallocAllocationBytes(request, BUMPALO_CHUNK_ALIGN);
+}
+
+type MutableChunk = { -readonly [K in keyof ArenaChunk]: ArenaChunk[K] };
+
+/**
+ * Plays `sizes`/`aligns` into one arena. Hot loop: no object per allocation (chunk objects only),
+ * typed arrays for all per-allocation results.
+ */
+export function simulateArena(
+  sizes: ArrayLike<number>,
+  aligns: ArrayLike<number>,
+  options: ArenaOptions = { initialCapacity: null, chunkAllocator: 'glibc' },
+): ArenaSimulation {
+  const n = sizes.length;
+  const chunkOf = new Int32Array(n);
+  const offsetOf = new Float64Array(n);
+  const paddingOf = new Float64Array(n);
+  const reservedSeries = new Float64Array(n + 1);
+  const reservedIncludingMetadataSeries = new Float64Array(n + 1);
+  const usedSeries = new Float64Array(n + 1);
+  const mallocSeries = new Float64Array(n + 1);
+  const chunks: MutableChunk[] = [];
+  const allocator = options.chunkAllocator;
+
+  let reserved = 0;
+  let mallocBytes = 0;
+  let used = 0;
+  let padding = 0;
+  let current: MutableChunk | null = null;
+  let ptr = 0; // current chunk's bump pointer, as an offset from its data start
+
+  const newChunk = (usable: number, firstAllocation: number): MutableChunk => {
+    if (current) current.state = 'abandoned';
+    const bytes = chunkMallocBytes(usable, allocator);
+    const chunk: MutableChunk = {
+      index: chunks.length,
+      usableBytes: usable,
+      requestBytes: usable + BUMPALO_FOOTER_BYTES,
+      mallocBytes: bytes,
+      firstAllocation,
+      allocationCount: 0,
+      usedBytes: 0,
+      paddingBytes: 0,
+      tailBytes: usable,
+      state: 'current',
+    };
+    chunks.push(chunk);
+    reserved += usable;
+    mallocBytes += bytes;
+    current = chunk;
+    ptr = usable;
+    return chunk;
+  };
+
+  const initial =
+    options.initialCapacity === null ? null : bumpaloWithCapacityUsable(options.initialCapacity);
+  if (initial !== null) newChunk(initial, 0);
+  reservedSeries[0] = reserved;
+  reservedIncludingMetadataSeries[0] = reserved + chunks.length * BUMPALO_FOOTER_BYTES;
+  mallocSeries[0] = mallocBytes;
+
+  for (let i = 0; i < n; i++) {
+    const size = sizes[i]!;
+    const align = aligns[i]!;
+    let chunk = current as MutableChunk | null;
+    let start = ptr - size;
+    let aligned = start >= 0 ? start - (start % align) : -1;
+    if (chunk === null || aligned < 0) {
+      chunk = newChunk(bumpaloNextChunkUsable(chunk === null ? 0 : chunk.usableBytes, size, align), i);
+      start = ptr - size;
+      aligned = start - (start % align);
+    }
+    const pad = start - aligned;
+    ptr = aligned;
+    chunk.allocationCount++;
+    chunk.usedBytes += size;
+    chunk.paddingBytes += pad;
+    chunk.tailBytes = aligned;
+    chunkOf[i] = chunk.index;
+    offsetOf[i] = aligned;
+    paddingOf[i] = pad;
+    used += size;
+    padding += pad;
+    reservedSeries[i + 1] = reserved;
+    reservedIncludingMetadataSeries[i + 1] = reserved + chunks.length * BUMPALO_FOOTER_BYTES;
+    usedSeries[i + 1] = used;
+    mallocSeries[i + 1] = mallocBytes;
+  }
+
+  let abandoned = 0;
+  for (const c of chunks) if (c.state === 'abandoned') abandoned += c.tailBytes;
+  const last = chunks[chunks.length - 1];
+  return {
+    initialCapacity: options.initialCapacity,
+    chunks,
+    chunkOf,
+    offsetOf,
+    paddingOf,
+    reservedSeries,
+    reservedIncludingMetadataSeries,
+    usedSeries,
+    mallocSeries,
+    reservedBytes: reserved,
+    reservedBytesIncludingMetadata: reserved + chunks.length * BUMPALO_FOOTER_BYTES,
+    usedBytes: used,
+    paddingBytes: padding,
+    abandonedTailBytes: abandoned,
+    currentFreeBytes: last ? last.tailBytes : 0,
+    afterResetBytes: last ? last.usableBytes : 0,
+    mallocCalls: chunks.length,
+    mallocBytes,
+    metadataBytes: chunks.length * BUMPALO_FOOTER_BYTES,
+  };
+}
+
+/** What reset() leaves: the current chunk, rewound (empty). */
+export function arenaAfterReset(sim: ArenaSimulation): ArenaChunk | null {
+  const last = sim.chunks[sim.chunks.length - 1];
+  if (!last) return null;
+  return {
+    ...last,
+    index: 0,
+    firstAllocation: 0,
+    allocationCount: 0,
+    usedBytes: 0,
+    paddingBytes: 0,
+    tailBytes: last.usableBytes,
+    state: 'current',
+  };
+}
