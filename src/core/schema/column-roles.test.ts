@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { DataType } from 'apache-arrow';
 import {
   Binary,
-  DataType,
   Field,
   FixedSizeList,
   Float16,

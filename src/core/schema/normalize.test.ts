@@ -163,9 +163,9 @@ describe('normalizeTable', () => {
   });
 
   it('keeps other columns untouched', () => {
-    const input = tableFromArrays({
-      s: ['a', 'b'],
-      f: new Float32Array([1, 2]),
+    const input = new Table({
+      s: vectorFromArray(['a', 'b']),
+      f: vectorFromArray(new Float32Array([1, 2])),
       u: vectorFromArray(['x', 'y'], new Utf8()),
     });
     const t = normalizeTable(input, { rowStart: 0, vectors: 'auto' });
