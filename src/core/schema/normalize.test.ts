@@ -169,7 +169,7 @@ describe('normalizeTable', () => {
       u: vectorFromArray(['x', 'y'], new Utf8()),
     });
     const t = normalizeTable(input, { rowStart: 0, vectors: 'auto' });
-    for (const name of ['s', 'f', 'u']) {
+    for (const name of ['s', 'f', 'u'] as const) {
       expect(t.getChild(name)?.data[0]).toBe(input.getChild(name)?.data[0]);
     }
   });
