@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { Data, Table } from 'apache-arrow';
 import type { QueryParam } from './db-client';
 
 /**
@@ -67,6 +67,22 @@ export function cacheKey(sql: string, params: readonly QueryParam[] | undefined)
 
 function tableBytes(table: Table): number {
   let bytes = 0;
-  for (const batch of table.batches) bytes += batch.data.byteLength;
+  for (const batch of table.batches) bytes += dataBytes(batch.data);
+  return bytes;
+}
+
+/**
+ * Arrow's Data.byteLength throws on the empty batch `new Table(schema, [])` makes for a list column
+ * (its child Data is missing), so sum the buffers ourselves. Buffers shared between batches of one
+ * result are counted per view, which is what a result holds on to.
+ */
+function dataBytes(data: Data | undefined): number {
+  if (!data) return 0;
+  let bytes =
+    (data.values?.byteLength ?? 0) +
+    (data.valueOffsets?.byteLength ?? 0) +
+    (data.nullBitmap?.byteLength ?? 0) +
+    (data.typeIds?.byteLength ?? 0);
+  for (const child of data.children ?? []) bytes += dataBytes(child);
   return bytes;
 }

@@ -1,0 +1,147 @@
+import type { DataType, Schema, Table } from 'apache-arrow';
+import { classifySql } from '../../core/sql/statement';
+import {
+  buildCountQuery,
+  buildPageQuery,
+  buildSqlCountQuery,
+  buildSqlPageQuery,
+  type Filter,
+  type SortSpec,
+} from '../../core/sql/table-query';
+import type { DbClient } from './db-client';
+
+/**
+ * What the data grid shows: a row count, the columns, and pages of rows fetched as Arrow on demand.
+ * The grid never sees SQL; it asks for rows by offset and caches pages by `key`.
+ */
+export interface GridColumn {
+  name: string;
+  type: DataType;
+}
+
+export interface GridSource {
+  /** Equal keys mean equal rows: the grid may keep its page cache and scroll position. */
+  key: string;
+  rowCount: number;
+  columns: GridColumn[];
+  /** Rows [offset, offset + limit) as an Arrow table (fewer at the end). Rejects with 'cancelled' on abort. */
+  fetchRows(offset: number, limit: number, signal?: AbortSignal): Promise<Table>;
+}
+
+export interface TableGridOptions {
+  table: string;
+  sort?: SortSpec | null;
+  filters?: readonly Filter[];
+  /** Columns to show, in order; absent shows all. */
+  columns?: readonly string[] | null;
+  /** Unique column appended to ORDER BY when sorting so pages are stable; defaults to `__row` if present. */
+  tiebreaker?: string | null;
+  signal?: AbortSignal;
+}
+
+/**
+ * A grid source over one table, with sort and filters, built on buildPageQuery/buildCountQuery.
+ * Runs the count and a zero-row page (for the column types) up front; pages are fetched on demand
+ * through the DbClient's cache. Pages do not share a channel (two visible pages load at once);
+ * pass an AbortSignal to drop pages scrolled past.
+ */
+export async function createTableGridSource(db: DbClient, options: TableGridOptions): Promise<GridSource> {
+  const { table, sort = null, filters = [], columns = null, signal } = options;
+  const schemaQuery = buildPageQuery({ table, columns, filters, limit: 0, offset: 0 });
+  const schemaResult = await db.query(schemaQuery.sql, { params: schemaQuery.params, signal });
+  const gridColumns = columnsOf(schemaResult.table.schema);
+  const tiebreaker =
+    options.tiebreaker === null
+      ? undefined
+      : (options.tiebreaker ?? (hasColumn(table, schemaResult.table.schema, '__row') ? '__row' : undefined));
+  const count = buildCountQuery({ table, filters });
+  const countResult = await db.query(count.sql, { params: count.params, signal });
+  const rowCount = toCount(countResult.table);
+  const key = `table:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
+
+  return {
+    key,
+    rowCount,
+    columns: gridColumns,
+    async fetchRows(offset, limit, rowSignal) {
+      const page = buildPageQuery({ table, columns, sort, filters, tiebreaker, limit, offset });
+      return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
+    },
+  };
+}
+
+export interface SqlGridResult {
+  source: GridSource;
+  /** Engine time of the statement (for a paged query: the count, which runs it in full, plus the first page). */
+  elapsedMs: number;
+  /** True when the grid pages over the statement; false when the one result is held in memory. */
+  paged: boolean;
+}
+
+let sqlRunCounter = 0;
+
+/**
+ * Runs user SQL for the SQL panel. A single read-only query is paged (`SELECT * FROM (<sql>) LIMIT
+ * n OFFSET m`) and counted once, so a million-row result never sits in the tab; anything else runs
+ * once as it is and its one result is sliced in memory (Table.slice is zero-copy).
+ */
+export async function createSqlGridSource(
+  db: DbClient,
+  sql: string,
+  options: { signal?: AbortSignal; channel?: string } = {},
+): Promise<SqlGridResult> {
+  const { signal, channel } = options;
+  const info = classifySql(sql);
+  const run = ++sqlRunCounter;
+  if (info.kind === 'query') {
+    // The first page doubles as the schema probe and fails fast on a bad query before the count.
+    const firstPage = await db.query(buildSqlPageQuery(info.body, 0, 0), { signal, channel, cache: false });
+    const counted = await db.query(buildSqlCountQuery(info.body), { signal, channel, cache: false });
+    const rowCount = toCount(counted.table);
+    return {
+      paged: true,
+      elapsedMs: firstPage.elapsedMs + counted.elapsedMs,
+      source: {
+        // Each run gets its own key: the same text may give other rows after tables changed.
+        key: `sql:${run}:${info.body}`,
+        rowCount,
+        columns: columnsOf(firstPage.table.schema),
+        async fetchRows(offset, limit, rowSignal) {
+          return (await db.query(buildSqlPageQuery(info.body, limit, offset), { signal: rowSignal })).table;
+        },
+      },
+    };
+  }
+  const result = await db.query(sql, { signal, channel, cache: false });
+  const table = result.table;
+  return {
+    paged: false,
+    elapsedMs: result.elapsedMs,
+    source: {
+      key: `sql:${run}:${info.body}`,
+      rowCount: table.numRows,
+      columns: columnsOf(table.schema),
+      fetchRows(offset, limit) {
+        return Promise.resolve(table.slice(offset, Math.min(table.numRows, offset + limit)));
+      },
+    },
+  };
+}
+
+function columnsOf(schema: Schema): GridColumn[] {
+  return schema.fields.map((f) => ({ name: f.name, type: f.type }));
+}
+
+function hasColumn(_table: string, schema: Schema, name: string): boolean {
+  return schema.fields.some((f) => f.name === name);
+}
+
+/** `count(*)` comes back as a BigInt; row counts fit in a double. */
+function toCount(table: Table): number {
+  const value: unknown = table.getChildAt(0)?.get(0);
+  return typeof value === 'bigint' ? Number(value) : typeof value === 'number' ? value : 0;
+}
+
+function stringifyFilter(f: Filter): unknown[] {
+  return [f.column, f.op, typeof f.value === 'bigint' ? `${f.value}n` : f.value];
+}

@@ -1,0 +1,354 @@
+import {
+  Field,
+  FixedSizeList,
+  Float32,
+  Int64,
+  List,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  tableToIPC,
+  vectorFromArray,
+  makeData,
+  makeVector,
+} from 'apache-arrow';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemscopeError } from '../src/core/errors';
+import { quoteIdentifier } from '../src/core/sql/identifiers';
+import { listTables } from '../src/data/db/catalog';
+import type { DbClient } from '../src/data/db/db-client';
+import { createSqlGridSource, createTableGridSource } from '../src/data/db/grid-source';
+import { createNodeDb } from './support/node-db';
+
+let db: DbClient;
+let startupMs = 0;
+
+beforeAll(async () => {
+  const t0 = performance.now();
+  db = await createNodeDb();
+  startupMs = performance.now() - t0;
+});
+
+afterAll(async () => {
+  await db?.close();
+});
+
+/** A query that runs for seconds unless interrupted. */
+const LONG_QUERY = 'SELECT count(*) FROM range(3000000000) a(x), range(4) b(y) WHERE (x + y) % 7 = 3';
+
+async function rejection(promise: Promise<unknown>): Promise<MemscopeError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(MemscopeError);
+    return error as MemscopeError;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+function cell(table: Table, column: string, row = 0): unknown {
+  return table.getChild(column)?.get(row);
+}
+
+describe('DuckDB-WASM through createNodeDb', () => {
+  it('starts with extension autoloading off, on every connection', async () => {
+    expect(startupMs).toBeGreaterThan(0);
+    const error = await rejection(db.query("SELECT * FROM read_parquet('missing.parquet')"));
+    expect(error.code).toBe('sql');
+    expect(error.message).toMatch(/^Catalog Error: .*read_parquet.*parquet extension/);
+    expect(error.hint).toMatch(/Open files/);
+    const settings = await db.query(
+      "SELECT current_setting('autoload_known_extensions') AS load, current_setting('autoinstall_known_extensions') AS install",
+      { channel: 'a-fresh-connection' },
+    );
+    expect(cell(settings.table, 'load')).toBe(false);
+    expect(cell(settings.table, 'install')).toBe(false);
+    // The engine is unharmed.
+    expect(cell((await db.query('SELECT 41 + 1 AS x')).table, 'x')).toBe(42);
+  });
+
+  it('binds parameters of every kind', async () => {
+    const evil = 'it\'s "quoted"; DROP TABLE x; --';
+    const { table } = await db.query(
+      'SELECT ?::VARCHAR AS s, ?::INTEGER + 1 AS i, ?::BIGINT AS big, ?::BIGINT AS small, ?::BOOLEAN AS t, ?::INTEGER IS NULL AS n, ?::DOUBLE AS inf',
+      { params: [evil, 41, 9007199254740993n, 12n, true, null, Number.POSITIVE_INFINITY] },
+    );
+    expect(cell(table, 's')).toBe(evil);
+    expect(cell(table, 'i')).toBe(42);
+    expect(cell(table, 'big')).toBe(9007199254740993n);
+    expect(cell(table, 'small')).toBe(12n);
+    expect(cell(table, 't')).toBe(true);
+    expect(cell(table, 'n')).toBe(true);
+    expect(cell(table, 'inf')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('returns count(*) as BigInt and timestamps as epoch milliseconds', async () => {
+    const { table } = await db.query(
+      "SELECT count(*) AS n, TIMESTAMP '2024-01-02 03:04:05.678' AS ts FROM range(1234)",
+    );
+    expect(cell(table, 'n')).toBe(1234n);
+    expect(cell(table, 'ts')).toBe(Date.UTC(2024, 0, 2, 3, 4, 5, 678));
+  });
+
+  it('turns a syntax error into code sql with DuckDB message, and keeps working', async () => {
+    const error = await rejection(db.query('SELEC 1 FROM nowhere'));
+    expect(error.code).toBe('sql');
+    expect(error.message).toMatch(/^Parser Error: syntax error at or near "SELEC"$/);
+    expect(error.detail).toMatch(/LINE 1: SELEC 1/);
+    expect(error.hint).toBeTruthy();
+    const binder = await rejection(db.query('SELECT no_such_column FROM range(1)'));
+    expect(binder.code).toBe('sql');
+    expect(binder.message).toMatch(/^Binder Error/);
+    expect(cell((await db.query('SELECT 1 AS one')).table, 'one')).toBe(1);
+  });
+
+  it('inserts Arrow IPC (FixedSizeList, list, timestamp, __row) under a name that needs quoting', async () => {
+    const name = 'my "odd" table';
+    const n = 300;
+    const embedding = new Float32Array(n * 4).map((_, i) => i / 10);
+    const vecType = new FixedSizeList(4, new Field('item', new Float32(), false));
+    const vecData = makeData({
+      type: vecType,
+      length: n,
+      nullCount: 0,
+      child: makeData({ type: new Float32(), length: n * 4, data: embedding }),
+    });
+    const build = (from: number, count: number) =>
+      new Table({
+        __row: vectorFromArray(
+          Array.from({ length: count }, (_, i) => BigInt(from + i)),
+          new Int64(),
+        ),
+        content: vectorFromArray(
+          Array.from({ length: count }, (_, i) => `memory ${from + i}`),
+          new Utf8(),
+        ),
+        entities: vectorFromArray(
+          Array.from({ length: count }, (_, i) => ((from + i) % 3 === 0 ? ['rust', 'arena'] : ['python'])),
+          new List(new Field('item', new Utf8(), true)),
+        ),
+        created_at: vectorFromArray(
+          Array.from({ length: count }, (_, i) => 1_700_000_000_000 + (from + i) * 1000),
+          new TimestampMillisecond(),
+        ),
+        embedding: makeVector(vecData.slice(from, count)),
+      });
+    await db.dropTable(name);
+    await db.insertArrowIpc(name, tableToIPC(build(0, 200), 'stream'), { create: true });
+    await db.insertArrowIpc(name, tableToIPC(build(200, 100), 'stream'), { create: false });
+
+    const q = quoteIdentifier(name);
+    const { table } = await db.query(
+      `SELECT count(*) AS n, max(__row) AS last, sum(len(embedding))::BIGINT AS dims, count(*) FILTER (WHERE list_contains(entities, ?)) AS rusty FROM ${q}`,
+      { params: ['rust'] },
+    );
+    expect(cell(table, 'n')).toBe(300n);
+    expect(cell(table, 'last')).toBe(299n);
+    expect(cell(table, 'dims')).toBe(1200n);
+    expect(cell(table, 'rusty')).toBe(100n);
+
+    const row = await db.query(`SELECT embedding, created_at, content FROM ${q} WHERE __row = ?`, {
+      params: [201n],
+    });
+    const vec = cell(row.table, 'embedding') as { toArray(): Float32Array };
+    expect(Array.from(vec.toArray())).toEqual(Array.from(embedding.subarray(201 * 4, 202 * 4)));
+    expect(cell(row.table, 'created_at')).toBe(1_700_000_000_000 + 201_000);
+    expect(cell(row.table, 'content')).toBe('memory 201');
+
+    const catalog = await listTables(db);
+    const entry = catalog.find((t) => t.name === name);
+    expect(entry?.columns.map((c) => `${c.name} ${c.type}`)).toEqual([
+      '__row BIGINT',
+      'content VARCHAR',
+      'entities VARCHAR[]',
+      'created_at TIMESTAMP_MS',
+      'embedding FLOAT[4]',
+    ]);
+    await db.dropTable(name);
+    expect((await listTables(db)).some((t) => t.name === name)).toBe(false);
+  });
+
+  it('cancels a running query when its AbortSignal fires', async () => {
+    const controller = new AbortController();
+    const t0 = performance.now();
+    const running = db.query(LONG_QUERY, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 150);
+    const error = await rejection(running);
+    expect(error.code).toBe('cancelled');
+    expect(performance.now() - t0).toBeLessThan(3000);
+    // The engine stopped: the next query on the same (default) connection answers at once.
+    const t1 = performance.now();
+    await db.query('SELECT 1');
+    expect(performance.now() - t1).toBeLessThan(1000);
+    // An already aborted signal never starts the query.
+    expect((await rejection(db.query('SELECT 2', { signal: AbortSignal.abort() }))).code).toBe('cancelled');
+  });
+
+  it('supersedes the older query on a channel and keeps channels independent', async () => {
+    const older = db.query(LONG_QUERY, { channel: 'editor' });
+    const olderOutcome = rejection(older);
+    await new Promise((r) => setTimeout(r, 100));
+    // Another channel has its own connection: it answers while the long query runs.
+    const other = await db.query('SELECT 7 AS seven', { channel: 'grid', cache: false });
+    expect(cell(other.table, 'seven')).toBe(7);
+    const newer = await db.query('SELECT 3 AS three', { channel: 'editor', cache: false });
+    expect(cell(newer.table, 'three')).toBe(3);
+    expect((await olderOutcome).code).toBe('cancelled');
+  });
+
+  it('caches read-only results and drops the cache when tables change', async () => {
+    await db.query('CREATE OR REPLACE TABLE cache_probe AS SELECT range AS v FROM range(10)');
+    const sql = 'SELECT count(*) AS n FROM cache_probe WHERE v >= ?';
+    const first = await db.query(sql, { params: [0] });
+    const second = await db.query(sql, { params: [0] });
+    expect(first.cached).toBe(false);
+    expect(second.cached).toBe(true);
+    expect(second.table).toBe(first.table);
+    // Different params, different entry.
+    expect((await db.query(sql, { params: [5] })).cached).toBe(false);
+    // cache: false skips it.
+    expect((await db.query(sql, { params: [0], cache: false })).cached).toBe(false);
+
+    await db.insertArrowIpc(
+      'cache_probe',
+      tableToIPC(new Table({ v: vectorFromArray([100n, 101n], new Int64()) }), 'stream'),
+      { create: false },
+    );
+    const afterInsert = await db.query(sql, { params: [0] });
+    expect(afterInsert.cached).toBe(false);
+    expect(cell(afterInsert.table, 'n')).toBe(12n);
+
+    // A data-changing statement through query() also invalidates.
+    await db.query('INSERT INTO cache_probe VALUES (200)');
+    expect(cell((await db.query(sql, { params: [0] })).table, 'n')).toBe(13n);
+    expect((await db.query(sql, { params: [0] })).cached).toBe(true);
+    db.invalidate();
+    expect((await db.query(sql, { params: [0] })).cached).toBe(false);
+  });
+});
+
+describe('grid sources', () => {
+  const N = 5000;
+  const categories = ['experiences', 'knowledge', 'skills'];
+  // The same generation rules as the SQL below, mirrored in JS to compute expectations.
+  const rows = Array.from({ length: N }, (_, i) => ({
+    row: i,
+    category: categories[i % 3]!,
+    score: (i * 7919) % 1000,
+    content: i % 50 === 0 ? `100%_match ${i}` : `note ${i}`,
+    tags: i % 4 === 0 ? ['rust'] : ['go'],
+  }));
+
+  beforeAll(async () => {
+    await db.query(`CREATE OR REPLACE TABLE memories AS
+      SELECT range AS __row,
+             ['experiences','knowledge','skills'][range % 3 + 1] AS category,
+             (range * 7919) % 1000 AS score,
+             CASE WHEN range % 50 = 0 THEN '100%_match ' || range ELSE 'note ' || range END AS content,
+             CASE WHEN range % 4 = 0 THEN ['rust'] ELSE ['go'] END AS tags
+        FROM range(${N})`);
+  });
+
+  it('pages over a whole table', async () => {
+    const source = await createTableGridSource(db, { table: 'memories' });
+    expect(source.rowCount).toBe(N);
+    expect(source.columns.map((c) => c.name)).toEqual(['__row', 'category', 'score', 'content', 'tags']);
+    const tail = await source.fetchRows(N - 10, 100);
+    expect(tail.numRows).toBe(10);
+    expect(cell(tail, '__row', 0)).toBe(BigInt(N - 10));
+  });
+
+  it('sorts with a stable tiebreaker so pages neither repeat nor skip rows', async () => {
+    const source = await createTableGridSource(db, {
+      table: 'memories',
+      sort: { column: 'score', direction: 'desc' },
+    });
+    const seen: number[] = [];
+    for (let offset = 0; offset < N; offset += 1000) {
+      const page = await source.fetchRows(offset, 1000);
+      const ids = page.getChild('__row')!;
+      for (let i = 0; i < page.numRows; i++) seen.push(Number(ids.get(i)));
+    }
+    const expected = [...rows].sort((a, b) => b.score - a.score || a.row - b.row).map((r) => r.row);
+    expect(seen).toEqual(expected);
+  });
+
+  it('filters with bound values: =, contains (wildcards literal), list-contains, comparisons', async () => {
+    const cases = [
+      {
+        filters: [{ column: 'category', op: '=' as const, value: 'skills' }],
+        expect: (r: (typeof rows)[0]) => r.category === 'skills',
+      },
+      {
+        filters: [{ column: 'content', op: 'contains' as const, value: '100%_M' }],
+        expect: (r: (typeof rows)[0]) => r.content.startsWith('100%_match'),
+      },
+      { filters: [{ column: 'content', op: 'contains' as const, value: '0%x' }], expect: () => false },
+      {
+        filters: [{ column: 'tags', op: 'list-contains' as const, value: 'rust' }],
+        expect: (r: (typeof rows)[0]) => r.tags.includes('rust'),
+      },
+      {
+        filters: [
+          { column: 'score', op: '>=' as const, value: 500 },
+          { column: 'category', op: '!=' as const, value: 'knowledge' },
+        ],
+        expect: (r: (typeof rows)[0]) => r.score >= 500 && r.category !== 'knowledge',
+      },
+    ];
+    for (const c of cases) {
+      const source = await createTableGridSource(db, {
+        table: 'memories',
+        filters: c.filters,
+        sort: { column: 'score', direction: 'asc' },
+      });
+      const matching = rows.filter(c.expect);
+      expect(source.rowCount, JSON.stringify(c.filters)).toBe(matching.length);
+      const page = await source.fetchRows(0, 5);
+      const expectedFirst = [...matching].sort((a, b) => a.score - b.score || a.row - b.row).slice(0, 5);
+      const ids = page.getChild('__row');
+      expect(Array.from({ length: page.numRows }, (_, i) => Number(ids?.get(i)))).toEqual(
+        expectedFirst.map((r) => r.row),
+      );
+    }
+  });
+
+  it('pages a single SELECT from the SQL editor and holds other statements in memory', async () => {
+    const paged = await createSqlGridSource(
+      db,
+      'SELECT __row, score FROM memories WHERE score < 100 -- low scores',
+    );
+    expect(paged.paged).toBe(true);
+    expect(paged.source.rowCount).toBe(rows.filter((r) => r.score < 100).length);
+    expect(paged.source.columns.map((c) => c.name)).toEqual(['__row', 'score']);
+    expect((await paged.source.fetchRows(0, 3)).numRows).toBe(3);
+
+    const script = await createSqlGridSource(
+      db,
+      'CREATE OR REPLACE TABLE tmp_x AS SELECT 1 AS a; SELECT * FROM tmp_x, range(5)',
+    );
+    expect(script.paged).toBe(false);
+    expect(script.source.rowCount).toBe(5);
+    expect((await script.source.fetchRows(3, 10)).numRows).toBe(2);
+
+    const error = await rejection(createSqlGridSource(db, 'SELECT * FROM no_such_table'));
+    expect(error.code).toBe('sql');
+    expect(error.message).toMatch(/^Catalog Error: Table with name no_such_table does not exist/);
+  });
+
+  it('answers a filter + sort + LIMIT 1000 page quickly', async () => {
+    const source = await createTableGridSource(db, {
+      table: 'memories',
+      filters: [{ column: 'category', op: '=', value: 'knowledge' }],
+      sort: { column: 'score', direction: 'desc' },
+    });
+    const t0 = performance.now();
+    const page = await source.fetchRows(0, 1000);
+    const ms = performance.now() - t0;
+    expect(page.numRows).toBe(1000);
+    expect(ms).toBeLessThan(2000);
+    console.info(
+      `node duckdb: startup ${startupMs.toFixed(0)} ms; filter+sort+LIMIT 1000 at ${N} rows: ${ms.toFixed(1)} ms`,
+    );
+  });
+});
