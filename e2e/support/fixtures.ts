@@ -24,6 +24,12 @@ export const test = base.extend<{ guard: { foreignRequests: string[]; problems: 
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
       });
       await use({ foreignRequests, problems });
+      // Errors that escaped every handler are turned into alerts by the app's last safety net
+      // (src/app/internal-errors.ts) instead of reaching the console: count them as failures too.
+      const escaped = await page
+        .evaluate(() => (window as { __memscope?: { internalErrors: { detail?: string }[] } }).__memscope?.internalErrors ?? [])
+        .catch(() => []);
+      for (const e of escaped) problems.push(`escaped error: ${e.detail ?? ''}`);
       expect(foreignRequests, 'requests to other origins').toEqual([]);
       expect(problems, 'page errors and console errors').toEqual([]);
     },

@@ -1,3 +1,185 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { ErrorPayload } from '../core/errors';
+import { getBrowserDb } from '../data/db/browser-db';
+import { closeFile, openFile, type OpenHandle } from '../data/ingest';
+import { createWorkspaceStore, type OpenedTable } from '../data/workspace';
+import { DataGrid } from '../components/data-grid/data-grid';
+import { DropOverlay } from '../features/files/drop-overlay';
+import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
+import { FileList } from '../features/files/file-list';
+import { OpenFilesButton } from '../features/files/open-files-button';
+import { SchemaPanel } from '../features/files/schema-panel';
+import { ExploreView } from '../features/explore/explore-view';
+import { SqlPanel } from '../features/sql/sql-panel';
+import { PlansView } from '../features/plans/plans-view';
+import { ErrorBoundary } from './error-boundary';
+import { installInternalErrorGuard } from './internal-errors';
+import { fetchSampleFiles, wantsSample } from './open-sample';
+import { Tabs, TabPanel, type TabDef } from './tabs';
+import { useUrlParam } from './use-url-state';
+
+const TABS: readonly TabDef[] = [
+  { id: 'explore', label: 'Explore' },
+  { id: 'sql', label: 'SQL' },
+  { id: 'plans', label: 'Plans' },
+];
+
+// One DuckDB and one workspace per tab. Exposed on window for the benchmarks and for debugging
+// from the console; it holds nothing that is not already on the page.
+const db = getBrowserDb();
+const workspace = createWorkspaceStore();
+const internalErrors: ErrorPayload[] = [];
+declare global {
+  interface Window {
+    __memscope?: { db: typeof db; workspace: typeof workspace; internalErrors: ErrorPayload[] };
+  }
+}
+window.__memscope = { db, workspace, internalErrors };
+
+/** Loading handles by table id, for Cancel. */
+const handles = new Map<string, OpenHandle>();
+function open(file: File): string {
+  const handle = openFile(file, { db, workspace });
+  handles.set(handle.id, handle);
+  void handle.done.then(() => handles.delete(handle.id));
+  return handle.id;
+}
+
+const TRACE_COLUMNS = ['query_id', 'executor_id', 'deps'];
+const isTraceTable = (t: OpenedTable) =>
+  t.status === 'ready' && TRACE_COLUMNS.every((c) => t.columns.some((col) => col.name === c));
+
 export function App() {
-  return <main>memscope</main>;
+  const tables = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
+  const [tab, setTab] = useUrlParam('tab', 'explore');
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [appAlerts, setAppAlerts] = useState<AlertItem[]>([]);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const alertSeq = useRef(0);
+
+  const pushAlert = useCallback((error: ErrorPayload) => {
+    alertSeq.current += 1;
+    const id = `app-${alertSeq.current}`;
+    setAppAlerts((items) => [...items, { id, error }]);
+  }, []);
+
+  useEffect(
+    () =>
+      installInternalErrorGuard((error) => {
+        internalErrors.push(error);
+        pushAlert(error);
+      }),
+    [pushAlert],
+  );
+
+  const openFiles = useCallback((files: File[]) => {
+    let last: string | null = null;
+    for (const file of files) last = open(file);
+    // The newest file is the one the user wants to see.
+    if (last) setActiveId(last);
+  }, []);
+
+  // The bundled sample, once per page load; the first file becomes the active table.
+  const sampleStarted = useRef(false);
+  useEffect(() => {
+    if (sampleStarted.current || !wantsSample()) return;
+    sampleStarted.current = true;
+    fetchSampleFiles().then(
+      (files) => {
+        const first = files.map(open)[0];
+        setActiveId((current) => current ?? first ?? null);
+      },
+      (err: unknown) =>
+        pushAlert({
+          code: 'internal',
+          message: 'The bundled sample memory store could not be opened.',
+          hint: 'Run `npm run sample` to regenerate it, or open your own files.',
+          detail: err instanceof Error ? err.message : String(err),
+        }),
+    );
+  }, [pushAlert]);
+
+  const active = useMemo(() => {
+    const chosen = tables.find((t) => t.id === activeId);
+    if (chosen) return chosen;
+    return [...tables].reverse().find((t) => t.status !== 'failed' && t.status !== 'cancelled') ?? null;
+  }, [tables, activeId]);
+
+  const fileAlerts: AlertItem[] = tables
+    .filter((t) => t.status === 'failed' && t.error)
+    .map((t) => ({ id: `file-${t.id}`, error: t.error as ErrorPayload }));
+  const alerts = [...fileAlerts, ...appAlerts].filter((a) => !dismissed.has(a.id));
+
+  const queryable = useMemo(
+    () =>
+      tables
+        .filter((t) => t.status === 'ready' || t.status === 'loading')
+        .map(({ tableName, fileName }) => ({ tableName, fileName })),
+    [tables],
+  );
+  const traceTables = useMemo(
+    () => tables.filter(isTraceTable).map(({ tableName, fileName }) => ({ tableName, fileName })),
+    [tables],
+  );
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="brand">
+          memscope<small>memory stores &amp; execution plans, private to this tab</small>
+        </div>
+        <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
+        <div className="header-spacer" />
+        <OpenFilesButton onFiles={openFiles} />
+      </header>
+      <ErrorAlerts items={alerts} onDismiss={(id) => setDismissed((s) => new Set(s).add(id))} />
+      <div className="app-body">
+        <aside className="sidebar" aria-label="Files">
+          <section>
+            <h2 className="panel-title">Files</h2>
+            <FileList
+              tables={tables}
+              activeId={active?.id ?? null}
+              onSelect={(id) => {
+                setActiveId(id);
+                setTab('explore');
+              }}
+              onCancel={(id) => handles.get(id)?.cancel()}
+              onClose={(id) => void closeFile(id, { db, workspace })}
+            />
+          </section>
+          {active && <SchemaPanel table={active} />}
+        </aside>
+        <main className="main">
+          <TabPanel id="explore" selected={tab}>
+            <ErrorBoundary name="Explore" resetKey={active?.id}>
+              {active && active.status !== 'failed' && active.status !== 'cancelled' ? (
+                <ExploreView key={active.id} db={db} table={active} />
+              ) : (
+                <div className="empty-state">
+                  <p>Drop Parquet, CSV or Arrow files anywhere on this page, or use “Open files”.</p>
+                  <p>Files are read here, in this tab. Nothing is uploaded.</p>
+                </div>
+              )}
+            </ErrorBoundary>
+          </TabPanel>
+          <TabPanel id="sql" selected={tab}>
+            <ErrorBoundary name="SQL">
+              <SqlPanel
+                db={db}
+                tables={queryable}
+                renderResult={(source) => <DataGrid source={source} label="Query result" />}
+              />
+            </ErrorBoundary>
+          </TabPanel>
+          <TabPanel id="plans" selected={tab}>
+            <ErrorBoundary name="Plans">
+              <PlansView db={db} traceTables={traceTables} openTraceFile={(file) => openFiles([file])} />
+            </ErrorBoundary>
+          </TabPanel>
+        </main>
+      </div>
+      <DropOverlay onFiles={openFiles} />
+    </div>
+  );
 }

@@ -8,7 +8,10 @@ interface State {
  * Keeps one broken view from taking the page down: the other views and the open files stay usable.
  * `resetKey` changing (e.g. another table selected) gives the view a fresh start.
  */
-export class ErrorBoundary extends Component<{ name: string; resetKey?: unknown; children: ReactNode }, State> {
+export class ErrorBoundary extends Component<
+  { name: string; resetKey?: unknown; children: ReactNode },
+  State
+> {
   override state: State = { error: null };
 
   static getDerivedStateFromError(error: Error): State {
@@ -29,7 +32,11 @@ export class ErrorBoundary extends Component<{ name: string; resetKey?: unknown;
       <div role="alert" className="alert">
         <div className="alert-body">
           The {this.props.name} view stopped: {this.state.error.message}. Your open files are unaffected.
-          <button type="button" className="button button-small" onClick={() => this.setState({ error: null })}>
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => this.setState({ error: null })}
+          >
             Try again
           </button>
         </div>

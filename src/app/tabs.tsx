@@ -6,7 +6,15 @@ export interface TabDef {
 }
 
 /** WAI-ARIA tabs: arrow keys move between tabs, only the selected one is in the tab order. */
-export function Tabs({ tabs, selected, onSelect }: { tabs: readonly TabDef[]; selected: string; onSelect: (id: string) => void }) {
+export function Tabs({
+  tabs,
+  selected,
+  onSelect,
+}: {
+  tabs: readonly TabDef[];
+  selected: string;
+  onSelect: (id: string) => void;
+}) {
   const refs = useRef(new Map<string, HTMLButtonElement>());
   const move = (delta: number) => {
     const index = tabs.findIndex((t) => t.id === selected);
@@ -47,7 +55,13 @@ export function Tabs({ tabs, selected, onSelect }: { tabs: readonly TabDef[]; se
 export function TabPanel({ id, selected, children }: { id: string; selected: string; children: ReactNode }) {
   // Panels stay mounted when hidden so that a SQL result or a laid-out plan survives a tab switch.
   return (
-    <div role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} hidden={id !== selected} className="tab-panel">
+    <div
+      role="tabpanel"
+      id={`panel-${id}`}
+      aria-labelledby={`tab-${id}`}
+      hidden={id !== selected}
+      className="tab-panel"
+    >
       {children}
     </div>
   );

@@ -13,7 +13,10 @@ function subscribe(listener: () => void) {
 }
 
 export function useUrlParam(name: string, fallback: string): [string, (value: string) => void] {
-  const value = useSyncExternalStore(subscribe, () => new URLSearchParams(window.location.search).get(name) ?? fallback);
+  const value = useSyncExternalStore(
+    subscribe,
+    () => new URLSearchParams(window.location.search).get(name) ?? fallback,
+  );
   const set = useCallback(
     (next: string) => {
       const url = new URL(window.location.href);
