@@ -1,0 +1,288 @@
+import { useId, useMemo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { wasteRatio } from '../../core/plan/memory/memory-summary';
+import type { MemorySummary } from '../../core/plan/types';
+import { ArenaMap } from './arena-map';
+import { downsampleIndexes } from './downsample';
+import { exactBytes, formatCount, humanBytes, percent } from './format';
+import type { OrderChoice, PlanBase, PlanMemory, WhatIf } from './use-plan-analysis';
+
+interface Props {
+  readonly base: PlanBase;
+  readonly memory: PlanMemory;
+  readonly whatIf: WhatIf;
+  readonly onWhatIf: (next: WhatIf) => void;
+  readonly onExport: (summary: MemorySummary) => void;
+  readonly onShowExecutors: (ids: readonly string[]) => void;
+}
+
+const MAX_CHART_POINTS = 800;
+const BOX_LABEL = { glibc: 'Box (glibc malloc)', jemalloc: 'Box (jemalloc)' } as const;
+
+/** Box versus bumpalo arena over the allocation sequence, with what-if controls and the summary. */
+export function MemoryPanel({ base, memory, whatIf, onWhatIf, onExport, onShowExecutors }: Props) {
+  const { simulation, summary } = memory;
+  const { box, arena } = simulation;
+  const n = simulation.order.length;
+  const capacityId = useId();
+  const orderId = useId();
+  const allocId = useId();
+
+  // Box series have one value per allocation; arena series start with the state before any.
+  const boxData = useMemo(
+    () =>
+      downsampleIndexes(box.reservedSeries.length, MAX_CHART_POINTS).map((i) => ({
+        allocation: i + 1,
+        reserved: box.reservedSeries[i]!,
+        used: box.usedSeries[i]!,
+      })),
+    [box],
+  );
+  const arenaData = useMemo(() => {
+    const offset = arena.reservedSeries.length - n; // 1 when the series include "before the first allocation"
+    return downsampleIndexes(arena.reservedSeries.length, MAX_CHART_POINTS).map((i) => ({
+      allocation: i + 1 - offset,
+      reserved: arena.reservedSeries[i]!,
+      withMetadata: arena.reservedIncludingMetadataSeries[i]!,
+      used: arena.usedSeries[i]!,
+    }));
+  }, [arena, n]);
+
+  const boxLabel = BOX_LABEL[whatIf.allocator];
+  const kindOf = (id: string) => base.executorById.get(id)?.kind ?? '?';
+
+  return (
+    <section className="plans-panel plans-memory" aria-labelledby="plans-memory-h">
+      <h2 id="plans-memory-h">Memory: Box versus arena</h2>
+      <fieldset className="plans-whatif">
+        <legend>What if</legend>
+        <div role="radiogroup" aria-label="Initial capacity" className="plans-whatif-group">
+          <span className="plans-whatif-title">Initial capacity</span>
+          <label>
+            <input
+              type="radio"
+              name={`${capacityId}-cap`}
+              checked={whatIf.initialCapacity === null}
+              onChange={() => onWhatIf({ ...whatIf, initialCapacity: null })}
+            />{' '}
+            Bump::new()
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`${capacityId}-cap`}
+              checked={whatIf.initialCapacity !== null}
+              onChange={() => onWhatIf({ ...whatIf, initialCapacity: whatIf.initialCapacity ?? 4096 })}
+            />{' '}
+            Bump::with_capacity(n)
+          </label>
+          <label htmlFor={capacityId}>n (bytes)</label>
+          <input
+            id={capacityId}
+            type="number"
+            min={0}
+            step={1}
+            disabled={whatIf.initialCapacity === null}
+            value={whatIf.initialCapacity ?? 4096}
+            onChange={(e) => {
+              const v = Math.floor(Number(e.target.value));
+              if (Number.isFinite(v) && v >= 0) onWhatIf({ ...whatIf, initialCapacity: v });
+            }}
+          />
+        </div>
+        <div className="plans-whatif-group">
+          <label htmlFor={orderId}>Allocation order</label>
+          <select
+            id={orderId}
+            value={whatIf.order}
+            onChange={(e) => onWhatIf({ ...whatIf, order: e.target.value as OrderChoice })}
+          >
+            <option value="topological">Topological (dependencies first)</option>
+            <option value="input">Trace / input order</option>
+            <option value="size">By size (largest first)</option>
+          </select>
+          <label htmlFor={allocId}>Allocator model</label>
+          <select
+            id={allocId}
+            value={whatIf.allocator}
+            onChange={(e) => onWhatIf({ ...whatIf, allocator: e.target.value as WhatIf['allocator'] })}
+          >
+            <option value="glibc">glibc malloc</option>
+            <option value="jemalloc">jemalloc</option>
+          </select>
+        </div>
+      </fieldset>
+
+      <div className="plans-charts">
+        <figure className="plans-chart" aria-label={boxLabel}>
+          <figcaption>{boxLabel}: reserved vs used bytes</figcaption>
+          <ResponsiveContainer width="100%" height={200}>
+            <LineChart data={boxData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="allocation" tick={{ fontSize: 11 }} />
+              <YAxis tickFormatter={(v: number) => humanBytes(v)} width={64} tick={{ fontSize: 11 }} />
+              <Tooltip
+                formatter={(v) => exactBytes(Number(v))}
+                labelFormatter={(l) => `after allocation ${String(l)}`}
+              />
+              <Legend />
+              <Line
+                dataKey="reserved"
+                name="reserved"
+                stroke="#b42318"
+                dot={false}
+                isAnimationActive={false}
+              />
+              <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </figure>
+        <figure className="plans-chart" aria-label="Arena (bumpalo)">
+          <figcaption>Arena (bumpalo): reserved vs used bytes</figcaption>
+          <ResponsiveContainer width="100%" height={200}>
+            <LineChart data={arenaData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="allocation" tick={{ fontSize: 11 }} />
+              <YAxis tickFormatter={(v: number) => humanBytes(v)} width={64} tick={{ fontSize: 11 }} />
+              <Tooltip
+                formatter={(v) => exactBytes(Number(v))}
+                labelFormatter={(l) => `after allocation ${String(l)}`}
+              />
+              <Legend />
+              <Line
+                dataKey="reserved"
+                name="reserved (allocated_bytes)"
+                stroke="#b42318"
+                dot={false}
+                type="stepAfter"
+                isAnimationActive={false}
+              />
+              <Line
+                dataKey="withMetadata"
+                name="incl. footers"
+                stroke="#c78a00"
+                dot={false}
+                type="stepAfter"
+                strokeDasharray="4 3"
+                isAnimationActive={false}
+              />
+              <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </figure>
+      </div>
+
+      <p className="plans-calls">
+        <strong>Allocation calls:</strong> {boxLabel}: {formatCount(box.allocations)} malloc call
+        {box.allocations === 1 ? '' : 's'} (one per executor
+        {box.mmappedCount > 0 ? `, ${formatCount(box.mmappedCount)} served by mmap` : ''}) · Arena:{' '}
+        {formatCount(arena.mallocCalls)} malloc call{arena.mallocCalls === 1 ? '' : 's'} (one per chunk,{' '}
+        {exactBytes(arena.mallocBytes)} from {whatIf.allocator === 'glibc' ? 'glibc' : 'jemalloc'})
+      </p>
+
+      <table className="plans-totals" aria-label="Memory totals">
+        <thead>
+          <tr>
+            <th scope="col" />
+            <th scope="col">{boxLabel}</th>
+            <th scope="col">Arena (bumpalo)</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">Peak reserved</th>
+            <td>{exactBytes(box.reservedBytes)}</td>
+            <td>{exactBytes(arena.reservedBytes)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Used</th>
+            <td>{exactBytes(box.usedBytes)}</td>
+            <td>{exactBytes(arena.usedBytes)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Waste</th>
+            <td>{percent(wasteRatio(box.reservedBytes, box.usedBytes))}</td>
+            <td>{percent(wasteRatio(arena.reservedBytes, arena.usedBytes))}</td>
+          </tr>
+          <tr>
+            <th scope="row">Metadata bytes</th>
+            <td>{exactBytes(box.metadataBytes)} (allocator headers)</td>
+            <td>{exactBytes(arena.metadataBytes)} (48-byte chunk footers)</td>
+          </tr>
+          <tr>
+            <th scope="row">After reset()</th>
+            <td>0 B (each Box is freed when dropped)</td>
+            <td>{exactBytes(arena.afterResetBytes)} (the current chunk is kept)</td>
+          </tr>
+        </tbody>
+      </table>
+
+      <SummaryTable summary={summary} />
+      <button type="button" className="button" onClick={() => onExport(summary)}>
+        Export summary (JSON)
+      </button>
+
+      <ArenaMap arena={arena} order={simulation.order} sizes={simulation.sizes} kindOf={kindOf} />
+
+      <section aria-labelledby="plans-memory-warnings-h">
+        <h3 id="plans-memory-warnings-h">Warnings before moving to an arena</h3>
+        {simulation.warnings.length === 0 ? (
+          <p className="muted">
+            None: no executor holds heap data, none is removed early, and no two run at once.
+          </p>
+        ) : (
+          <ul className="plans-memory-warnings" aria-label="Memory warnings">
+            {simulation.warnings.map((w) => (
+              <li key={w.code} className={`plans-memory-warning plans-memory-warning-${w.code}`}>
+                <span>{w.message}</span>{' '}
+                {w.executorIds.length > 0 && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => onShowExecutors(w.executorIds)}
+                  >
+                    show in graph
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </section>
+  );
+}
+
+/** The exported JSON's numbers, as labelled text (the e2e test compares the two). */
+function SummaryTable({ summary }: { summary: MemorySummary }) {
+  const rows: [string, string][] = [
+    ['Executors', formatCount(summary.executors)],
+    ['Waves', formatCount(summary.waves)],
+    ['Critical path length', formatCount(summary.critical_path_length)],
+    ['Box reserved bytes', exactBytes(summary.box.reserved_bytes)],
+    ['Box used bytes', exactBytes(summary.box.used_bytes)],
+    ['Box allocations', formatCount(summary.box.allocations)],
+    [
+      'Arena chunks (usable bytes, in order)',
+      summary.arena.chunks.map((c) => formatCount(c)).join(', ') || 'none',
+    ],
+    ['Arena reserved bytes', exactBytes(summary.arena.reserved_bytes)],
+    ['Arena reserved bytes including metadata', exactBytes(summary.arena.reserved_bytes_including_metadata)],
+    ['Arena used bytes', exactBytes(summary.arena.used_bytes)],
+    ['Arena padding bytes', exactBytes(summary.arena.padding_bytes)],
+    ['Arena abandoned tail bytes', exactBytes(summary.arena.abandoned_tail_bytes)],
+    ['Arena bytes after reset()', exactBytes(summary.arena.after_reset_bytes)],
+  ];
+  return (
+    <table className="plans-summary" aria-label="Memory summary">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th scope="row">{k}</th>
+            <td className="mono">{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,366 @@
+/**
+ * The Plans view: open an executor schedule (sample, file, pasted JSON, or one query of an open
+ * trace table), see its DAG with problems beside it, play its runnable waves, and compare Box and
+ * bumpalo-arena memory. All analysis is the plan core's (src/core/plan); this file composes it.
+ */
+import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import type { PlanNode, ParsedSchedule, MemorySummary } from '../../core/plan/types';
+import { parseScheduleText } from '../../core/plan/parse-schedule';
+import { runnableSetAt } from '../../core/plan/waves';
+import type { DbClient } from '../../data/db/db-client';
+import { downloadBlob } from '../../components/dag/dag-export';
+import { DagView } from '../../components/dag/dag-view';
+import type { DagColourOption, DagHighlight, DagPaintStats } from '../../components/dag/dag-types';
+import { formatCount, formatUs, humanBytes } from './format';
+import { MemoryPanel } from './memory-panel';
+import { NodeDetails } from './node-details';
+import { ProblemsPanel } from './problems-panel';
+import type { PlanSample } from './samples';
+import { ScheduleSources, type TraceTableRef } from './schedule-sources';
+import { loadTraceQuery } from './trace-query';
+import { DEFAULT_WHAT_IF, usePlanAnalysis, type WhatIf } from './use-plan-analysis';
+import { WavePlayer } from './wave-player';
+import './plans.css';
+
+export interface PlansPaintStats extends DagPaintStats {
+  /** From the moment a schedule was opened (before parsing) to the first frame showing its graph. */
+  readonly sinceOpenMs: number;
+}
+
+export interface PlansViewProps {
+  readonly db?: DbClient;
+  /** Open files that have the trace columns (query_id, executor_id, kind, size_bytes, deps, ...). */
+  readonly traceTables?: readonly TraceTableRef[];
+  /**
+   * Opens a file through the app's normal path (Parquet/CSV -> DuckDB table). Used by the Parquet
+   * trace sample; once the table shows up in `traceTables`, its first query opens here.
+   */
+  readonly openTraceFile?: (file: File) => void | Promise<void>;
+  /** Bench and status hook: called after a schedule's graph is first painted. */
+  readonly onGraphPainted?: (stats: PlansPaintStats) => void;
+}
+
+interface Source {
+  readonly label: string;
+  readonly parsed: ParsedSchedule;
+  readonly openedAt: number;
+  /** Problems about the table rather than the schedule (trace tables). */
+  readonly extraProblems: ParsedSchedule['problems'];
+}
+
+const NO_TABLES: readonly TraceTableRef[] = [];
+
+const COLOUR_OPTIONS: readonly DagColourOption[] = [
+  { key: 'kind', label: 'Kind', type: 'categorical', value: (n) => n.kind },
+  {
+    key: 'size',
+    label: 'Size',
+    type: 'sequential',
+    scale: 'log',
+    value: (n) => num(n.metrics.size_bytes),
+    format: (v) => humanBytes(Math.round(v)),
+  },
+  {
+    key: 'duration',
+    label: 'Duration',
+    type: 'sequential',
+    scale: 'log',
+    value: (n) => num(n.metrics.duration_us),
+    format: formatUs,
+  },
+  {
+    key: 'wave',
+    label: 'Wave (step runnable)',
+    type: 'sequential',
+    scale: 'linear',
+    value: (n) => num(n.metrics.wave),
+    format: (v) => `step ${Math.round(v) + 1}`,
+  },
+];
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function nodeSubtitle(node: PlanNode): string {
+  const size = num(node.metrics.size_bytes);
+  const duration = num(node.metrics.duration_us);
+  const parts = [size === null ? '' : humanBytes(size), duration === null ? '' : formatUs(duration)].filter(
+    Boolean,
+  );
+  return parts.join(' · ');
+}
+
+export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphPainted }: PlansViewProps) {
+  const [source, setSource] = useState<Source | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [step, setStep] = useState(0);
+  const [colourBy, setColourBy] = useState('kind');
+  const [showCritical, setShowCritical] = useState(true);
+  const [whatIf, setWhatIf] = useState<WhatIf>(DEFAULT_WHAT_IF);
+  const [shown, setShown] = useState<readonly string[] | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [pendingTraceFile, setPendingTraceFile] = useState<string | null>(null);
+
+  const { base, memory } = usePlanAnalysis(source?.parsed ?? null, whatIf);
+
+  const open = useCallback(
+    (
+      label: string,
+      parsed: ParsedSchedule,
+      openedAt: number,
+      extraProblems: Source['extraProblems'] = [],
+    ) => {
+      setSource({ label, parsed, openedAt, extraProblems });
+      setSelectedId(null);
+      setStep(0);
+      setShown(null);
+      setOpenError(null);
+    },
+    [],
+  );
+
+  const openText = useCallback(
+    (text: string, label: string) => {
+      const openedAt = performance.now();
+      open(label, parseScheduleText(text), openedAt);
+    },
+    [open],
+  );
+
+  const openTraceQuery = useCallback(
+    async (table: TraceTableRef, queryId: string) => {
+      if (!db) return;
+      const openedAt = performance.now();
+      setBusy(`Reading query ${queryId} from ${table.fileName}…`);
+      try {
+        const trace = await loadTraceQuery(db, table.tableName, queryId);
+        const query = trace.queries[0];
+        if (!query) {
+          setOpenError(
+            trace.problems.map((p) => p.message).join(' ') ||
+              `The table ${table.fileName} has no rows for query ${queryId}.`,
+          );
+          return;
+        }
+        open(`${table.fileName} · query ${query.queryId}`, query.parsed, openedAt, trace.problems);
+      } catch (e) {
+        setOpenError(
+          `Could not read query ${queryId} from ${table.fileName}: ${e instanceof Error ? e.message : String(e)}`,
+        );
+      } finally {
+        setBusy(null);
+      }
+    },
+    [db, open],
+  );
+
+  const openSample = useCallback(
+    async (sample: PlanSample) => {
+      setBusy(`Opening ${sample.title}…`);
+      setOpenError(null);
+      try {
+        const response = await fetch(sample.url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        if (sample.format === 'json') {
+          openText(await response.text(), sample.title);
+        } else {
+          if (!openTraceFile)
+            throw new Error('this build cannot open trace tables here; open the file from the Explore tab');
+          const name = decodeURIComponent(new URL(sample.url).pathname.split('/').pop() ?? 'trace.parquet');
+          const file = new File([await response.blob()], name);
+          setPendingTraceFile(name);
+          await openTraceFile(file);
+        }
+      } catch (e) {
+        setOpenError(
+          `Could not open the sample "${sample.title}": ${e instanceof Error ? e.message : String(e)}`,
+        );
+      } finally {
+        setBusy(null);
+      }
+    },
+    [openText, openTraceFile],
+  );
+
+  const preferredTable = pendingTraceFile
+    ? (traceTables.find((t) => t.fileName === pendingTraceFile)?.tableName ?? null)
+    : null;
+
+  const onDrop = (event: DragEvent<HTMLElement>) => {
+    if (!event.dataTransfer.types.includes('Files')) return;
+    event.preventDefault();
+    // The app shell also listens for dropped files (Explore): a schedule dropped here is ours.
+    event.stopPropagation();
+    setDragging(false);
+    const file =
+      [...event.dataTransfer.files].find((f) => f.name.toLowerCase().endsWith('.json')) ??
+      event.dataTransfer.files[0];
+    if (!file) return;
+    if (!file.name.toLowerCase().endsWith('.json')) {
+      setOpenError(
+        `${file.name} is not a .json schedule. Trace tables (Parquet, CSV) open from the Explore tab and then appear here.`,
+      );
+      return;
+    }
+    void file.text().then((text) => openText(text, file.name));
+  };
+
+  const runnable = useMemo(() => (base ? runnableSetAt(base.waves, step) : []), [base, step]);
+
+  const highlights = useMemo((): DagHighlight[] => {
+    if (!base) return [];
+    const list: DagHighlight[] = [
+      { key: 'runnable', label: `Runnable at step ${step + 1}`, style: 'active', ids: new Set(runnable) },
+    ];
+    if (showCritical)
+      list.push({
+        key: 'critical',
+        label: 'Critical path',
+        style: 'critical',
+        ids: new Set(base.criticalPath.path),
+      });
+    const problemIds =
+      shown ??
+      (source?.parsed.problems ?? []).filter((p) => p.code === 'cycle').flatMap((p) => p.executorIds ?? []);
+    if (problemIds.length > 0) {
+      list.push({
+        key: 'problem',
+        label: shown ? 'Shown from a message' : 'On a cycle',
+        style: 'problem',
+        ids: new Set(problemIds),
+      });
+    }
+    return list;
+  }, [base, runnable, step, showCritical, shown, source]);
+
+  const onPainted = useCallback(
+    (stats: DagPaintStats) => {
+      if (!onGraphPainted || !source) return;
+      onGraphPainted({ ...stats, sinceOpenMs: performance.now() - source.openedAt });
+    },
+    [onGraphPainted, source],
+  );
+
+  const exportSummary = (summary: MemorySummary) => {
+    const stem = (source?.label ?? 'plan').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'plan';
+    downloadBlob(
+      new Blob([JSON.stringify(summary, null, 2)], { type: 'application/json' }),
+      `${stem}-memory-summary.json`,
+    );
+  };
+
+  const showExecutors = (ids: readonly string[]) => {
+    setShown(ids);
+    if (ids[0] !== undefined) setSelectedId(ids[0]);
+  };
+
+  const problems = source ? [...source.extraProblems, ...source.parsed.problems] : [];
+
+  return (
+    <section
+      className={`plans${dragging ? ' plans-dragging' : ''}`}
+      aria-label="Plans"
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (e.currentTarget === e.target) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
+      <ScheduleSources
+        db={db}
+        traceTables={traceTables}
+        busy={busy !== null}
+        onOpenText={openText}
+        onOpenSample={(s) => void openSample(s)}
+        onOpenTraceQuery={(t, q) => void openTraceQuery(t, q)}
+        preferredTable={preferredTable}
+      />
+      {busy && (
+        <p role="status" className="plans-busy">
+          {busy}
+        </p>
+      )}
+      {openError && (
+        <p role="alert" className="plans-alert">
+          {openError}
+        </p>
+      )}
+      {dragging && <div className="plans-drop-hint">Drop a schedule (.json) to open it</div>}
+
+      {!source && (
+        <p className="plans-empty muted">
+          Open a sample, a schedule file or pasted JSON to see its DAG, runnable waves and arena-versus-Box
+          memory.
+        </p>
+      )}
+
+      {source && base && (
+        <>
+          <header className="plans-title">
+            <h2>{source.label}</h2>
+            <p className="muted">
+              {formatCount(base.schedule.executors.length)} executors ·{' '}
+              {formatCount(base.schedule.edges.length)} dependencies ·{' '}
+              {source.parsed.format === 'engine'
+                ? "engine's own shape"
+                : source.parsed.format === 'trace-table'
+                  ? 'trace table'
+                  : 'edge list'}
+              {base.schedule.rootId !== null ? ` · root ${base.schedule.rootId}` : ''}
+            </p>
+          </header>
+          <div className="plans-main">
+            <div className="plans-graph">
+              {base.graph.nodes.length > 0 ? (
+                <DagView
+                  graph={base.graph}
+                  label={`Schedule ${source.label}`}
+                  colourOptions={COLOUR_OPTIONS}
+                  colourBy={colourBy}
+                  onColourByChange={setColourBy}
+                  selectedId={selectedId}
+                  onSelect={setSelectedId}
+                  highlights={highlights}
+                  nodeSubtitle={nodeSubtitle}
+                  onPainted={onPainted}
+                />
+              ) : (
+                <p className="muted">Nothing to draw: the schedule has no executors.</p>
+              )}
+            </div>
+            <aside className="plans-side" aria-label="Problems and details">
+              <ProblemsPanel problems={problems} onShow={showExecutors} />
+              <NodeDetails base={base} id={selectedId} onSelect={setSelectedId} />
+            </aside>
+          </div>
+          <WavePlayer
+            base={base}
+            step={Math.min(step, Math.max(0, base.waves.steps.length - 1))}
+            onStep={setStep}
+            runnable={runnable}
+            showCritical={showCritical}
+            onShowCritical={setShowCritical}
+          />
+          {memory && (
+            <MemoryPanel
+              base={base}
+              memory={memory}
+              whatIf={whatIf}
+              onWhatIf={setWhatIf}
+              onExport={exportSummary}
+              onShowExecutors={showExecutors}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}

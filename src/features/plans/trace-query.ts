@@ -1,0 +1,76 @@
+/**
+ * Reads one query of a trace table through the DuckDB doorway. The table name comes from a user's
+ * file, so it is quoted; the query id is bound as a parameter and compared as text because trace
+ * files store it as an integer or a string.
+ */
+import type { Table } from 'apache-arrow';
+import { parseTraceTable } from '../../core/plan/parse-trace-table';
+import type { ParsedTrace, TraceColumn, TraceColumns } from '../../core/plan/types';
+import { quoteIdentifier } from '../../core/sql/identifiers';
+import type { DbClient } from '../../data/db/db-client';
+
+const TRACE_COLUMNS = [
+  'query_id',
+  'executor_id',
+  'kind',
+  'size_bytes',
+  'deps',
+  'align',
+  'start_us',
+  'end_us',
+  'rows',
+  'name',
+  'holds_heap',
+  'removed',
+] as const;
+
+export interface TraceQueryId {
+  readonly queryId: string;
+  readonly executors: number;
+}
+
+export async function listTraceQueries(
+  db: DbClient,
+  tableName: string,
+  signal?: AbortSignal,
+): Promise<TraceQueryId[]> {
+  const t = quoteIdentifier(tableName);
+  const { table } = await db.query(
+    `SELECT CAST(query_id AS VARCHAR) AS query_id, count(*)::INTEGER AS executors FROM ${t} GROUP BY 1 ORDER BY min(rowid) LIMIT 10000`,
+    { signal, channel: 'plans-trace-queries' },
+  );
+  const ids = table.getChild('query_id');
+  const counts = table.getChild('executors');
+  const out: TraceQueryId[] = [];
+  for (let i = 0; i < table.numRows; i++) {
+    out.push({ queryId: String(ids?.get(i) ?? ''), executors: Number(counts?.get(i) ?? 0) });
+  }
+  return out;
+}
+
+export async function loadTraceQuery(
+  db: DbClient,
+  tableName: string,
+  queryId: string,
+  signal?: AbortSignal,
+): Promise<ParsedTrace> {
+  const { table } = await db.query(
+    `SELECT * FROM ${quoteIdentifier(tableName)} WHERE CAST(query_id AS VARCHAR) = ?`,
+    {
+      params: [queryId],
+      signal,
+      channel: 'plans-trace-rows',
+    },
+  );
+  return parseTraceTable(traceColumns(table));
+}
+
+/** Arrow vectors already have `length` and `get(i)`: no copy, cells are read as the parser asks. */
+export function traceColumns(table: Table): TraceColumns {
+  const cols: Partial<Record<(typeof TRACE_COLUMNS)[number], TraceColumn>> = {};
+  for (const name of TRACE_COLUMNS) {
+    const v = table.getChild(name);
+    if (v) cols[name] = v;
+  }
+  return cols as TraceColumns;
+}
