@@ -20,13 +20,15 @@ export interface GridColumn {
 }
 
 export interface GridSource {
-  /** Equal keys mean equal rows: the grid may keep its page cache and scroll position. */
+  /** Equal keys mean equal rows (same source): the grid keys its page cache by it. Each source gets a new key. */
   key: string;
   rowCount: number;
   columns: GridColumn[];
   /** Rows [offset, offset + limit) as an Arrow table (fewer at the end). Rejects with 'cancelled' on abort. */
   fetchRows(offset: number, limit: number, signal?: AbortSignal): Promise<Table>;
 }
+
+let sourceCounter = 0;
 
 export interface TableGridOptions {
   table: string;
@@ -57,7 +59,8 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   const count = buildCountQuery({ table, filters });
   const countResult = await db.query(count.sql, { params: count.params, signal });
   const rowCount = toCount(countResult.table);
-  const key = `table:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
+  // The counter makes a new key per source: a table re-created under the same name has other rows.
+  const key = `table:${++sourceCounter}:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
 
   return {
     key,
@@ -78,8 +81,6 @@ export interface SqlGridResult {
   paged: boolean;
 }
 
-let sqlRunCounter = 0;
-
 /**
  * Runs user SQL for the SQL panel. A single read-only query is paged (`SELECT * FROM (<sql>) LIMIT
  * n OFFSET m`) and counted once, so a million-row result never sits in the tab; anything else runs
@@ -92,7 +93,7 @@ export async function createSqlGridSource(
 ): Promise<SqlGridResult> {
   const { signal, channel } = options;
   const info = classifySql(sql);
-  const run = ++sqlRunCounter;
+  const run = ++sourceCounter;
   if (info.kind === 'query') {
     // The first page doubles as the schema probe and fails fast on a bad query before the count.
     const firstPage = await db.query(buildSqlPageQuery(info.body, 0, 0), { signal, channel, cache: false });
