@@ -102,11 +102,11 @@ export function simulateArena(
   let mallocBytes = 0;
   let used = 0;
   let padding = 0;
-  let current: MutableChunk | null = null;
   let ptr = 0; // current chunk's bump pointer, as an offset from its data start
 
-  const newChunk = (usable: number, firstAllocation: number): MutableChunk => {
-    if (current) current.state = 'abandoned';
+  const newChunk = (usable: number, firstAllocation: number): void => {
+    const previous = chunks[chunks.length - 1];
+    if (previous) previous.state = 'abandoned';
     const bytes = chunkMallocBytes(usable, allocator);
     const chunk: MutableChunk = {
       index: chunks.length,
@@ -123,9 +123,7 @@ export function simulateArena(
     chunks.push(chunk);
     reserved += usable;
     mallocBytes += bytes;
-    current = chunk;
     ptr = usable;
-    return chunk;
   };
 
   const initial =
@@ -135,33 +133,52 @@ export function simulateArena(
   reservedIncludingMetadataSeries[0] = reserved + chunks.length * BUMPALO_FOOTER_BYTES;
   mallocSeries[0] = mallocBytes;
 
+  // Per-chunk counters live in locals and are written back when the chunk changes: the loop then
+  // touches only typed arrays and numbers.
+  let chunkIndex = chunks.length - 1;
+  let count = 0;
+  let chunkUsed = 0;
+  let chunkPadding = 0;
+  const flush = (): void => {
+    const c = chunks[chunkIndex];
+    if (!c) return;
+    c.allocationCount += count;
+    c.usedBytes += chunkUsed;
+    c.paddingBytes += chunkPadding;
+    c.tailBytes = ptr;
+    count = chunkUsed = chunkPadding = 0;
+  };
+  let footers = chunks.length * BUMPALO_FOOTER_BYTES;
   for (let i = 0; i < n; i++) {
     const size = sizes[i]!;
     const align = aligns[i]!;
-    let chunk = current as MutableChunk | null;
     let start = ptr - size;
     let aligned = start >= 0 ? start - (start % align) : -1;
-    if (chunk === null || aligned < 0) {
-      chunk = newChunk(bumpaloNextChunkUsable(chunk === null ? 0 : chunk.usableBytes, size, align), i);
+    if (chunkIndex < 0 || aligned < 0) {
+      flush();
+      const previous = chunkIndex < 0 ? 0 : chunks[chunkIndex]!.usableBytes;
+      newChunk(bumpaloNextChunkUsable(previous, size, align), i);
+      chunkIndex = chunks.length - 1;
+      footers += BUMPALO_FOOTER_BYTES;
       start = ptr - size;
       aligned = start - (start % align);
     }
     const pad = start - aligned;
     ptr = aligned;
-    chunk.allocationCount++;
-    chunk.usedBytes += size;
-    chunk.paddingBytes += pad;
-    chunk.tailBytes = aligned;
-    chunkOf[i] = chunk.index;
+    count++;
+    chunkUsed += size;
+    chunkPadding += pad;
+    chunkOf[i] = chunkIndex;
     offsetOf[i] = aligned;
     paddingOf[i] = pad;
     used += size;
     padding += pad;
     reservedSeries[i + 1] = reserved;
-    reservedIncludingMetadataSeries[i + 1] = reserved + chunks.length * BUMPALO_FOOTER_BYTES;
+    reservedIncludingMetadataSeries[i + 1] = reserved + footers;
     usedSeries[i + 1] = used;
     mallocSeries[i + 1] = mallocBytes;
   }
+  flush();
 
   let abandoned = 0;
   for (const c of chunks) if (c.state === 'abandoned') abandoned += c.tailBytes;

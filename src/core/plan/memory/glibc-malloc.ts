@@ -70,8 +70,17 @@ export function simulateGlibcBox(sizes: ArrayLike<number>, aligns: ArrayLike<num
     const size = sizes[i]!;
     const align = aligns[i]!;
     if (size > 0) {
-      const bytes = glibcAllocationBytes(size, align);
-      const isMmapped = glibcIsMmapped(size, align);
+      let bytes: number;
+      let isMmapped: boolean;
+      if (align <= GLIBC_ALIGNMENT && size < GLIBC_MMAP_THRESHOLD - 24) {
+        // Fast path of glibcAllocationBytes for the common case (a heap chunk, no posix_memalign).
+        bytes = (size + GLIBC_HEADER_BYTES + 15) & ~15;
+        if (bytes < GLIBC_MIN_CHUNK) bytes = GLIBC_MIN_CHUNK;
+        isMmapped = false;
+      } else {
+        bytes = glibcAllocationBytes(size, align);
+        isMmapped = glibcIsMmapped(size, align);
+      }
       chunkBytes[i] = bytes;
       reserved += bytes;
       used += size;
