@@ -37,3 +37,56 @@ export interface HeavyColumnStore {
   /** Loads the row groups holding these rows (LRU under a byte budget). */
   ensure(column: string, rows: readonly number[], signal?: AbortSignal): Promise<void>;
 }
+
+/**
+ * The workspace store: a tiny external store for React's useSyncExternalStore
+ * (`useSyncExternalStore(store.subscribe, store.getSnapshot)`). Snapshots are immutable arrays:
+ * every change makes a new array and new objects for the tables that changed, so React compares
+ * by reference.
+ */
+export interface WorkspaceStore {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): readonly OpenedTable[];
+  get(id: string): OpenedTable | undefined;
+  /** DuckDB table names in use (for unique naming). */
+  tableNames(): Set<string>;
+  add(table: OpenedTable): void;
+  update(id: string, patch: Partial<OpenedTable> | ((t: OpenedTable) => Partial<OpenedTable>)): void;
+  remove(id: string): void;
+}
+
+export function createWorkspaceStore(): WorkspaceStore {
+  let tables: readonly OpenedTable[] = [];
+  const listeners = new Set<() => void>();
+  const emit = () => {
+    for (const l of [...listeners]) l();
+  };
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => tables,
+    get: (id) => tables.find((t) => t.id === id),
+    tableNames: () => new Set(tables.map((t) => t.tableName)),
+    add(table) {
+      tables = [...tables, table];
+      emit();
+    },
+    update(id, patch) {
+      let changed = false;
+      tables = tables.map((t) => {
+        if (t.id !== id) return t;
+        changed = true;
+        return { ...t, ...(typeof patch === 'function' ? patch(t) : patch) };
+      });
+      if (changed) emit();
+    },
+    remove(id) {
+      const next = tables.filter((t) => t.id !== id);
+      if (next.length === tables.length) return;
+      tables = next;
+      emit();
+    },
+  };
+}

@@ -1,0 +1,367 @@
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
+import { MemscopeError, toMemscopeError, type ErrorPayload } from '../core/errors';
+import { ROW_INDEX_COLUMN, type ColumnPlan } from '../core/schema/column-plan';
+import { duckdbColumns, heavyColumns, planColumns, vectorDimsOf } from '../core/schema/plan-columns';
+import { isFloatFixedList } from '../core/schema/arrow-guards';
+import { uniqueTableName } from '../core/schema/table-names';
+import { quoteIdentifier } from '../core/sql/identifiers';
+import type { DbClient } from './db/db-client';
+import { readArrowIpcFile } from './arrow-ipc';
+import { RowGroupHeavyStore, DEFAULT_HEAVY_BUDGET_BYTES, type GroupLoader } from './heavy-store';
+import { detectFileKind, readMagic, type FileKind } from './parquet/file-kind';
+import { parquetError } from './parquet/parquet-errors';
+import { planParquetFile } from './parquet/plan-file';
+import {
+  DEFAULT_BUDGETS,
+  type DecodeBudgets,
+  type ParquetFooter,
+  type ParquetSource,
+} from './parquet/parquet-reader';
+import { WorkerParquetSource } from './parquet/worker-source';
+import type { OpenedTable, WorkspaceStore } from './workspace';
+
+/**
+ * File -> DuckDB table + heavy store (docs/data-path.md). Parquet: footer first (shown at once),
+ * the column plan, then the DuckDB-destined columns row group by row group, first group first so
+ * the grid can paint early; heavy columns stay in the worker's file and are decoded on demand.
+ * CSV goes to DuckDB's core reader; Arrow IPC is read with apache-arrow. Every failure ends in
+ * status 'failed' with a typed error; nothing rejects out of openFile.
+ */
+
+export interface OpenDeps {
+  db: DbClient;
+  workspace: WorkspaceStore;
+  /** Parquet source per file; the browser default is a parquet worker per file. */
+  createSource?: (file: Blob, fileName: string, budgets: DecodeBudgets) => ParquetSource;
+  budgets?: DecodeBudgets;
+  heavyBudgetBytes?: number;
+}
+
+export interface OpenCallbacks {
+  signal?: AbortSignal;
+  onFooter?: (table: OpenedTable) => void;
+  onFirstRows?: (table: OpenedTable) => void;
+  onProgress?: (table: OpenedTable) => void;
+  /** Called once at the end, whatever the outcome (status 'ready' | 'failed' | 'cancelled'). */
+  onSettled?: (table: OpenedTable) => void;
+}
+
+export interface OpenHandle {
+  id: string;
+  tableName: string;
+  /** Cancels loading: status 'cancelled', the DuckDB table dropped, the worker stopped. */
+  cancel(): void;
+  /** Resolves (never rejects) with the final state of the table. */
+  done: Promise<OpenedTable>;
+}
+
+let nextId = 1;
+
+/** Live resources per open table (not in the store: they are not state React renders). */
+const resources = new Map<
+  string,
+  { source: ParquetSource | null; heavy: RowGroupHeavyStore | null; abort: AbortController }
+>();
+
+function mark(name: string): void {
+  // The bench reads these marks; performance may be missing in odd environments.
+  try {
+    performance.mark(name);
+  } catch {
+    /* ignore */
+  }
+}
+
+export function openFile(file: File, deps: OpenDeps, callbacks: OpenCallbacks = {}): OpenHandle {
+  const fileName = file.name;
+  const t0 = performance.now();
+  mark(`ms:open:${fileName}`);
+  const id = `t${nextId++}`;
+  const tableName = uniqueTableName(fileName, deps.workspace.tableNames());
+  const abort = new AbortController();
+  const signal = abort.signal;
+  if (callbacks.signal) {
+    if (callbacks.signal.aborted) abort.abort();
+    else callbacks.signal.addEventListener('abort', () => abort.abort(), { once: true });
+  }
+  resources.set(id, { source: null, heavy: null, abort });
+
+  const initial: OpenedTable = {
+    id,
+    tableName,
+    fileName,
+    fileBytes: file.size,
+    kind: kindFromName(fileName),
+    status: 'reading-footer',
+    progress: { done: 0, total: 0, unit: 'row-groups' },
+    rowCount: 0,
+    footer: null,
+    columns: [],
+    heavy: null,
+    error: null,
+    timings: {},
+  };
+  deps.workspace.add(initial);
+  const store = deps.workspace;
+  const snapshot = () => store.get(id) as OpenedTable;
+  const update = (patch: Partial<OpenedTable>) => store.update(id, patch);
+  const ctx: LoadContext = { file, fileName, id, tableName, deps, signal, t0, update, snapshot, callbacks };
+
+  const done = load(ctx)
+    .then(
+      () => {
+        update({ status: 'ready', timings: { ...snapshot().timings, loadedMs: performance.now() - t0 } });
+        mark(`ms:loaded:${fileName}`);
+        return snapshot();
+      },
+      async (err: unknown) => {
+        const cancelled = signal.aborted || (err instanceof MemscopeError && err.code === 'cancelled');
+        const error: ErrorPayload = cancelled
+          ? parquetError('cancelled', fileName).toPayload()
+          : toMemscopeError(err, { code: 'internal', file: fileName }).toPayload();
+        if (error.file === undefined) error.file = fileName;
+        const r = resources.get(id);
+        r?.source?.close();
+        r?.heavy?.dispose();
+        resources.delete(id);
+        // A half-loaded table would look complete in SQL: drop it. Best effort: never throws.
+        await deps.db.dropTable(tableName).catch(() => undefined);
+        deps.db.invalidate();
+        update({ status: cancelled ? 'cancelled' : 'failed', error, heavy: null });
+        return snapshot();
+      },
+    )
+    .then((final) => {
+      safe(() => callbacks.onSettled?.(final));
+      return final;
+    });
+  return { id, tableName, cancel: () => abort.abort(), done };
+}
+
+/** Closes an open table: drops it from DuckDB, stops its worker, frees its heavy columns. */
+export async function closeFile(id: string, deps: Pick<OpenDeps, 'db' | 'workspace'>): Promise<void> {
+  const table = deps.workspace.get(id);
+  const r = resources.get(id);
+  r?.abort.abort();
+  r?.source?.close();
+  r?.heavy?.dispose();
+  resources.delete(id);
+  deps.workspace.remove(id);
+  if (table) await deps.db.dropTable(table.tableName).catch(() => undefined);
+  deps.db.invalidate();
+}
+
+interface LoadContext {
+  file: File;
+  fileName: string;
+  id: string;
+  tableName: string;
+  deps: OpenDeps;
+  signal: AbortSignal;
+  t0: number;
+  update: (patch: Partial<OpenedTable>) => void;
+  snapshot: () => OpenedTable;
+  callbacks: OpenCallbacks;
+}
+
+function safe(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    /* a UI callback must not break loading */
+  }
+}
+
+function kindFromName(fileName: string): OpenedTable['kind'] {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
+  if (lower.endsWith('.arrow') || lower.endsWith('.feather') || lower.endsWith('.arrows')) return 'arrow';
+  return 'parquet';
+}
+
+function checkAborted(ctx: LoadContext): void {
+  if (ctx.signal.aborted) throw parquetError('cancelled', ctx.fileName);
+}
+
+async function load(ctx: LoadContext): Promise<void> {
+  const { head, tail } = await readMagic(ctx.file);
+  const kind: FileKind = detectFileKind(ctx.fileName, ctx.file.size, head, tail);
+  ctx.update({ kind: kind === 'parquet' ? 'parquet' : kind === 'csv' ? 'csv' : 'arrow' });
+  checkAborted(ctx);
+  if (kind === 'parquet') return loadParquet(ctx);
+  if (kind === 'csv') return loadCsv(ctx);
+  return loadArrow(ctx);
+}
+
+async function loadParquet(ctx: LoadContext): Promise<void> {
+  const { deps, fileName, tableName, signal } = ctx;
+  const budgets = deps.budgets ?? DEFAULT_BUDGETS;
+  const source = (deps.createSource ?? ((f, n, b) => new WorkerParquetSource(f, n, b)))(
+    ctx.file,
+    fileName,
+    budgets,
+  );
+  const res = resources.get(ctx.id);
+  if (res) res.source = source;
+
+  const footer = await source.footer();
+  mark(`ms:footer:${fileName}`);
+  const total = footer.rowGroups.length;
+  ctx.update({
+    footer,
+    rowCount: footer.rows,
+    progress: { done: 0, total, unit: 'row-groups' },
+    timings: { footerMs: performance.now() - ctx.t0 },
+  });
+  safe(() => ctx.callbacks.onFooter?.(ctx.snapshot()));
+  checkAborted(ctx);
+
+  const plan = await planParquetFile(footer, (req) => source.read(req, signal));
+  const heavy = createParquetHeavyStore(source, footer, plan, deps.heavyBudgetBytes);
+  if (res) res.heavy = heavy;
+  ctx.update({ columns: plan, heavy, status: 'loading' });
+  checkAborted(ctx);
+
+  const columns = duckdbColumns(plan);
+  const vectors = Object.fromEntries(vectorDimsOf(plan));
+  await deps.db.ready();
+  await deps.db.dropTable(tableName).catch(() => undefined);
+
+  // A file without row groups still gets its (empty) table: read the schema alone.
+  const groups = total === 0 ? [[]] : footer.rowGroups.map((_, i) => [i]);
+  // Decode group i+1 in the parquet worker while DuckDB inserts group i (two threads busy).
+  let next: Promise<Uint8Array> | null = source.read(
+    { rowGroups: groups[0] as number[], columns, vectors },
+    signal,
+  );
+  let rows = 0;
+  for (let i = 0; i < groups.length; i++) {
+    const ipc = await (next as Promise<Uint8Array>);
+    next =
+      i + 1 < groups.length
+        ? source.read({ rowGroups: groups[i + 1] as number[], columns, vectors }, signal)
+        : null;
+    // Keep a rejected prefetch from being "unhandled" if this iteration throws first.
+    next?.catch(() => undefined);
+    checkAborted(ctx);
+    await deps.db.insertArrowIpc(tableName, ipc, { create: i === 0 });
+    deps.db.invalidate();
+    rows += footer.rowGroups[i]?.rows ?? 0;
+    if (i === 0) {
+      mark(`ms:first-batch:${fileName}`);
+      ctx.update({ timings: { ...ctx.snapshot().timings, firstRowsMs: performance.now() - ctx.t0 } });
+      safe(() => ctx.callbacks.onFirstRows?.(ctx.snapshot()));
+    }
+    ctx.update({ progress: { done: Math.min(i + 1, total), total, unit: 'row-groups' } });
+    safe(() => ctx.callbacks.onProgress?.(ctx.snapshot()));
+    checkAborted(ctx);
+  }
+  void rows;
+}
+
+function createParquetHeavyStore(
+  source: ParquetSource,
+  footer: ParquetFooter,
+  plan: readonly ColumnPlan[],
+  budget = DEFAULT_HEAVY_BUDGET_BYTES,
+): RowGroupHeavyStore | null {
+  const columns = heavyColumns(plan);
+  if (columns.length === 0) return null;
+  const dims = vectorDimsOf(plan);
+  const load: GroupLoader = async (group, column, signal) => {
+    const vectors: Record<string, number> = {};
+    const dim = dims.get(column);
+    if (dim !== undefined) vectors[column] = dim;
+    return tableFromIPC(await source.read({ rowGroups: [group], columns: [column], vectors }, signal));
+  };
+  return new RowGroupHeavyStore(
+    columns,
+    footer.rowGroups.map((g) => ({ firstRow: g.firstRow, rows: g.rows })),
+    load,
+    budget,
+  );
+}
+
+async function loadCsv(ctx: LoadContext): Promise<void> {
+  const { deps, fileName, tableName } = ctx;
+  ctx.update({ status: 'loading', progress: { done: 0, total: ctx.file.size, unit: 'bytes' } });
+  await deps.db.ready();
+  // The registered name is ours (never the user's), so it can sit in a SQL string literal safely.
+  const registered = `memscope_${ctx.id}.${fileName.toLowerCase().endsWith('.tsv') ? 'tsv' : 'csv'}`;
+  await deps.db.registerFile(registered, ctx.file);
+  checkAborted(ctx);
+  const q = quoteIdentifier(tableName);
+  try {
+    await deps.db.query(`DROP TABLE IF EXISTS ${q}`, { cache: false });
+    // row_number() over the scan, in file order: CSV rows get the same `__row` meaning as Parquet.
+    await deps.db.query(
+      `CREATE TABLE ${q} AS SELECT (row_number() OVER () - 1)::BIGINT AS ${quoteIdentifier(ROW_INDEX_COLUMN)}, * FROM read_csv_auto('${registered}')`,
+      { cache: false, signal: ctx.signal },
+    );
+  } catch (err) {
+    const e = toMemscopeError(err, { code: 'corrupt', file: fileName });
+    if (e.code === 'cancelled') throw e;
+    throw new MemscopeError({
+      code: 'corrupt',
+      file: fileName,
+      message: `${fileName} could not be read as CSV (${e.message}).`,
+      hint: 'Check that it is comma- or tab-separated text with one header row, or convert it to Parquet.',
+      detail: e.detail ?? e.message,
+    });
+  }
+  deps.db.invalidate();
+  const count = await deps.db.query(`SELECT count(*) AS n FROM ${q}`, { cache: false });
+  const schema = await deps.db.query(`SELECT * FROM ${q} LIMIT 0`, { cache: false });
+  const fields = schema.table.schema.fields.filter((f) => f.name !== ROW_INDEX_COLUMN);
+  // CSV is in DuckDB already: every column is queryable there whatever its size.
+  const columns = planColumns(fields, { rows: 0, uncompressedBytes: new Map() }).map((c) => ({
+    ...c,
+    destination: 'duckdb' as const,
+    reason: 'CSV: read by DuckDB',
+  }));
+  const rows = Number(count.table.getChild('n')?.get(0) ?? 0);
+  mark(`ms:first-batch:${fileName}`);
+  ctx.update({
+    rowCount: rows,
+    columns,
+    progress: { done: ctx.file.size, total: ctx.file.size, unit: 'bytes' },
+    timings: { firstRowsMs: performance.now() - ctx.t0 },
+  });
+  safe(() => ctx.callbacks.onFirstRows?.(ctx.snapshot()));
+}
+
+async function loadArrow(ctx: LoadContext): Promise<void> {
+  const { deps, fileName, tableName } = ctx;
+  ctx.update({ status: 'loading', progress: { done: 0, total: 1, unit: 'row-groups' } });
+  const table: Table = readArrowIpcFile(new Uint8Array(await ctx.file.arrayBuffer()), fileName);
+  checkAborted(ctx);
+  const fields = table.schema.fields.filter((f) => f.name !== ROW_INDEX_COLUMN);
+  const dims = new Map<string, number>();
+  for (const f of fields) if (isFloatFixedList(f.type)) dims.set(f.name, f.type.listSize);
+  const plan = planColumns(fields, { rows: table.numRows, uncompressedBytes: new Map() }, dims);
+  const heavyNames = heavyColumns(plan);
+  const heavy =
+    heavyNames.length === 0
+      ? null
+      : new RowGroupHeavyStore(
+          heavyNames,
+          [{ firstRow: 0, rows: table.numRows }],
+          // The whole file is in memory already: "decoding" a group is selecting the column.
+          async (_group, column) => table.select([column]),
+          Number.POSITIVE_INFINITY,
+        );
+  const res = resources.get(ctx.id);
+  if (res) res.heavy = heavy;
+  ctx.update({ columns: plan, heavy, rowCount: table.numRows });
+  await deps.db.ready();
+  await deps.db.dropTable(tableName).catch(() => undefined);
+  const ipc = tableToIPC(table.select([ROW_INDEX_COLUMN, ...duckdbColumns(plan)]), 'stream');
+  await deps.db.insertArrowIpc(tableName, ipc, { create: true });
+  deps.db.invalidate();
+  mark(`ms:first-batch:${fileName}`);
+  ctx.update({
+    progress: { done: 1, total: 1, unit: 'row-groups' },
+    timings: { firstRowsMs: performance.now() - ctx.t0 },
+  });
+  safe(() => ctx.callbacks.onFirstRows?.(ctx.snapshot()));
+}
