@@ -1,0 +1,83 @@
+// (c) sort, and filter + sort + LIMIT 1000, through the app's DuckDB doorway (window.__memscope.db),
+// against the alternative a user without DuckDB reaches for: the same work in plain JavaScript over
+// typed arrays of the same columns (docs/benchmarks.md says why not read_parquet).
+import { repeat } from '../lib.mjs';
+
+const SORT = (t) => `SELECT * FROM "${t}" ORDER BY importance DESC LIMIT 100`;
+const FILTER_SORT = (t) => `SELECT * FROM "${t}" WHERE category = ? ORDER BY created_at DESC LIMIT 1000`;
+
+export default {
+  name: 'query',
+  order: 30,
+  sizes: ['10k', '100k', '1m'],
+  async run(ctx) {
+    const page = await ctx.loadedPage();
+    const timeSql = (sql, params) =>
+      page.evaluate(
+        async ({ sql, params }) => {
+          const t0 = performance.now();
+          const res = await window.__memscope.db.query(sql, { params, cache: false });
+          const ms = performance.now() - t0;
+          if (res.table.numRows === 0) throw new Error('query returned no rows');
+          return ms;
+        },
+        { sql, params },
+      );
+    // Warm up once (first use of a table compiles and touches its pages).
+    await timeSql(SORT(ctx.tableName), []);
+    const sort = await repeat(ctx.runs, () => timeSql(SORT(ctx.tableName), []));
+    const filterSort = await repeat(ctx.runs, () => timeSql(FILTER_SORT(ctx.tableName), ['knowledge']));
+
+    // The plain-JS alternative: columns fetched once (not timed), then an index sort, as a hand-made
+    // table view would do it.
+    const js = await page.evaluate(
+      async ({ table, runs }) => {
+        const res = await window.__memscope.db.query(
+          `SELECT importance, created_at, category FROM "${table}"`,
+          { cache: false },
+        );
+        const t = res.table;
+        const n = t.numRows;
+        const importance = Float32Array.from(t.getChild('importance').toArray());
+        const created = Float64Array.from(t.getChild('created_at').toArray(), Number);
+        const category = t.getChild('category').toArray();
+        const sort = [];
+        const filterSort = [];
+        for (let r = 0; r < runs; r++) {
+          let t0 = performance.now();
+          const idx = new Uint32Array(n);
+          for (let i = 0; i < n; i++) idx[i] = i;
+          idx.sort((a, b) => importance[b] - importance[a]);
+          idx.subarray(0, 100);
+          sort.push(performance.now() - t0);
+
+          t0 = performance.now();
+          const hits = [];
+          for (let i = 0; i < n; i++) if (category[i] === 'knowledge') hits.push(i);
+          hits.sort((a, b) => created[b] - created[a]);
+          hits.slice(0, 1000);
+          filterSort.push(performance.now() - t0);
+        }
+        return { sort, filterSort };
+      },
+      { table: ctx.tableName, runs: ctx.runs },
+    );
+    return [
+      {
+        metric: 'sort (ORDER BY importance LIMIT 100)',
+        unit: 'ms',
+        samples: sort,
+        p95: true,
+        alternative: { name: 'plain JS index sort', samples: js.sort },
+      },
+      {
+        metric: 'filter + sort + LIMIT 1000',
+        unit: 'ms',
+        samples: filterSort,
+        p95: true,
+        target: { '100k': 20, '1m': 150 }[ctx.size],
+        alternative: { name: 'plain JS filter + index sort', samples: js.filterSort },
+      },
+    ];
+  },
+};
