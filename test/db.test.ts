@@ -196,6 +196,22 @@ describe('DuckDB-WASM through createNodeDb', () => {
     expect((await olderOutcome).code).toBe('cancelled');
   });
 
+  it('reads a registered CSV file with the core reader', async () => {
+    await db.registerFile('notes.csv', new Blob(['id,text\n1,hello\n2,"a, b"\n']));
+    const { table } = await db.query("SELECT count(*) AS n, max(text) AS t FROM read_csv('notes.csv')");
+    expect(cell(table, 'n')).toBe(2n);
+    expect(cell(table, 't')).toBe('hello');
+  });
+
+  it('supersedes a running query on its channel even when the newer answer is cached', async () => {
+    await db.query('SELECT 5 AS five', { channel: 'grid' });
+    const older = rejection(db.query(LONG_QUERY, { channel: 'grid' }));
+    await new Promise((r) => setTimeout(r, 50));
+    const cached = await db.query('SELECT 5 AS five', { channel: 'grid' });
+    expect(cached.cached).toBe(true);
+    expect((await older).code).toBe('cancelled');
+  });
+
   it('caches read-only results and drops the cache when tables change', async () => {
     await db.query('CREATE OR REPLACE TABLE cache_probe AS SELECT range AS v FROM range(10)');
     const sql = 'SELECT count(*) AS n FROM cache_probe WHERE v >= ?';

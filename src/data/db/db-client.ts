@@ -9,7 +9,8 @@ import type { SqlParam } from '../../core/sql/table-query';
  * client module (duckdb-client.ts) for integration tests: only instantiation differs.
  *
  * Values as they come back from DuckDB-WASM (apache-arrow 21):
- * - BIGINT / HUGEINT / `count(*)` / `sum(int)` come back as `bigint` (JSON.stringify throws on them);
+ * - BIGINT and `count(*)` come back as `bigint` (JSON.stringify throws on them); HUGEINT (e.g. `sum()`
+ *   of integers) as an Arrow DecimalBigNum: cast it to BIGINT or DOUBLE in SQL;
  * - TIMESTAMP comes back as a number of epoch milliseconds (the Arrow type still says MICROSECOND);
  * - DATE as epoch milliseconds, DECIMAL as Arrow Decimal, LIST as Arrow List vectors.
  * Read cells through the Arrow vectors (`table.getChildAt(i)?.get(row)`), never `toArray()` a whole result.

@@ -59,7 +59,6 @@ class Run {
 
 class Lane {
   private tail: Promise<void> = Promise.resolve();
-  current: Run | null = null;
   readonly runs = new Set<Run>();
 
   constructor(readonly conn: AsyncDuckDBConnection) {}
@@ -78,6 +77,8 @@ class Lane {
 class DuckDbClient implements DbClient {
   private started: Promise<StartedDuckDb> | null = null;
   private readonly lanes = new Map<string, Promise<Lane>>();
+  /** The query currently running (or queued) on each channel, for the supersede rule. */
+  private readonly channelRuns = new Map<string, Run>();
   private readonly cache = new QueryCache();
   private crashed: MemscopeError | null = null;
 
@@ -147,6 +148,10 @@ class DuckDbClient implements DbClient {
     const info = classifySql(sql);
     const cacheable = options.cache !== false && info.kind === 'query';
     const key = cacheable ? cacheKey(sql, params) : '';
+    // Supersede first, even when the answer comes from the cache: an older query on the channel
+    // must not resolve after a newer one.
+    if (channel !== undefined)
+      this.channelRuns.get(channel)?.cancel(cancelledError('Superseded by a newer query.'));
     if (cacheable) {
       const hit = this.cache.get(key);
       if (hit) return { table: hit, elapsedMs: 0, cached: true };
@@ -157,8 +162,9 @@ class DuckDbClient implements DbClient {
     if (signal?.aborted) throw cancelledError();
     const run = new Run(lane);
     if (channel !== undefined) {
-      lane.current?.cancel(cancelledError('Superseded by a newer query.'));
-      lane.current = run;
+      // Another query may have taken the channel while this one waited for its connection.
+      this.channelRuns.get(channel)?.cancel(cancelledError('Superseded by a newer query.'));
+      this.channelRuns.set(channel, run);
     }
     lane.runs.add(run);
     const generation = this.cache.generation;
@@ -186,7 +192,8 @@ class DuckDbClient implements DbClient {
           run.done = true;
           lane.runs.delete(run);
           signal?.removeEventListener('abort', onAbort);
-          if (lane.current === run) lane.current = null;
+          if (channel !== undefined && this.channelRuns.get(channel) === run)
+            this.channelRuns.delete(channel);
         }
       });
     });
