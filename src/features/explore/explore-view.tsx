@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeError, toMemscopeError } from '../../core/errors';
+import type { Filter } from '../../core/sql/table-query';
+import { DataGrid } from '../../components/data-grid/data-grid';
+import type { GridSort } from '../../components/data-grid/grid-source';
+import type { DbClient } from '../../data/db/db-client';
+import { createTableGridSource, type GridSource } from '../../data/db/grid-source';
+import type { OpenedTable } from '../../data/workspace';
+import { FilterBar } from './filter-bar';
+import { heavyGridColumns } from './heavy-columns';
+import { RowDetail } from './row-detail';
+import './explore-view.css';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+// performance.mark once per opened table (the bench reads `ms:first-rows:<file>`), even if the view remounts.
+const markedTables = new Set<string>();
+
+/** One table: the grid (sort by header, filters), the row count, and the selected row in full. */
+export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable }) {
+  const [sort, setSort] = useState<GridSort | null>(null);
+  const [filters, setFilters] = useState<Filter[]>([]);
+  const [source, setSource] = useState<GridSource | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<{ row: number; fileRow: number | null } | null>(null);
+
+  // The DuckDB table exists once the first batch is in; the source is made again when loading ends
+  // (the count grows while row groups stream in).
+  const queryable =
+    table.status === 'ready' || (table.status === 'loading' && table.timings.firstRowsMs !== undefined);
+  const loaded = table.status === 'ready';
+  useEffect(() => {
+    if (!queryable) return;
+    const controller = new AbortController();
+    createTableGridSource(db, { table: table.tableName, sort, filters, signal: controller.signal }).then(
+      (s) => {
+        if (controller.signal.aborted) return;
+        setSource(s);
+        setError(null);
+        setSelected(null);
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        const e = toMemscopeError(err, { code: 'sql', file: table.fileName });
+        if (e.code !== 'cancelled') setError(describeError(e));
+      },
+    );
+    return () => controller.abort();
+  }, [db, table.tableName, table.fileName, sort, filters, queryable, loaded]);
+
+  const extraColumns = useMemo(
+    () => heavyGridColumns(table.columns, table.heavy),
+    [table.columns, table.heavy],
+  );
+
+  const onFirstRowsPainted = useCallback(() => {
+    if (markedTables.has(table.id)) return;
+    markedTables.add(table.id);
+    performance.mark(`ms:first-rows:${table.fileName}`);
+  }, [table.id, table.fileName]);
+
+  const onActiveRowChange = useCallback((row: number | null, fileRow: number | null) => {
+    setSelected(row === null ? null : { row, fileRow });
+  }, []);
+
+  const filtered = filters.length > 0;
+  const total = loaded ? table.rowCount : null;
+  const status = source ? (
+    <>
+      {filtered
+        ? `${fmt(source.rowCount)} of ${fmt(total ?? source.rowCount)} rows`
+        : `${fmt(source.rowCount)} rows`}
+      {!loaded ? (
+        <span className="ex-muted">
+          {' '}
+          (loading {table.progress.done} of {table.progress.total} {table.progress.unit})
+        </span>
+      ) : null}
+    </>
+  ) : null;
+
+  return (
+    <div className="ex-view">
+      <div className="ex-toolbar">
+        <h2 className="ex-title">
+          {table.fileName} <span className="ex-muted">as {table.tableName}</span>
+        </h2>
+        {source ? <FilterBar columns={source.columns} filters={filters} onChange={setFilters} /> : null}
+      </div>
+      {error ? (
+        <p className="ex-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="ex-body">
+        <div className="ex-grid">
+          {source ? (
+            <DataGrid
+              source={source}
+              label={`${table.fileName} rows`}
+              sort={sort}
+              onSortChange={setSort}
+              extraColumns={extraColumns}
+              onActiveRowChange={onActiveRowChange}
+              onFirstRowsPainted={onFirstRowsPainted}
+              status={status}
+            />
+          ) : (
+            <p className="ex-muted ex-waiting">{queryable ? 'Counting rows…' : 'Reading the file…'}</p>
+          )}
+        </div>
+        {source && selected ? (
+          <RowDetail
+            source={source}
+            table={table}
+            row={selected.row}
+            fileRow={selected.fileRow}
+            onClose={() => setSelected(null)}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}

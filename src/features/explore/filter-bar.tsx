@@ -1,0 +1,182 @@
+import { useState, type FormEvent } from 'react';
+import { Type, type DataType } from 'apache-arrow';
+import type { Filter, FilterOp } from '../../core/sql/table-query';
+import type { GridColumn } from '../../data/db/grid-source';
+
+type ColumnKind = 'list' | 'string' | 'number' | 'bool' | 'temporal' | 'other';
+
+function kindOf(type: DataType): ColumnKind {
+  switch (type.typeId) {
+    case Type.List:
+    case Type.LargeList:
+    case Type.FixedSizeList:
+      return 'list';
+    case Type.Utf8:
+    case Type.LargeUtf8:
+    case Type.Utf8View:
+    case Type.Dictionary:
+      return 'string';
+    case Type.Int:
+    case Type.Float:
+    case Type.Decimal:
+      return 'number';
+    case Type.Bool:
+      return 'bool';
+    case Type.Date:
+    case Type.Timestamp:
+    case Type.Time:
+      return 'temporal';
+    default:
+      return 'other';
+  }
+}
+
+const OPS: Record<ColumnKind, readonly FilterOp[]> = {
+  list: ['list-contains', 'contains', 'is null', 'is not null'],
+  string: ['contains', '=', '!=', '<', '>', 'is null', 'is not null'],
+  number: ['=', '!=', '<', '<=', '>', '>=', 'is null', 'is not null'],
+  bool: ['=', 'is null', 'is not null'],
+  temporal: ['>=', '<=', '=', '<', '>', 'is null', 'is not null'],
+  other: ['contains', 'is null', 'is not null'],
+};
+
+const OP_LABEL: Record<FilterOp, string> = {
+  '=': '=',
+  '!=': '≠',
+  '<': '<',
+  '<=': '≤',
+  '>': '>',
+  '>=': '≥',
+  contains: 'text contains',
+  'is null': 'is NULL',
+  'is not null': 'is not NULL',
+  'list-contains': 'contains',
+};
+
+export function describeFilter(f: Filter): string {
+  const value = f.op === 'is null' || f.op === 'is not null' ? '' : ` ${JSON.stringify(f.value ?? null)}`;
+  return `${f.column} ${OP_LABEL[f.op]}${value}`;
+}
+
+/** The typed value for a filter; a number column gets a number, a bool column a boolean. */
+function parseValue(kind: ColumnKind, text: string): { value: Filter['value'] } | { error: string } {
+  if (kind === 'number') {
+    const trimmed = text.trim();
+    if (/^-?\d+$/.test(trimmed) && !Number.isSafeInteger(Number(trimmed))) return { value: BigInt(trimmed) };
+    const n = Number(trimmed);
+    if (trimmed === '' || Number.isNaN(n)) return { error: `“${text}” is not a number.` };
+    return { value: n };
+  }
+  if (kind === 'bool') {
+    const t = text.trim().toLowerCase();
+    if (t === 'true' || t === 'false') return { value: t === 'true' };
+    return { error: 'Type true or false.' };
+  }
+  return { value: text };
+}
+
+/** Column, operator, value; applied filters as removable chips. Values are bound as parameters. */
+export function FilterBar({
+  columns,
+  filters,
+  onChange,
+}: {
+  columns: readonly GridColumn[];
+  filters: readonly Filter[];
+  onChange(filters: Filter[]): void;
+}) {
+  const [columnName, setColumnName] = useState(columns[0]?.name ?? '');
+  const column = columns.find((c) => c.name === columnName) ?? columns[0];
+  const kind = column ? kindOf(column.type) : 'other';
+  const ops = OPS[kind];
+  const [opChoice, setOp] = useState<FilterOp>(ops[0] ?? 'contains');
+  const op = ops.includes(opChoice) ? opChoice : (ops[0] ?? 'contains');
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const needsValue = op !== 'is null' && op !== 'is not null';
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!column) return;
+    let value: Filter['value'];
+    if (needsValue) {
+      const parsed = parseValue(op === 'contains' ? 'string' : kind, text);
+      if ('error' in parsed) {
+        setError(parsed.error);
+        return;
+      }
+      value = parsed.value;
+    }
+    setError(null);
+    setText('');
+    onChange([...filters, needsValue ? { column: column.name, op, value } : { column: column.name, op }]);
+  };
+
+  return (
+    <div className="ex-filters">
+      <form className="ex-filter-form" onSubmit={submit} aria-label="Add a filter">
+        <label>
+          <span className="ex-sr">Filter column</span>
+          <select value={column?.name ?? ''} onChange={(e) => setColumnName(e.target.value)}>
+            {columns.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="ex-sr">Operator</span>
+          <select value={op} onChange={(e) => setOp(e.target.value as FilterOp)}>
+            {ops.map((o) => (
+              <option key={o} value={o}>
+                {OP_LABEL[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {needsValue ? (
+          <label>
+            <span className="ex-sr">Value</span>
+            <input
+              type="text"
+              value={text}
+              placeholder={
+                kind === 'temporal' ? '2024-01-31 12:00' : kind === 'bool' ? 'true / false' : 'value'
+              }
+              onChange={(e) => setText(e.target.value)}
+              aria-invalid={error !== null}
+            />
+          </label>
+        ) : null}
+        <button type="submit">Filter</button>
+        {error ? (
+          <span className="ex-error" role="alert">
+            {error}
+          </span>
+        ) : null}
+      </form>
+      {filters.length > 0 ? (
+        <ul className="ex-chips" aria-label="Filters">
+          {filters.map((f, i) => (
+            <li key={i} className="ex-chip">
+              <span>{describeFilter(f)}</span>
+              <button
+                type="button"
+                aria-label={`Remove filter ${describeFilter(f)}`}
+                onClick={() => onChange(filters.filter((_, j) => j !== i))}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+          <li>
+            <button type="button" className="ex-link" onClick={() => onChange([])}>
+              Clear all
+            </button>
+          </li>
+        </ul>
+      ) : null}
+    </div>
+  );
+}
