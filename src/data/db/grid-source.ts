@@ -108,7 +108,11 @@ export async function createSqlGridSource(
         rowCount,
         columns: columnsOf(firstPage.table.schema),
         async fetchRows(offset, limit, rowSignal) {
-          return (await db.query(buildSqlPageQuery(info.body, limit, offset), { signal: rowSignal })).table;
+          // Not cached: the same text may mean other rows on a later run (now(), random(), changed
+          // tables); the grid caches the pages of this source by its key.
+          return (
+            await db.query(buildSqlPageQuery(info.body, limit, offset), { signal: rowSignal, cache: false })
+          ).table;
         },
       },
     };
