@@ -163,7 +163,7 @@ describe('openFile', () => {
     expect(t.status).toBe('ready');
     expect(await count('primitive')).toBe(t.rowCount);
     const stream = tableToIPC(tableFromArrays({ x: new Float32Array([1, 2, 3]) }), 'stream');
-    const s = await openFile(new File([stream], 'small.arrow'), d).done;
+    const s = await openFile(new File([stream as Uint8Array<ArrayBuffer>], 'small.arrow'), d).done;
     expect(s).toMatchObject({ status: 'ready', rowCount: 3 });
   });
 });
