@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureChromium } from './ensure-chromium.mjs';
 import { bin, ensureDependencies, ensureSample, npm, run } from './lib/setup.mjs';
 
@@ -69,12 +70,19 @@ function counts() {
   return { passed, failed, skipped };
 }
 
+// `npm test -- --skip e2e` or `--only lint,format`: for local runs; CI runs everything.
+const { values: opts } = parseArgs({ options: { only: { type: 'string' }, skip: { type: 'string' } } });
+const list = (s) => (s ? s.split(',').map((x) => x.trim()) : null);
+const only = list(opts.only);
+const skip = list(opts.skip) ?? [];
+const selected = gates.filter(([name]) => (!only || only.includes(name)) && !skip.includes(name));
+
 const fmt = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 async function main() {
   const results = [];
   const t0 = performance.now();
-  for (const [name, gate] of gates) {
+  for (const [name, gate] of selected) {
     console.log(`\n━━ ${name} ━━`);
     const start = performance.now();
     const code = await gate();
@@ -88,7 +96,7 @@ async function main() {
       `${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(18)} ${fmt(r.ms).padStart(9)}${r.ok ? '' : `  (exit ${r.code})`}`,
     );
   }
-  for (const [name] of gates.slice(results.length)) console.log(`SKIP  ${name}`);
+  for (const [name] of gates) if (!results.some((r) => r.name === name)) console.log(`SKIP  ${name}`);
   console.log(`${failed ? 'FAILED' : 'ALL GATES PASSED'} in ${fmt(performance.now() - t0)}`);
   if (failed) console.log(`The "${failed.name}" gate failed: its output is above.`);
   const c = counts();
