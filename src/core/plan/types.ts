@@ -15,15 +15,21 @@
  *   parse-schedule.ts     parseScheduleText(text): ParsedSchedule
  *                         parseScheduleJson(value: unknown): ParsedSchedule
  *   parse-trace-table.ts  parseTraceTable(columns: TraceColumns): ParsedTrace
- *   validate-schedule.ts  validateSchedule(schedule): ValidationProblem[]
+ *   validate-schedule.ts  validateSchedule(schedule, options?): ValidationProblem[]
+ *                         sanitizeSchedule, findCycles, effectiveSize, effectiveAlign, constants
  *   waves.ts              computeWaves(schedule, { mode?: 'auto' | WaveMode }): Waves
- *                         runnableSetAt(waves, step): ExecutorId[]
+ *                         runnableSetAt(waves, step): ExecutorId[]; hasCompleteTimings(schedule)
  *   critical-path.ts      computeCriticalPath(schedule, { unit?: 'auto' | CriticalPathUnit }): CriticalPath
  *   plan-graph.ts         scheduleToPlanGraph(schedule, { waves?, criticalPath? }): PlanGraph
- *   memory/simulate-memory.ts  simulateScheduleMemory(schedule, options, waves?): MemorySimulation
+ *   duckdb-profile.ts     parseDuckDbProfile(json): { graph: PlanGraph, totalTimingS, problems }
+ *   schedule-index.ts     buildScheduleIndex(schedule) (CSR adjacency), topologicalOrder(index)
+ *   executor-id.ts        normalizeExecutorId, compareExecutorIds, quoteBigIntegers
+ *   memory/simulate-memory.ts  simulateScheduleMemory(schedule, options?, waves?): MemorySimulation
+ *                         simulateBox(sizes, aligns, allocator), memoryWarnings, DEFAULT_MEMORY_OPTIONS
  *   memory/memory-summary.ts   buildMemorySummary(schedule, waves, criticalPath, simulation): MemorySummary
  *   memory/glibc-malloc.ts, memory/jemalloc.ts, memory/bumpalo-arena.ts: the raw models over
- *                         typed arrays (simulateBox, simulateArena) for the what-if controls.
+ *                         typed arrays (simulateGlibcBox, simulateJemallocBox, simulateArena,
+ *                         arenaAfterReset) for the what-if controls.
  */
 
 // ---------------------------------------------------------------------------------------------
