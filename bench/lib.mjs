@@ -41,14 +41,15 @@ export async function waitForMark(page, name, timeout) {
 }
 
 /**
- * Opens the app and waits until its DuckDB doorway is up and the bundled sample (opened on first
- * load) has finished loading, so that it does not compete with what the scenario measures.
+ * Opens the app without its bundled sample and waits until its DuckDB doorway is up (and, should a
+ * sample open anyway, until it has loaded, so that it does not compete with what is measured).
  */
 let noDoorway = null;
 export async function openApp(page, baseURL) {
   // Once the app has shown it lacks the doorway, later scenarios fail at once instead of waiting.
   if (noDoorway) throw new Error(noDoorway);
-  await page.goto(baseURL);
+  // ?sample=0: the app skips its bundled sample, so only the file under test is open.
+  await page.goto(new URL('?sample=0', baseURL).href);
   await page
     .waitForFunction(() => Boolean(window.__memscope?.db), null, { timeout: 60_000 })
     .catch(() => {
@@ -102,4 +103,13 @@ export function rssMB(pid) {
   } catch {
     return NaN;
   }
+}
+
+/** The DuckDB table the app made for a file (it names them itself), or the fallback. */
+export async function tableNameOf(page, fileName, fallback) {
+  const name = await page.evaluate(
+    (f) => window.__memscope?.workspace?.getSnapshot?.().find((t) => t.fileName === f)?.tableName,
+    fileName,
+  );
+  return name ?? fallback;
 }
