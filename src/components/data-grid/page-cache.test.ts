@@ -20,7 +20,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('PageCache', () => {
   it('dedupes, runs one at a time, caches', async () => {
     const { calls, fetchPage } = deferredFetcher();
-    const cache = new PageCache({ pageSize: 10, fetchPage });
+    const cache = new PageCache({ pageSize: 10, fetchPage, concurrency: 1 });
     cache.want([0, 1]);
     cache.want([0, 1]);
     expect(calls.map((c) => c.offset)).toEqual([0]);

@@ -6,8 +6,8 @@ import type { Table } from 'apache-arrow';
  * - `want(pages)` says which pages the viewport needs now, most important first. Pages already
  *   cached or in flight are not fetched again (in-flight dedupe); a fetch whose page is no longer
  *   wanted is aborted (fast scrolling through 1M rows must not queue thousands of queries).
- * - Fetches run one at a time by default: the DuckDB doorway runs one query at a time per
- *   connection anyway, and a single queue lets the visible page jump ahead of overscan pages.
+ * - At most two fetches run at once (rows on a page boundary need two pages); the queue is in the
+ *   order of `want`, so visible pages jump ahead of overscan pages.
  * - Eviction is least-recently-used, never of a page that is wanted right now.
  */
 export interface PageCacheOptions {
@@ -35,7 +35,7 @@ export class PageCache {
   constructor(options: PageCacheOptions) {
     this.pageSize = options.pageSize;
     this.maxPages = options.maxPages ?? 64;
-    this.concurrency = options.concurrency ?? 1;
+    this.concurrency = options.concurrency ?? 2;
     this.fetchPage = options.fetchPage;
   }
 

@@ -58,7 +58,7 @@ function BinaryView({ bytes }: { bytes: Uint8Array }) {
   const [tab, setTab] = useState<'decoded' | 'hex'>(decoded.text !== null ? 'decoded' : 'hex');
   return (
     <div className="dg-binary-view">
-      <div className="dg-tabs" role="tablist" aria-label="Binary view">
+      <div className="dg-tabs" role="group" aria-label="Binary view">
         <span className="dg-binary-size">{bytes.length.toLocaleString('en-US')} bytes</span>
         {decoded.text !== null ? (
           <button
@@ -70,7 +70,12 @@ function BinaryView({ bytes }: { bytes: Uint8Array }) {
             {decoded.json !== null ? 'JSON' : 'UTF-8'}
           </button>
         ) : null}
-        <button type="button" role="tab" aria-selected={tab === 'hex'} onClick={() => setTab('hex')}>
+        <button
+          type="button"
+          aria-pressed={tab === 'hex'}
+          className={tab === 'hex' ? 'dg-toggle dg-toggle-on' : 'dg-toggle'}
+          onClick={() => setTab('hex')}
+        >
           Hex
         </button>
       </div>

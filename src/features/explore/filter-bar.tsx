@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Type, type DataType } from 'apache-arrow';
 import type { Filter, FilterOp } from '../../core/sql/table-query';
 import type { GridColumn } from '../../data/db/grid-source';
+import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 
 type ColumnKind = 'list' | 'string' | 'number' | 'bool' | 'temporal' | 'other';
 
@@ -77,7 +78,7 @@ function parseValue(kind: ColumnKind, text: string): { value: Filter['value'] } 
 
 /** Column, operator, value; applied filters as removable chips. Values are bound as parameters. */
 export function FilterBar({
-  columns,
+  columns: allColumns,
   filters,
   onChange,
 }: {
@@ -85,6 +86,11 @@ export function FilterBar({
   filters: readonly Filter[];
   onChange(filters: Filter[]): void;
 }) {
+  // The row index is the gutter, not something people filter on first; it stays available last.
+  const columns = [
+    ...allColumns.filter((c) => c.name !== ROW_INDEX_COLUMN),
+    ...allColumns.filter((c) => c.name === ROW_INDEX_COLUMN),
+  ];
   const [columnName, setColumnName] = useState(columns[0]?.name ?? '');
   const column = columns.find((c) => c.name === columnName) ?? columns[0];
   const kind = column ? kindOf(column.type) : 'other';
