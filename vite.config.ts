@@ -1,10 +1,40 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * The built app carries a Content-Security-Policy that lets it talk to its own origin only: a
+ * second, browser-enforced line behind "nothing leaves the machine" (the e2e guard is the first).
+ * 'wasm-unsafe-eval' is what DuckDB-WASM and parquet-wasm need to compile their modules. Only in
+ * builds: the dev server injects inline scripts (React refresh) that this policy would block.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' blob: data:",
+  "font-src 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'memscope-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 // parquet-wasm and duckdb-wasm ship their own .wasm files; both are loaded through `?url`
 // imports so Vite copies them into dist/ and the app never reaches a CDN.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['parquet-wasm', '@duckdb/duckdb-wasm'] },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },

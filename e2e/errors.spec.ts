@@ -10,7 +10,7 @@ test.describe('Bad files', () => {
     const alert = page.getByRole('alert').filter({ hasText: 'uniform_encryption.parquet.encrypted' });
     await expect(alert).toContainText(/encrypted/i);
     // The sample is still open and browsable.
-    const list = page.getByRole('list', { name: 'Open files list' });
+    const list = page.getByRole('list', { name: 'Loaded files' });
     await expect(list.getByText('experiences.parquet')).toBeVisible();
     await page.getByLabel('Open files').setInputFiles(corpusFile('parquet-testing/data/binary.parquet'));
     await expect.poll(() => gridRowCount(page)).toBe(12);
@@ -18,8 +18,12 @@ test.describe('Bad files', () => {
 
   test('a file that is not Parquet is refused with a message naming it', async ({ page }) => {
     await openAppWithSample(page);
-    await dropFiles(page, [{ name: 'notes.parquet', bytes: Buffer.from('these are not parquet bytes at all') }]);
-    await expect(page.getByRole('alert').filter({ hasText: 'notes.parquet' })).toContainText(/not a Parquet file/i);
+    await dropFiles(page, [
+      { name: 'notes.parquet', bytes: Buffer.from('these are not parquet bytes at all') },
+    ]);
+    await expect(page.getByRole('alert').filter({ hasText: 'notes.parquet' })).toContainText(
+      /not a Parquet file/i,
+    );
   });
 
   test('fuzzer inputs never take the tab down', async ({ page }) => {
@@ -32,12 +36,14 @@ test.describe('Bad files', () => {
     await page
       .getByLabel('Open files')
       .setInputFiles(names.map((n) => corpusFile(`arrow-testing/data/parquet/fuzzing/${n}`)));
-    const list = page.getByRole('list', { name: 'Open files list' });
+    const list = page.getByRole('list', { name: 'Loaded files' });
     for (const name of names) {
       await expect(list.getByText(name)).toBeVisible();
     }
     await expect(list.locator('.status-reading-footer, .status-loading')).toHaveCount(0, { timeout: 60_000 });
-    await page.getByLabel('Open files').setInputFiles(corpusFile('parquet-testing/data/alltypes_plain.parquet'));
+    await page
+      .getByLabel('Open files')
+      .setInputFiles(corpusFile('parquet-testing/data/alltypes_plain.parquet'));
     await expect.poll(() => gridRowCount(page)).toBe(8);
   });
 });

@@ -12,6 +12,8 @@ test('every view works offline and asks only the app origin', async ({ page, gua
   }
   expect(seen.length).toBeGreaterThan(0);
   const origin = new URL(baseURL ?? '').origin;
-  expect(seen.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:'))).toEqual([]);
+  expect(
+    seen.filter((u) => !u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')),
+  ).toEqual([]);
   expect(guard.foreignRequests).toEqual([]);
 });

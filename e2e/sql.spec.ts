@@ -5,7 +5,7 @@ test.describe('SQL', () => {
     await openAppWithSample(page);
     await page.getByRole('tab', { name: 'SQL' }).click();
     const editor = page.getByLabel('SQL query');
-    await editor.fill("SELECT category, count(*) AS n FROM experiences GROUP BY category");
+    await editor.fill('SELECT category, count(*) AS n FROM experiences GROUP BY category');
     await editor.press('Control+Enter');
     const panel = page.getByRole('tabpanel', { name: 'SQL' });
     await expect(panel.getByRole('columnheader', { name: /^n\b/ })).toBeVisible();
@@ -13,7 +13,7 @@ test.describe('SQL', () => {
     expect(await gridRowCount(page)).toBeGreaterThanOrEqual(1);
   });
 
-  test('a bad query shows DuckDB\'s error and leaves the app usable', async ({ page }) => {
+  test("a bad query shows DuckDB's error and leaves the app usable", async ({ page }) => {
     await openAppWithSample(page);
     await page.getByRole('tab', { name: 'SQL' }).click();
     const editor = page.getByLabel('SQL query');

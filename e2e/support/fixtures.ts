@@ -27,7 +27,11 @@ export const test = base.extend<{ guard: { foreignRequests: string[]; problems: 
       // Errors that escaped every handler are turned into alerts by the app's last safety net
       // (src/app/internal-errors.ts) instead of reaching the console: count them as failures too.
       const escaped = await page
-        .evaluate(() => (window as { __memscope?: { internalErrors: { detail?: string }[] } }).__memscope?.internalErrors ?? [])
+        .evaluate(
+          () =>
+            (window as { __memscope?: { internalErrors: { detail?: string }[] } }).__memscope
+              ?.internalErrors ?? [],
+        )
         .catch(() => []);
       for (const e of escaped) problems.push(`escaped error: ${e.detail ?? ''}`);
       expect(foreignRequests, 'requests to other origins').toEqual([]);

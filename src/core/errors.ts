@@ -80,6 +80,7 @@ export function toErrorPayload(err: unknown): ErrorPayload {
 
 /** One line for an alert: "experiences.parquet: the file is encrypted. Decrypt it first ..." */
 export function describeError(err: ErrorPayload): string {
-  const head = err.file ? `${err.file}: ${err.message}` : err.message;
+  // Messages from the decoders usually name the file already; do not say it twice.
+  const head = err.file && !err.message.includes(err.file) ? `${err.file}: ${err.message}` : err.message;
   return err.hint ? `${head} ${err.hint}` : head;
 }

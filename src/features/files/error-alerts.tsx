@@ -21,7 +21,7 @@ export function ErrorAlerts({
       {items.map(({ id, error }) => (
         <div key={id} role="alert" className="alert">
           <div className="alert-body">
-            <strong>{error.file ? `${error.file}: ` : ''}</strong>
+            {error.file && !error.message.includes(error.file) && <strong>{error.file}: </strong>}
             {error.message}
             {error.hint && <span className="alert-hint"> {error.hint}</span>}
             {error.detail && error.detail !== error.message && (

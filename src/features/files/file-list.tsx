@@ -25,7 +25,7 @@ export function FileList({ tables, activeId, onSelect, onCancel, onClose }: File
     );
   }
   return (
-    <ul className="file-list" aria-label="Open files list">
+    <ul className="file-list" aria-label="Loaded files">
       {tables.map((t) => {
         const busy = t.status === 'reading-footer' || t.status === 'loading';
         const pct = t.progress.total > 0 ? Math.round((100 * t.progress.done) / t.progress.total) : 0;
