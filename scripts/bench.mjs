@@ -132,7 +132,7 @@ function printTable(rows) {
       `${num(r.median)} ${r.unit}${met}`,
       r.p95 === undefined ? '' : `${num(r.p95)} ${r.unit}`,
       r.alternative ? `${r.alternative.name}: ${num(r.alternative.median)} ${r.unit}` : '',
-      r.ratio === undefined ? '' : `${r.ratio.toFixed(1)}x`,
+      r.ratio === undefined ? '' : `${r.ratio < 1 ? r.ratio.toFixed(2) : r.ratio.toFixed(1)}x`,
     ];
   });
   const head = ['scenario', 'size', 'metric', 'median', 'p95', 'alternative (median)', 'speed-up'];
