@@ -6,7 +6,16 @@ import globals from 'globals';
 const featureNames = ['explore', 'sql', 'plans', 'similar', 'files'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/data/**', 'public/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'bench/data/**',
+      'public/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -30,8 +39,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['react', 'react-dom', 'react/*'], message: 'src/core is pure: no React.' },
-            { group: ['@duckdb/*', 'parquet-wasm', 'parquet-wasm/*'], message: 'src/core is pure: no wasm engines.' },
-            { group: ['**/data/**', '**/features/**', '**/components/**', '**/app/**', '**/workers/**'], message: 'src/core imports only src/core.' },
+            {
+              group: ['@duckdb/*', 'parquet-wasm', 'parquet-wasm/*'],
+              message: 'src/core is pure: no wasm engines.',
+            },
+            {
+              group: ['**/data/**', '**/features/**', '**/components/**', '**/app/**', '**/workers/**'],
+              message: 'src/core imports only src/core.',
+            },
           ],
         },
       ],
@@ -46,7 +61,10 @@ export default tseslint.config(
         {
           patterns: featureNames
             .filter((other) => other !== name)
-            .map((other) => ({ group: [`**/features/${other}/**`, `../${other}/**`], message: 'Features do not import each other; compose them in src/app.' })),
+            .map((other) => ({
+              group: [`**/features/${other}/**`, `../${other}/**`],
+              message: 'Features do not import each other; compose them in src/app.',
+            })),
         },
       ],
     },

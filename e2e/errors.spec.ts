@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { test, expect, corpusFile, openAppWithSample, gridRowCount, dropFiles } from './support/fixtures';
 
 test.describe('Bad files', () => {
