@@ -1,22 +1,37 @@
 /**
  * Layered DAG layout off the main thread. elkjs's layered algorithm (GWT-compiled Java) takes
- * seconds on 10,000 nodes; here it only blocks this worker, and the view terminates the worker
- * when a newer request supersedes a running one (elk cannot be interrupted otherwise).
+ * seconds on big graphs; here it only blocks this worker, and the view terminates the worker when
+ * a newer request supersedes a running one (elk cannot be interrupted otherwise). Graphs above
+ * ELK_AUTO_LIMIT nodes get memscope's fast layered layout unless elk is asked for explicitly.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
-import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import { fallbackLayout } from '../components/dag/fallback-layout';
-import type { LayoutRequest, LayoutResponse, LayoutResult } from '../components/dag/layout-protocol';
+import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
+import { fastLayeredLayout } from '../components/dag/fast-layered-layout';
+import {
+  ELK_AUTO_LIMIT,
+  type LayoutRequest,
+  type LayoutResponse,
+  type LayoutResult,
+} from '../components/dag/layout-protocol';
 
-// elk.bundled.js installs its own `self.onmessage` when it sees a worker global (no `document`),
-// which would answer our messages with elk's protocol. Remove it; we listen with addEventListener.
-self.onmessage = null;
-
-const elk = new ELK();
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** Below this, elk's default thoroughness is affordable and gives fewer crossings. */
-const FINE_LAYOUT_LIMIT = 400;
+const FINE_LAYOUT_LIMIT = 150;
+
+let elkPromise: Promise<ElkApi> | null = null;
+
+/** elk.bundled.js is 1.5 MB: load it only when a layout needs it. */
+function loadElk(): Promise<ElkApi> {
+  elkPromise ??= import('elkjs/lib/elk.bundled.js').then((mod) => {
+    // elk.bundled.js installs its own `self.onmessage` when it sees a worker global (no
+    // `document`), which would answer our messages with elk's protocol. Remove it: we listen
+    // with addEventListener.
+    scope.onmessage = null;
+    const ELK = mod.default;
+    return new ELK();
+  });
+  return elkPromise;
+}
 
 function post(message: LayoutResponse, transfer: Transferable[] = []): void {
   scope.postMessage(message, transfer);
@@ -32,12 +47,12 @@ function elkOptions(n: number): LayoutOptions {
     'elk.edgeRouting': 'ORTHOGONAL',
   };
   if (n <= FINE_LAYOUT_LIMIT) return base;
-  // Measured (docs/plans.md): thoroughness 1 halves the time of big layouts for a few more crossings.
+  // Thoroughness 1 roughly halves elk's time on big graphs for a few more crossings.
   return { ...base, 'elk.layered.thoroughness': '1' };
 }
 
-async function layout(req: LayoutRequest): Promise<LayoutResult> {
-  const started = performance.now();
+async function elkLayout(req: LayoutRequest, started: number): Promise<LayoutResult> {
+  const elk = await loadElk();
   const n = req.nodeCount;
   const m = req.edges.length >> 1;
   const children: ElkNode[] = new Array<ElkNode>(n);
@@ -46,71 +61,77 @@ async function layout(req: LayoutRequest): Promise<LayoutResult> {
   for (let k = 0; k < m; k++) {
     edges[k] = { id: `e${k}`, sources: [`n${req.edges[2 * k]!}`], targets: [`n${req.edges[2 * k + 1]!}`] };
   }
+  const graph: ElkNode = { id: 'root', layoutOptions: elkOptions(n), children, edges };
+  const root: ElkNode = await elk.layout(graph);
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  for (const c of root.children ?? []) {
+    const i = Number(c.id.slice(1));
+    x[i] = c.x ?? 0;
+    y[i] = c.y ?? 0;
+  }
+  const edgeOffsets = new Int32Array(m + 1);
+  const points: number[] = [];
+  const byId = new Map<string, ElkExtendedEdge>();
+  for (const e of root.edges ?? []) byId.set(e.id, e);
+  for (let k = 0; k < m; k++) {
+    const section = byId.get(`e${k}`)?.sections?.[0];
+    if (section) {
+      points.push(section.startPoint.x, section.startPoint.y);
+      for (const b of section.bendPoints ?? []) points.push(b.x, b.y);
+      points.push(section.endPoint.x, section.endPoint.y);
+    }
+    edgeOffsets[k + 1] = points.length >> 1;
+  }
+  return {
+    type: 'result',
+    requestId: req.requestId,
+    x,
+    y,
+    width: root.width ?? 0,
+    height: root.height ?? 0,
+    edgeOffsets,
+    edgePoints: Float64Array.from(points),
+    engine: 'elk-layered',
+    note: null,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+async function layout(req: LayoutRequest): Promise<LayoutResult> {
+  const started = performance.now();
+  const n = req.nodeCount;
+  const useElk = req.engine === 'elk-layered' || (req.engine === 'auto' && n <= ELK_AUTO_LIMIT);
   post({
     type: 'progress',
     requestId: req.requestId,
-    message: `laying out ${n.toLocaleString('en')} nodes…`,
+    message: `laying out ${n.toLocaleString('en')} nodes${useElk ? ' with elkjs' : ''}…`,
   });
-  try {
-    const graph: ElkNode = { id: 'root', layoutOptions: elkOptions(n), children, edges };
-    const root: ElkNode = await elk.layout(graph);
-    const x = new Float64Array(n);
-    const y = new Float64Array(n);
-    for (const c of root.children ?? []) {
-      const i = Number(c.id.slice(1));
-      x[i] = c.x ?? 0;
-      y[i] = c.y ?? 0;
+  let note: string | null = null;
+  if (useElk) {
+    try {
+      return await elkLayout(req, started);
+    } catch (error) {
+      note = `elkjs failed (${error instanceof Error ? error.message : String(error)}); the fast layered layout is shown.`;
     }
-    const edgeOffsets = new Int32Array(m + 1);
-    const points: number[] = [];
-    const byId = new Map<string, ElkExtendedEdge>();
-    for (const e of root.edges ?? []) byId.set(e.id, e);
-    for (let k = 0; k < m; k++) {
-      const section = byId.get(`e${k}`)?.sections?.[0];
-      if (section) {
-        points.push(section.startPoint.x, section.startPoint.y);
-        for (const b of section.bendPoints ?? []) points.push(b.x, b.y);
-        points.push(section.endPoint.x, section.endPoint.y);
-      }
-      edgeOffsets[k + 1] = points.length >> 1;
-    }
-    return {
-      type: 'result',
-      requestId: req.requestId,
-      x,
-      y,
-      width: root.width ?? 0,
-      height: root.height ?? 0,
-      edgeOffsets,
-      edgePoints: Float64Array.from(points),
-      engine: 'elk-layered',
-      note: null,
-      elapsedMs: performance.now() - started,
-    };
-  } catch (error) {
-    const fb = fallbackLayout(n, req.edges, req.nodeWidth, req.nodeHeight);
-    return {
-      type: 'result',
-      requestId: req.requestId,
-      ...fb,
-      engine: 'fallback-layered',
-      note: `elkjs failed (${error instanceof Error ? error.message : String(error)}); a simpler layered layout is shown.`,
-      elapsedMs: performance.now() - started,
-    };
   }
+  const fast = fastLayeredLayout(n, req.edges, req.nodeWidth, req.nodeHeight);
+  return {
+    type: 'result',
+    requestId: req.requestId,
+    ...fast,
+    engine: 'fast-layered',
+    note,
+    elapsedMs: performance.now() - started,
+  };
 }
 
 scope.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
   const req = event.data;
   if (req?.type !== 'layout') return;
   layout(req).then(
-    (result) =>
-      post(result, [result.x.buffer, result.y.buffer, result.edgeOffsets.buffer, result.edgePoints.buffer]),
+    (result) => post(result, [result.x.buffer, result.y.buffer, result.edgeOffsets.buffer, result.edgePoints.buffer]),
     (error: unknown) =>
-      post({
-        type: 'error',
-        requestId: req.requestId,
-        message: error instanceof Error ? error.message : String(error),
-      }),
+      post({ type: 'error', requestId: req.requestId, message: error instanceof Error ? error.message : String(error) }),
   );
 });

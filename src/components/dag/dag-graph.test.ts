@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanGraph } from '../../core/plan/types';
 import { buildGraphIndex, buildVisibleGraph, exclusiveInputs, searchNodes } from './dag-graph';
-import { fallbackLayout } from './fallback-layout';
+import { fastLayeredLayout } from './fast-layered-layout';
 
 function graph(edges: [string, string][], ids?: string[]): PlanGraph {
   const all = ids ?? [...new Set(edges.flat())];
@@ -73,12 +73,37 @@ describe('searchNodes', () => {
   });
 });
 
-describe('fallbackLayout', () => {
+describe('fastLayeredLayout', () => {
   it('puts dependencies above their successors and survives a cycle', () => {
     const edges = Int32Array.from([0, 1, 1, 2, 2, 0, 0, 2]);
-    const l = fallbackLayout(3, edges, 100, 40);
+    const l = fastLayeredLayout(3, edges, 100, 40);
     expect(l.y[0]!).toBeLessThan(l.y[1]!);
     expect(l.y[1]!).toBeLessThan(l.y[2]!);
-    expect(l.edgeOffsets[4]).toBe(8);
+    expect(l.edgeOffsets.length).toBe(5);
+  });
+
+  it('never overlaps nodes of one row and lays out 10,000 nodes quickly', () => {
+    const n = 10_000;
+    const pairs: number[] = [];
+    let seed = 3;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 1; i < n; i++) {
+      pairs.push(i, Math.floor(rnd() * i));
+      if (rnd() < 0.15) pairs.push(i, Math.floor(rnd() * i));
+    }
+    const t = performance.now();
+    const l = fastLayeredLayout(n, Int32Array.from(pairs), 176, 58);
+    expect(performance.now() - t).toBeLessThan(2000);
+    const byRow = new Map<number, number[]>();
+    for (let i = 0; i < n; i++) {
+      const row = byRow.get(l.y[i]!) ?? [];
+      row.push(l.x[i]!);
+      byRow.set(l.y[i]!, row);
+    }
+    for (const xs of byRow.values()) {
+      xs.sort((a, b) => a - b);
+      for (let k = 1; k < xs.length; k++) expect(xs[k]! - xs[k - 1]!).toBeGreaterThanOrEqual(176);
+    }
+    for (let i = 0; i < n; i++) expect(l.x[i]!).toBeGreaterThanOrEqual(0);
   });
 });

@@ -31,7 +31,7 @@ import { buildSvg, downloadBlob, drawPng, type ExportInput } from './dag-export'
 import { DagMinimap } from './dag-minimap';
 import type { DagColourOption, DagHighlight, DagPaintStats } from './dag-types';
 import { LayoutCancelled, LayoutClient } from './layout-client';
-import type { LayoutResult } from './layout-protocol';
+import { ELK_AUTO_LIMIT, type LayoutChoice, type LayoutResult } from './layout-protocol';
 import { useElementSize } from './use-element-size';
 import './dag-view.css';
 
@@ -59,6 +59,7 @@ interface View {
 
 interface Placed {
   readonly visible: ReturnType<typeof buildVisibleGraph>;
+  readonly engine: LayoutChoice;
   readonly result: LayoutResult;
   readonly requestedAt: number;
 }
@@ -102,6 +103,7 @@ export function DagView(props: DagViewProps) {
     [index, collapsedIds],
   );
 
+  const [engine, setEngine] = useState<LayoutChoice>('auto');
   const [placed, setPlaced] = useState<Placed | null>(null);
   const [layoutStatus, setLayoutStatus] = useState<{ message: string; since: number } | null>(null);
   const [layoutError, setLayoutError] = useState<string | null>(null);
@@ -133,7 +135,7 @@ export function DagView(props: DagViewProps) {
     });
     client
       .layout(
-        { nodeCount: visible.nodes.length, nodeWidth: NODE_W, nodeHeight: NODE_H, edges: visible.edges },
+        { nodeCount: visible.nodes.length, nodeWidth: NODE_W, nodeHeight: NODE_H, edges: visible.edges, engine },
         (message) => {
           if (live) setLayoutStatus({ message, since: requestedAt });
         },
@@ -141,7 +143,7 @@ export function DagView(props: DagViewProps) {
       .then(
         (result) => {
           if (!live) return;
-          setPlaced({ visible, result, requestedAt });
+          setPlaced({ visible, engine, result, requestedAt });
           setLayoutStatus(null);
         },
         (error: unknown) => {
@@ -153,7 +155,7 @@ export function DagView(props: DagViewProps) {
     return () => {
       live = false;
     };
-  }, [visible]);
+  }, [visible, engine]);
 
   // A ticking clock while elk works: shows the page is alive and how long it has taken so far.
   useEffect(() => {
@@ -162,7 +164,7 @@ export function DagView(props: DagViewProps) {
     return () => clearInterval(timer);
   }, [layoutStatus]);
 
-  const current = placed && placed.visible === visible ? placed : null;
+  const current = placed && placed.visible === visible && placed.engine === engine ? placed : null;
   const layout = current?.result ?? null;
 
   const containerRef = useRef<HTMLDivElement>(null);
@@ -532,6 +534,14 @@ export function DagView(props: DagViewProps) {
             ))}
           </select>
         </label>
+        <label className="dag-field">
+          Layout
+          <select value={engine} onChange={(e) => setEngine(e.target.value as LayoutChoice)}>
+            <option value="auto">Auto (elkjs up to {ELK_AUTO_LIMIT} nodes)</option>
+            <option value="elk-layered">elkjs layered (slow on big graphs)</option>
+            <option value="fast-layered">Fast layered</option>
+          </select>
+        </label>
         <form
           className="dag-search"
           role="search"
@@ -718,7 +728,7 @@ export function DagView(props: DagViewProps) {
           {current.visible.nodes.length.toLocaleString('en')} nodes,{' '}
           {(current.visible.edges.length / 2).toLocaleString('en')} edges · laid out in{' '}
           {Math.round(current.result.elapsedMs).toLocaleString('en')} ms (
-          {current.result.engine === 'elk-layered' ? 'elkjs layered' : 'fallback layered'}) · drag to pan,
+          {current.result.engine === 'elk-layered' ? 'elkjs layered' : 'fast layered'}) · drag to pan,
           wheel to zoom
           {current.result.note ? ` · ${current.result.note}` : ''}
         </p>

@@ -3,13 +3,14 @@
  * busy terminates the worker (elk's synchronous layout cannot be interrupted) and starts a fresh
  * one, so a superseded 10,000-node layout never delays the next.
  */
-import type { LayoutRequest, LayoutResponse, LayoutResult } from './layout-protocol';
+import type { LayoutChoice, LayoutRequest, LayoutResponse, LayoutResult } from './layout-protocol';
 
 export interface LayoutInput {
   nodeCount: number;
   nodeWidth: number;
   nodeHeight: number;
   edges: Int32Array;
+  engine: LayoutChoice;
 }
 
 export class LayoutCancelled extends Error {

@@ -11,9 +11,18 @@ export interface LayoutRequest {
   readonly nodeHeight: number;
   /** (from, to) index pairs: from is drawn above to (dependencies flow down to the sink). */
   readonly edges: Int32Array;
+  readonly engine: LayoutChoice;
 }
 
-export type LayoutEngine = 'elk-layered' | 'fallback-layered';
+/** 'auto': elkjs up to ELK_AUTO_LIMIT nodes, memscope's fast layered layout above. */
+export type LayoutChoice = 'auto' | 'elk-layered' | 'fast-layered';
+export type LayoutEngine = 'elk-layered' | 'fast-layered';
+
+/**
+ * Largest graph that 'auto' gives to elkjs. Measured in Chromium on the 2-core machine
+ * (docs/plans.md): elk took ~0.2 s for 50 nodes, ~1.6 s for 1,000 and ~20 s for 10,000.
+ */
+export const ELK_AUTO_LIMIT = 300;
 
 export interface LayoutResult {
   readonly type: 'result';
@@ -27,7 +36,7 @@ export interface LayoutResult {
   readonly edgeOffsets: Int32Array;
   readonly edgePoints: Float64Array;
   readonly engine: LayoutEngine;
-  /** Why the fallback was used, when it was. */
+  /** Why this engine was used when it was not the one asked for. */
   readonly note: string | null;
   readonly elapsedMs: number;
 }

@@ -16,7 +16,7 @@ interface Props {
   readonly onShowExecutors: (ids: readonly string[]) => void;
 }
 
-const MAX_CHART_POINTS = 800;
+const MAX_CHART_POINTS = 400;
 const BOX_LABEL = { glibc: 'Box (glibc malloc)', jemalloc: 'Box (jemalloc)' } as const;
 
 /** Box versus bumpalo arena over the allocation sequence, with what-if controls and the summary. */

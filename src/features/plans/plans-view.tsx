@@ -3,7 +3,7 @@
  * trace table), see its DAG with problems beside it, play its runnable waves, and compare Box and
  * bumpalo-arena memory. All analysis is the plan core's (src/core/plan); this file composes it.
  */
-import { useCallback, useMemo, useState, type DragEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { PlanNode, ParsedSchedule, MemorySummary } from '../../core/plan/types';
 import { parseScheduleText } from '../../core/plan/parse-schedule';
 import { runnableSetAt } from '../../core/plan/waves';
@@ -49,6 +49,7 @@ interface Source {
 }
 
 const NO_TABLES: readonly TraceTableRef[] = [];
+const PANELS_FALLBACK_MS = 1500;
 
 const COLOUR_OPTIONS: readonly DagColourOption[] = [
   { key: 'kind', label: 'Kind', type: 'categorical', value: (n) => n.kind },
@@ -105,6 +106,16 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
   const [pendingTraceFile, setPendingTraceFile] = useState<string | null>(null);
 
   const { base, memory } = usePlanAnalysis(source?.parsed ?? null, whatIf);
+  // The charts and the arena map take longer to render than the graph: they mount once the graph
+  // has painted (or after PANELS_FALLBACK_MS when a slow elk layout is still running), in a
+  // transition, so the graph shows first and input keeps working.
+  const [panelsFor, setPanelsFor] = useState<Source | null>(null);
+  const panelsReady = source !== null && panelsFor === source;
+  useEffect(() => {
+    if (!source) return;
+    const timer = setTimeout(() => startTransition(() => setPanelsFor(source)), PANELS_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [source]);
 
   const open = useCallback(
     (
@@ -238,8 +249,10 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
 
   const onPainted = useCallback(
     (stats: DagPaintStats) => {
-      if (!onGraphPainted || !source) return;
-      onGraphPainted({ ...stats, sinceOpenMs: performance.now() - source.openedAt });
+      if (!source) return;
+      const sinceOpenMs = performance.now() - source.openedAt;
+      startTransition(() => setPanelsFor(source));
+      onGraphPainted?.({ ...stats, sinceOpenMs });
     },
     [onGraphPainted, source],
   );
@@ -341,15 +354,18 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
               <NodeDetails base={base} id={selectedId} onSelect={setSelectedId} />
             </aside>
           </div>
-          <WavePlayer
-            base={base}
-            step={Math.min(step, Math.max(0, base.waves.steps.length - 1))}
-            onStep={setStep}
-            runnable={runnable}
-            showCritical={showCritical}
-            onShowCritical={setShowCritical}
-          />
-          {memory && (
+          {!panelsReady && <p className="muted">Preparing waves and memory…</p>}
+          {panelsReady && (
+            <WavePlayer
+              base={base}
+              step={Math.min(step, Math.max(0, base.waves.steps.length - 1))}
+              onStep={setStep}
+              runnable={runnable}
+              showCritical={showCritical}
+              onShowCritical={setShowCritical}
+            />
+          )}
+          {panelsReady && memory && (
             <MemoryPanel
               base={base}
               memory={memory}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Bar,
-  BarChart,
+  Area,
+  AreaChart,
   CartesianGrid,
   ReferenceLine,
   ResponsiveContainer,
@@ -42,7 +42,7 @@ export function WavePlayer({ base, step, onStep, runnable, showCritical, onShowC
   }, [playing, step, count, onStep]);
 
   const chartData = useMemo(
-    () => bucketMax(waves.parallelism, 600).map((p) => ({ step: p.index + 1, runnable: p.value })),
+    () => bucketMax(waves.parallelism, 400).map((p) => ({ step: p.index + 1, runnable: p.value })),
     [waves.parallelism],
   );
 
@@ -122,21 +122,29 @@ export function WavePlayer({ base, step, onStep, runnable, showCritical, onShowC
               {formatCount(waves.waveCount)} waves)
             </figcaption>
             <ResponsiveContainer width="100%" height={150}>
-              <BarChart
-                data={chartData}
-                margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
-                barCategoryGap={0}
-              >
+              <AreaChart data={chartData} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="step" tick={{ fontSize: 11 }} />
+                <XAxis
+                  dataKey="step"
+                  type="number"
+                  domain={['dataMin', 'dataMax']}
+                  allowDecimals={false}
+                  tick={{ fontSize: 11 }}
+                />
                 <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11 }} />
                 <Tooltip
                   formatter={(v) => [String(v), 'runnable']}
                   labelFormatter={(l) => `step ${String(l)}`}
                 />
-                <Bar dataKey="runnable" fill="#6d91e6" isAnimationActive={false} />
+                <Area
+                  dataKey="runnable"
+                  type="stepAfter"
+                  fill="#b8cdf7"
+                  stroke="#4a70d8"
+                  isAnimationActive={false}
+                />
                 <ReferenceLine x={nearestStep(chartData, step + 1)} stroke="#1d2330" strokeWidth={2} />
-              </BarChart>
+              </AreaChart>
             </ResponsiveContainer>
           </figure>
         </>
