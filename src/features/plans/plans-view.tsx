@@ -17,7 +17,7 @@ import { NodeDetails } from './node-details';
 import { ProblemsPanel } from './problems-panel';
 import type { PlanSample } from './samples';
 import { ScheduleSources, type TraceTableRef } from './schedule-sources';
-import { loadTraceQuery } from './trace-query';
+import { listTraceQueries, loadTraceQuery } from './trace-query';
 import { DEFAULT_WHAT_IF, usePlanAnalysis, type WhatIf } from './use-plan-analysis';
 import { WavePlayer } from './wave-player';
 import './plans.css';
@@ -196,26 +196,44 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
     [openText, openTraceFile],
   );
 
-  const preferredTable = pendingTraceFile
-    ? (traceTables.find((t) => t.fileName === pendingTraceFile)?.tableName ?? null)
+  const pendingTable = pendingTraceFile
+    ? (traceTables.find((t) => t.fileName === pendingTraceFile) ?? null)
     : null;
+  const [preferredTable, setPreferredTable] = useState<string | null>(null);
+
+  // A trace sample is one click: once the app has opened it as a table, open its first query.
+  useEffect(() => {
+    if (!pendingTable || !db) return;
+    let live = true;
+    queueMicrotask(() => {
+      if (!live) return;
+      setPendingTraceFile(null);
+      setPreferredTable(pendingTable.tableName);
+    });
+    listTraceQueries(db, pendingTable.tableName).then(
+      (queries) => {
+        if (live && queries[0]) void openTraceQuery(pendingTable, queries[0].queryId);
+      },
+      (e: unknown) =>
+        setOpenError(
+          `Could not list the queries of ${pendingTable.fileName}: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+    );
+    return () => {
+      live = false;
+    };
+  }, [pendingTable, db, openTraceQuery]);
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
     if (!event.dataTransfer.types.includes('Files')) return;
-    event.preventDefault();
-    // The app shell also listens for dropped files (Explore): a schedule dropped here is ours.
-    event.stopPropagation();
     setDragging(false);
-    const file =
-      [...event.dataTransfer.files].find((f) => f.name.toLowerCase().endsWith('.json')) ??
-      event.dataTransfer.files[0];
+    const file = [...event.dataTransfer.files].find((f) => f.name.toLowerCase().endsWith('.json'));
+    // Parquet or CSV: left to the app's page-wide drop zone, which opens it as a table; a trace
+    // table then shows up in the trace picker here.
     if (!file) return;
-    if (!file.name.toLowerCase().endsWith('.json')) {
-      setOpenError(
-        `${file.name} is not a .json schedule. Trace tables (Parquet, CSV) open from the Explore tab and then appear here.`,
-      );
-      return;
-    }
+    // preventDefault marks the drop as handled for the page-wide drop zone (it listens on window
+    // and must still see the event to reset its drag state, so no stopPropagation).
+    event.preventDefault();
     void file.text().then((text) => openText(text, file.name));
   };
 
@@ -279,7 +297,6 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
-        e.stopPropagation();
         setDragging(true);
       }}
       onDragLeave={(e) => {
