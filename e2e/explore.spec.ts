@@ -58,3 +58,29 @@ test.describe('Explore', () => {
     await expect(header).toHaveAttribute('aria-sort', 'none');
   });
 });
+
+test.describe('Other file kinds', () => {
+  test("a CSV file opens through DuckDB's own reader", async ({ page }) => {
+    await openAppWithSample(page);
+    await page
+      .getByLabel('Open files')
+      .setInputFiles(corpusFile('parquet-testing/data/delta_byte_array_expect.csv'));
+    await expect.poll(() => gridRowCount(page)).toBe(1000);
+    await expect(page.getByRole('columnheader', { name: /c_customer_id/ })).toBeVisible();
+  });
+
+  test('an Arrow IPC file opens', async ({ page }) => {
+    await openAppWithSample(page);
+    await page
+      .getByLabel('Open files')
+      .setInputFiles(
+        corpusFile(
+          'arrow-testing/data/arrow-ipc-stream/integration/cpp-21.0.0/generated_primitive.arrow_file',
+        ),
+      );
+    const list = page.getByRole('list', { name: 'Loaded files' });
+    await expect(list.getByText('generated_primitive.arrow_file')).toBeVisible();
+    await expect(list.getByText(/ready/).last()).toBeVisible();
+    expect(await gridRowCount(page)).toBeGreaterThan(0);
+  });
+});

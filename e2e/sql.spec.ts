@@ -27,3 +27,18 @@ test.describe('SQL', () => {
     await expect(panel.getByRole('alert')).toHaveCount(0);
   });
 });
+
+test('a long query can be cancelled and the editor keeps working', async ({ page }) => {
+  await openAppWithSample(page);
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  const editor = page.getByLabel('SQL query');
+  // Billions of rows: minutes of work for DuckDB-WASM, so only Cancel ends it in time.
+  await editor.fill('SELECT sum(i * i) AS s FROM range(100000000000) t(i)');
+  await page.getByRole('button', { name: 'Run' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'SQL' });
+  await panel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(panel.getByRole('status')).toContainText(/cancelled/i);
+  await editor.fill('SELECT 6 * 7 AS answer');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(panel.getByRole('gridcell', { name: '42' })).toBeVisible();
+});
