@@ -17,7 +17,7 @@ import { NodeDetails } from './node-details';
 import { ProblemsPanel } from './problems-panel';
 import type { PlanSample } from './samples';
 import { ScheduleSources, type TraceTableRef } from './schedule-sources';
-import { listTraceQueries, loadTraceQuery } from './trace-query';
+import { isCancelled, listTraceQueries, loadTraceQuery } from './trace-query';
 import { DEFAULT_WHAT_IF, usePlanAnalysis, type WhatIf } from './use-plan-analysis';
 import { WavePlayer } from './wave-player';
 import './plans.css';
@@ -158,9 +158,10 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
         }
         open(`${table.fileName} · query ${query.queryId}`, query.parsed, openedAt, trace.problems);
       } catch (e) {
-        setOpenError(
-          `Could not read query ${queryId} from ${table.fileName}: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        if (!isCancelled(e))
+          setOpenError(
+            `Could not read query ${queryId} from ${table.fileName}: ${e instanceof Error ? e.message : String(e)}`,
+          );
       } finally {
         setBusy(null);
       }
@@ -186,9 +187,10 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
           await openTraceFile(file);
         }
       } catch (e) {
-        setOpenError(
-          `Could not open the sample "${sample.title}": ${e instanceof Error ? e.message : String(e)}`,
-        );
+        if (!isCancelled(e))
+          setOpenError(
+            `Could not open the sample "${sample.title}": ${e instanceof Error ? e.message : String(e)}`,
+          );
       } finally {
         setBusy(null);
       }
@@ -202,26 +204,27 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
   const [preferredTable, setPreferredTable] = useState<string | null>(null);
 
   // A trace sample is one click: once the app has opened it as a table, open its first query.
+  // No cleanup on purpose: clearing the pending file re-runs this effect, and that must not drop
+  // the answer of the query that is already on its way.
   useEffect(() => {
     if (!pendingTable || !db) return;
-    let live = true;
+    const table = pendingTable;
     queueMicrotask(() => {
-      if (!live) return;
       setPendingTraceFile(null);
-      setPreferredTable(pendingTable.tableName);
+      setPreferredTable(table.tableName);
     });
-    listTraceQueries(db, pendingTable.tableName).then(
+    listTraceQueries(db, table.tableName, undefined, 'plans-trace-sample').then(
       (queries) => {
-        if (live && queries[0]) void openTraceQuery(pendingTable, queries[0].queryId);
+        if (queries[0]) void openTraceQuery(table, queries[0].queryId);
       },
-      (e: unknown) =>
-        setOpenError(
-          `Could not list the queries of ${pendingTable.fileName}: ${e instanceof Error ? e.message : String(e)}`,
-        ),
+      (e: unknown) => {
+        if (!isCancelled(e)) {
+          setOpenError(
+            `Could not list the queries of ${table.fileName}: ${e instanceof Error ? e.message : String(e)}`,
+          );
+        }
+      },
     );
-    return () => {
-      live = false;
-    };
   }, [pendingTable, db, openTraceQuery]);
 
   const onDrop = (event: DragEvent<HTMLElement>) => {

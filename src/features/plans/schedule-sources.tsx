@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { DbClient } from '../../data/db/db-client';
 import { fetchSamples, type PlanSample } from './samples';
-import { listTraceQueries, type TraceQueryId } from './trace-query';
+import { isCancelled, listTraceQueries, type TraceQueryId } from './trace-query';
 
 export interface TraceTableRef {
   readonly tableName: string;
@@ -153,7 +153,7 @@ function TracePicker({
         setQueries({ table: tableName, list });
       },
       (e: unknown) => {
-        if (!ac.signal.aborted) setError(e instanceof Error ? e.message : String(e));
+        if (!ac.signal.aborted && !isCancelled(e)) setError(e instanceof Error ? e.message : String(e));
       },
     );
     return () => ac.abort();

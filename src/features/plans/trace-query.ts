@@ -29,15 +29,22 @@ export interface TraceQueryId {
   readonly executors: number;
 }
 
+/** A superseded or aborted query: not an error to show. */
+export function isCancelled(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'cancelled';
+}
+
+/** Query ids in order of first appearance. Callers that must not cancel each other use their own channel. */
 export async function listTraceQueries(
   db: DbClient,
   tableName: string,
   signal?: AbortSignal,
+  channel = 'plans-trace-queries',
 ): Promise<TraceQueryId[]> {
   const t = quoteIdentifier(tableName);
   const { table } = await db.query(
     `SELECT CAST(query_id AS VARCHAR) AS query_id, count(*)::INTEGER AS executors FROM ${t} GROUP BY 1 ORDER BY min(rowid) LIMIT 10000`,
-    { signal, channel: 'plans-trace-queries' },
+    { signal, channel },
   );
   const ids = table.getChild('query_id');
   const counts = table.getChild('executors');

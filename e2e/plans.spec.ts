@@ -1,0 +1,214 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/fixtures';
+
+/**
+ * The Plans view against the built app: every shipped sample opens in one click, the waves step,
+ * both memory charts render, the exported summary equals the numbers on screen, and a cyclic
+ * schedule names its cycle while its graph stays visible.
+ */
+interface SampleEntry {
+  file: string;
+  title: string;
+  format: 'json' | 'parquet' | 'csv';
+  executors?: number;
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const INDEX = path.resolve(here, '../public/samples/plans/index.json');
+
+async function samples(): Promise<SampleEntry[]> {
+  const index = JSON.parse(await readFile(INDEX, 'utf8')) as { samples: SampleEntry[] };
+  return index.samples;
+}
+
+async function openPlans(page: Page) {
+  // sample=0: the Explore side's bundled store is not needed here.
+  await page.goto('/?sample=0');
+  await page.getByRole('tab', { name: 'Plans' }).click();
+  await expect(page.getByRole('heading', { name: 'Samples' })).toBeVisible();
+}
+
+async function openSample(page: Page, title: string) {
+  await page.getByRole('button', { name: title, exact: true }).click();
+  const graph = page.getByRole('group', { name: /^Schedule / });
+  await expect(graph).toBeVisible({ timeout: 60_000 });
+  // The footnote appears once a layout is on screen.
+  await expect(page.getByText(/laid out in [\d,]+ ms/)).toBeVisible({ timeout: 60_000 });
+  return graph;
+}
+
+const stepText = (page: Page) => page.getByText(/^Step [\d,]+ of [\d,]+/);
+
+async function runnableIds(page: Page): Promise<string[]> {
+  const text = (await page.getByLabel('Runnable executors', { exact: true }).textContent()) ?? '';
+  return text === 'none' ? [] : text.split(/, | and /).filter((s) => /^-?\d+$/.test(s));
+}
+
+/** The legend's line for the highlighted runnable set, e.g. "Runnable at step 2 (3)". */
+const legendEntry = (page: Page, step: number) =>
+  page
+    .getByRole('group', { name: 'Legend' })
+    .getByRole('listitem')
+    .filter({ hasText: `Runnable at step ${step} ` });
+
+async function activeNodeIds(page: Page): Promise<string[]> {
+  return page
+    .getByRole('group', { name: /^Schedule / })
+    .locator('[data-node-id].is-active')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id') ?? ''));
+}
+
+test.describe('Plans', () => {
+  test('every JSON sample opens, its waves step and the runnable set is highlighted', async ({ page }) => {
+    await openPlans(page);
+    for (const sample of (await samples()).filter((s) => s.format === 'json' && !/cycl/i.test(s.file))) {
+      await openSample(page, sample.title);
+      await expect(page.getByRole('heading', { name: sample.title, level: 2 })).toBeVisible();
+      await expect(stepText(page)).toHaveText(/^Step 1 of [\d,]+/);
+      const total = Number((await stepText(page).textContent())!.match(/of ([\d,]+)/)![1]!.replace(/,/g, ''));
+      expect(total).toBeGreaterThan(1);
+
+      const before = await runnableIds(page);
+      expect(before.length).toBeGreaterThan(0);
+      await expect(legendEntry(page, 1)).toHaveText(`Runnable at step 1 (${before.length})`);
+      if ((sample.executors ?? 0) <= 5) {
+        // A tiny graph fits at full detail: the highlighted nodes are exactly the runnable set.
+        await expect.poll(async () => (await activeNodeIds(page)).sort()).toEqual([...before].sort());
+      }
+      await page.getByRole('button', { name: 'Next step' }).click();
+      await expect(stepText(page)).toHaveText(/^Step 2 of /);
+      const after = await runnableIds(page);
+      expect(after).not.toEqual(before);
+      await expect(legendEntry(page, 2)).toHaveText(`Runnable at step 2 (${after.length})`);
+      if ((sample.executors ?? 0) <= 5) {
+        await expect.poll(async () => (await activeNodeIds(page)).sort()).toEqual([...after].sort());
+      }
+      await page.getByRole('button', { name: 'Previous step' }).click();
+      await expect(stepText(page)).toHaveText(/^Step 1 of /);
+      expect(await runnableIds(page)).toEqual(before);
+    }
+  });
+
+  test('both memory charts render and the exported summary equals the numbers shown', async ({ page }) => {
+    await openPlans(page);
+    await openSample(page, 'Parallel branches, 50 executors with timings');
+    const box = page.getByRole('figure', { name: 'Box (glibc malloc)' });
+    const arena = page.getByRole('figure', { name: 'Arena (bumpalo)' });
+    await expect(box).toBeVisible();
+    await expect(arena).toBeVisible();
+    await expect(box.locator('.recharts-line')).toHaveCount(2);
+    await expect(arena.locator('.recharts-line')).toHaveCount(3);
+    await expect(page.getByRole('figure', { name: 'Arena memory map' })).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Memory totals' }).getByRole('row', { name: /^Peak reserved/ }),
+    ).toBeVisible();
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export summary (JSON)' }).click();
+    const file = await (await download).path();
+    const summary = JSON.parse(await readFile(file, 'utf8')) as {
+      executors: number;
+      waves: number;
+      critical_path_length: number;
+      box: Record<string, number>;
+      arena: Record<string, number> & { chunks: number[] };
+    };
+    const table = page.getByRole('table', { name: 'Memory summary' });
+    const cell = async (label: string) =>
+      (await table
+        .getByRole('row', { name: label, exact: false })
+        .filter({ hasText: label })
+        .first()
+        .locator('td')
+        .textContent()) ?? '';
+    const int = async (label: string) => Number((await cell(label)).replace(/[^\d-]/g, ''));
+    expect(await int('Executors')).toBe(summary.executors);
+    expect(summary.executors).toBe(50);
+    expect(await int('Waves')).toBe(summary.waves);
+    expect(await int('Critical path length')).toBe(summary.critical_path_length);
+    expect(await int('Box reserved bytes')).toBe(summary.box.reserved_bytes);
+    expect(await int('Box used bytes')).toBe(summary.box.used_bytes);
+    expect(await int('Box allocations')).toBe(summary.box.allocations);
+    const chunks = (await cell('Arena chunks')).split(', ').map((s) => Number(s.replace(/,/g, '')));
+    expect(chunks).toEqual(summary.arena.chunks);
+    expect(summary.arena.chunks.slice(0, 3)).toEqual([448, 960, 1984]);
+    expect(await int('Arena reserved bytes including metadata')).toBe(
+      summary.arena.reserved_bytes_including_metadata,
+    );
+    expect(await int('Arena used bytes')).toBe(summary.arena.used_bytes);
+    expect(await int('Arena padding bytes')).toBe(summary.arena.padding_bytes);
+    expect(await int('Arena abandoned tail bytes')).toBe(summary.arena.abandoned_tail_bytes);
+    expect(await int('Arena bytes after reset()')).toBe(summary.arena.after_reset_bytes);
+    // "Arena reserved bytes" is a prefix of the metadata row: read the exact row.
+    const reserved = await table
+      .getByRole('row', { name: /^Arena reserved bytes [\d,]+ B$/ })
+      .locator('td')
+      .textContent();
+    expect(Number(reserved!.replace(/[^\d]/g, ''))).toBe(summary.arena.reserved_bytes);
+
+    // What-if: jemalloc relabels the Box chart; with_capacity(5000) starts the arena at 8,128.
+    await page.getByLabel('Allocator model').selectOption('jemalloc');
+    await expect(page.getByRole('figure', { name: 'Box (jemalloc)' })).toBeVisible();
+    await page.getByRole('radio', { name: 'Bump::with_capacity(n)' }).check();
+    await page.getByLabel('n (bytes)').fill('5000');
+    await expect(page.getByRole('row', { name: /^Arena chunks/ })).toContainText(/^Arena chunks.*8,128/);
+  });
+
+  test('a cyclic schedule names its cycle and still shows its graph', async ({ page }) => {
+    await openPlans(page);
+    const cyclic = (await samples()).find((s) => /cycl/i.test(s.file));
+    expect(cyclic, 'a cyclic sample is shipped').toBeTruthy();
+    await openSample(page, cyclic!.title);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(/cycle: \d+ → \d+ → \d+/);
+    await expect(alert).toContainText('cycle: 4 → 7 → 9 → 4');
+    await expect(page.getByRole('group', { name: /^Schedule / })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Legend' }).getByText('On a cycle')).toBeVisible();
+  });
+
+  test('pasted JSON opens, a node click shows its details, search finds a kind', async ({ page }) => {
+    await openPlans(page);
+    await page.getByText('Paste JSON').click();
+    await page.getByLabel('Schedule JSON').fill(
+      JSON.stringify({
+        root_executor_id: 3,
+        executors: [
+          { id: 1, kind: 'Start', size_bytes: 24 },
+          { id: 2, kind: 'Filter', size_bytes: 100, align: 16 },
+          { id: 3, kind: 'Produce', size_bytes: 1000 },
+        ],
+        dependencies: [
+          { from: 1, to: 2 },
+          { from: 2, to: 3 },
+        ],
+      }),
+    );
+    await page.getByRole('button', { name: 'Open pasted JSON' }).click();
+    await expect(page.getByText(/laid out in/)).toBeVisible();
+    await page.getByRole('button', { name: 'Filter 2' }).click();
+    const details = page.getByRole('region', { name: 'Executor details' });
+    await expect(details.getByRole('heading', { name: 'Filter 2' })).toBeVisible();
+    await expect(details).toContainText('100 B');
+    await expect(details).toContainText('runnable at step 2');
+    await page.getByLabel('Search nodes').fill('produce');
+    await page.getByLabel('Search nodes').press('Enter');
+    await expect(details.getByRole('heading', { name: 'Produce 3' })).toBeVisible();
+    // glibc: 24 -> 32, 100 -> 112, 1000 -> 1008 (FACTS.md).
+    await expect(page.getByRole('row', { name: /^Box reserved bytes/ })).toContainText('1,152 B');
+  });
+
+  test('a trace sample opens its first query through DuckDB', async ({ page }) => {
+    test.setTimeout(120_000);
+    await openPlans(page);
+    const trace = (await samples()).find((s) => s.format === 'parquet');
+    expect(trace, 'a Parquet trace sample is shipped').toBeTruthy();
+    await page.getByRole('button', { name: trace!.title, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /· query / })).toBeVisible({ timeout: 90_000 });
+    await expect(page.getByText(/laid out in/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByLabel('Trace table', { exact: true })).toBeVisible();
+    await expect(stepText(page)).toBeVisible();
+  });
+});
