@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import type { ErrorPayload } from '../core/errors';
 import { getBrowserDb } from '../data/db/browser-db';
 import { closeFile, openFile, type OpenHandle } from '../data/ingest';
+import { warmParquetWorkers } from '../data/parquet/worker-pool';
 import { createWorkspaceStore, type OpenedTable } from '../data/workspace';
 import { DataGrid } from '../components/data-grid/data-grid';
 import { DropOverlay } from '../features/files/drop-overlay';
@@ -27,6 +28,8 @@ const TABS: readonly TabDef[] = [
 // One DuckDB and one workspace per tab. Exposed on window for the benchmarks and for debugging
 // from the console; it holds nothing that is not already on the page.
 const db = getBrowserDb();
+// Two parquet workers (a file's load and its pages) with parquet-wasm compiled before any drop.
+warmParquetWorkers(2);
 const workspace = createWorkspaceStore();
 const internalErrors: ErrorPayload[] = [];
 declare global {

@@ -6,11 +6,13 @@ import { isFloatFixedList } from '../core/schema/arrow-guards';
 import { uniqueTableName } from '../core/schema/table-names';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import type { DbClient } from './db/db-client';
+import type { GridSource } from './db/grid-source';
+import { createFileOrderSource } from './file-order-source';
 import { readArrowIpcFile } from './arrow-ipc';
 import { RowGroupHeavyStore, DEFAULT_HEAVY_BUDGET_BYTES, type GroupLoader } from './heavy-store';
 import { detectFileKind, readMagic, type FileKind } from './parquet/file-kind';
 import { parquetError } from './parquet/parquet-errors';
-import { planParquetFile } from './parquet/plan-file';
+import { planFromProbe, vectorProbeRequest } from './parquet/plan-file';
 import {
   DEFAULT_BUDGETS,
   type DecodeBudgets,
@@ -18,6 +20,7 @@ import {
   type ParquetSource,
 } from './parquet/parquet-reader';
 import { WorkerParquetSource } from './parquet/worker-source';
+import { loadStarted } from './parquet/worker-pool';
 import type { OpenedTable, WorkspaceStore } from './workspace';
 
 /**
@@ -33,6 +36,12 @@ export interface OpenDeps {
   workspace: WorkspaceStore;
   /** Parquet source per file; the browser default is a parquet worker per file. */
   createSource?: (file: Blob, fileName: string, budgets: DecodeBudgets) => ParquetSource;
+  /**
+   * A second source over the same file for grid pages while the file loads (the file-order
+   * source), so a page never waits behind the load's row-group decodes. Default: a second
+   * parquet worker when createSource is the default, else createSource again.
+   */
+  createPageSource?: (file: Blob, fileName: string, budgets: DecodeBudgets) => ParquetSource;
   budgets?: DecodeBudgets;
   heavyBudgetBytes?: number;
 }
@@ -57,11 +66,37 @@ export interface OpenHandle {
 
 let nextId = 1;
 
+/** Rows decoded ahead for the grid's first page (the grid's page size: one page, not a whole group). */
+const FIRST_PAGE_ROWS = 256;
+/** The load waits at most this long for the first page (a slow page must not hold the load). */
+const FIRST_PAGE_WAIT_MS = 200;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** Live resources per open table (not in the store: they are not state React renders). */
-const resources = new Map<
-  string,
-  { source: ParquetSource | null; heavy: RowGroupHeavyStore | null; abort: AbortController }
->();
+interface Resources {
+  source: ParquetSource | null;
+  pages: ParquetSource | null;
+  heavy: RowGroupHeavyStore | null;
+  fileOrder: GridSource | null;
+  abort: AbortController;
+}
+const resources = new Map<string, Resources>();
+
+/**
+ * The file-order grid source of an open Parquet table (rows in file order, no sort or filter):
+ * available from status 'loading' on, before any row is in DuckDB; null for CSV and Arrow files
+ * or before the column plan is known. The same object for the table's whole life.
+ */
+export function fileOrderSource(id: string): GridSource | null {
+  return resources.get(id)?.fileOrder ?? null;
+}
+
+function release(r: Pick<Resources, 'source' | 'pages' | 'heavy'> | undefined): void {
+  r?.source?.close();
+  r?.pages?.close();
+  r?.heavy?.dispose();
+}
 
 function mark(name: string): void {
   // The bench reads these marks; performance may be missing in odd environments.
@@ -84,7 +119,7 @@ export function openFile(file: File, deps: OpenDeps, callbacks: OpenCallbacks = 
     if (callbacks.signal.aborted) abort.abort();
     else callbacks.signal.addEventListener('abort', () => abort.abort(), { once: true });
   }
-  resources.set(id, { source: null, heavy: null, abort });
+  resources.set(id, { source: null, pages: null, heavy: null, fileOrder: null, abort });
 
   const initial: OpenedTable = {
     id,
@@ -105,7 +140,25 @@ export function openFile(file: File, deps: OpenDeps, callbacks: OpenCallbacks = 
   const store = deps.workspace;
   const snapshot = () => store.get(id) as OpenedTable;
   const update = (patch: Partial<OpenedTable>) => store.update(id, patch);
-  const ctx: LoadContext = { file, fileName, id, tableName, deps, signal, t0, update, snapshot, callbacks };
+  const ctx: LoadContext = {
+    file,
+    fileName,
+    id,
+    tableName,
+    deps,
+    signal,
+    t0,
+    update,
+    snapshot,
+    callbacks,
+    early: kindFromName(fileName) === 'parquet' ? startParquetSources(file, fileName, deps) : null,
+  };
+  const res = resources.get(id);
+  if (res && ctx.early) {
+    // Stored at once so that a failure before loadParquet (or closeFile) stops both workers.
+    res.source = ctx.early.source;
+    res.pages = ctx.early.pages;
+  }
 
   const done = load(ctx)
     .then(
@@ -120,9 +173,7 @@ export function openFile(file: File, deps: OpenDeps, callbacks: OpenCallbacks = 
           ? parquetError('cancelled', fileName).toPayload()
           : toMemscopeError(err, { code: 'internal', file: fileName }).toPayload();
         if (error.file === undefined) error.file = fileName;
-        const r = resources.get(id);
-        r?.source?.close();
-        r?.heavy?.dispose();
+        release(resources.get(id));
         resources.delete(id);
         // A half-loaded table would look complete in SQL: drop it. Best effort: never throws.
         await deps.db.dropTable(tableName).catch(() => undefined);
@@ -143,8 +194,7 @@ export async function closeFile(id: string, deps: Pick<OpenDeps, 'db' | 'workspa
   const table = deps.workspace.get(id);
   const r = resources.get(id);
   r?.abort.abort();
-  r?.source?.close();
-  r?.heavy?.dispose();
+  release(r);
   resources.delete(id);
   deps.workspace.remove(id);
   if (table) await deps.db.dropTable(table.tableName).catch(() => undefined);
@@ -162,6 +212,33 @@ interface LoadContext {
   update: (patch: Partial<OpenedTable>) => void;
   snapshot: () => OpenedTable;
   callbacks: OpenCallbacks;
+  /** Parquet sources started before the magic bytes are checked (closed if it is not Parquet). */
+  early: ParquetSources | null;
+}
+
+interface ParquetSources {
+  /** The load worker: footer, plan, row groups for DuckDB, heavy columns. */
+  source: ParquetSource;
+  /** The page worker: grid pages in file order while the file loads. */
+  pages: ParquetSource;
+  footer: Promise<ParquetFooter>;
+}
+
+/**
+ * Starts both workers' footer reads at once. Called from openFile before the magic bytes are read
+ * (a .parquet name is a good enough guess): the footer read then overlaps the magic-byte check
+ * and the first React render of the new table.
+ */
+function startParquetSources(file: File, fileName: string, deps: OpenDeps): ParquetSources {
+  const budgets = deps.budgets ?? DEFAULT_BUDGETS;
+  const createSource = deps.createSource ?? ((f, n, b) => new WorkerParquetSource(f, n, b));
+  const source = createSource(file, fileName, budgets);
+  const pages = (deps.createPageSource ?? createSource)(file, fileName, budgets);
+  const footer = source.footer();
+  footer.catch(() => undefined);
+  // Errors of the page worker surface on the page that needs it.
+  pages.footer().catch(() => undefined);
+  return { source, pages, footer };
 }
 
 function safe(fn: () => void): void {
@@ -186,6 +263,15 @@ function checkAborted(ctx: LoadContext): void {
 async function load(ctx: LoadContext): Promise<void> {
   const { head, tail } = await readMagic(ctx.file);
   const kind: FileKind = detectFileKind(ctx.fileName, ctx.file.size, head, tail);
+  if (kind !== 'parquet' && ctx.early) {
+    release({ ...ctx.early, heavy: null });
+    const res = resources.get(ctx.id);
+    if (res) {
+      res.source = null;
+      res.pages = null;
+    }
+    ctx.early = null;
+  }
   ctx.update({ kind: kind === 'parquet' ? 'parquet' : kind === 'csv' ? 'csv' : 'arrow' });
   checkAborted(ctx);
   if (kind === 'parquet') return loadParquet(ctx);
@@ -194,47 +280,90 @@ async function load(ctx: LoadContext): Promise<void> {
 }
 
 async function loadParquet(ctx: LoadContext): Promise<void> {
-  const { deps, fileName, tableName, signal } = ctx;
-  const budgets = deps.budgets ?? DEFAULT_BUDGETS;
-  const source = (deps.createSource ?? ((f, n, b) => new WorkerParquetSource(f, n, b)))(
-    ctx.file,
-    fileName,
-    budgets,
-  );
-  const res = resources.get(ctx.id);
-  if (res) res.source = source;
+  const loadEnded = loadStarted();
+  try {
+    await loadParquetRows(ctx);
+  } finally {
+    loadEnded();
+  }
+}
 
-  const footer = await source.footer();
+async function loadParquetRows(ctx: LoadContext): Promise<void> {
+  const { deps, fileName, tableName, signal } = ctx;
+  // The page worker opens the file at the same time as the load worker (two cores), so it is ready
+  // when the grid asks for its first page.
+  const { source, pages, footer: footerRead } = ctx.early ?? startParquetSources(ctx.file, fileName, deps);
+  const res = resources.get(ctx.id);
+  if (res) {
+    res.source = source;
+    res.pages = pages;
+  } else {
+    source.close();
+    pages.close();
+  }
+
+  const footer = await footerRead;
   mark(`ms:footer:${fileName}`);
   const total = footer.rowGroups.length;
-  ctx.update({
-    footer,
-    rowCount: footer.rows,
-    progress: { done: 0, total, unit: 'row-groups' },
-    timings: { footerMs: performance.now() - ctx.t0 },
-  });
-  safe(() => ctx.callbacks.onFooter?.(ctx.snapshot()));
-  checkAborted(ctx);
+  const footerMs = performance.now() - ctx.t0;
+  const showFooter = () => {
+    ctx.update({
+      footer,
+      rowCount: footer.rows,
+      progress: { done: 0, total, unit: 'row-groups' },
+      timings: { footerMs },
+    });
+    safe(() => ctx.callbacks.onFooter?.(ctx.snapshot()));
+    checkAborted(ctx);
+  };
 
-  const plan = await planParquetFile(footer, (req) => source.read(req, signal));
-  const heavy = createParquetHeavyStore(source, footer, plan, deps.heavyBudgetBytes);
-  if (res) res.heavy = heavy;
-  ctx.update({ columns: plan, heavy, status: 'loading' });
+  // When the footer alone gives the plan (no float list to probe) nothing is awaited from here to
+  // the 'loading' update: the first page is posted to the page worker before the footer and
+  // 'loading' updates, and React renders them once, while the page decodes.
+  const probe = vectorProbeRequest(footer);
+  if (probe) showFooter();
+  const plan = planFromProbe(footer, probe ? await source.read(probe, signal) : null);
   checkAborted(ctx);
-
   const columns = duckdbColumns(plan);
   const vectors = Object.fromEntries(vectorDimsOf(plan));
-  await deps.db.ready();
-  await deps.db.dropTable(tableName).catch(() => undefined);
+  const heavy = createParquetHeavyStore(source, footer, plan, deps.heavyBudgetBytes);
+  let loaded = false;
+  const fileOrder = createFileOrderSource({
+    tableName,
+    fileName,
+    footer,
+    columns,
+    vectors,
+    db: deps.db,
+    readParquet: (req, s) => pages.read(req, s),
+    isLoaded: () => loaded,
+    prefetchRows: FIRST_PAGE_ROWS,
+  });
+  if (res) {
+    res.heavy = heavy;
+    res.fileOrder = fileOrder;
+  }
+  if (!probe) showFooter();
+  ctx.update({ columns: plan, heavy, status: 'loading' });
 
   // A file without row groups still gets its (empty) table: read the schema alone.
   const groups = total === 0 ? [[]] : footer.rowGroups.map((_, i) => [i]);
-  // Decode group i+1 in the parquet worker while DuckDB inserts group i (two threads busy).
+  // The load's first decode waits for the first page (a few ms on the page worker): on two cores
+  // the page decode and the first render should not share them with a whole row group's decode.
+  // It still starts before DuckDB is asked anything (DuckDB may still be starting).
+  // Group i+1 decodes in the parquet worker while DuckDB inserts group i (two threads busy).
+  await Promise.race([fileOrder.firstRows, delay(FIRST_PAGE_WAIT_MS)]);
+  checkAborted(ctx);
   let next: Promise<Uint8Array> | null = source.read(
     { rowGroups: groups[0] as number[], columns, vectors },
     signal,
   );
-  let rows = 0;
+  next.catch(() => undefined);
+
+  await deps.db.ready();
+  await deps.db.dropTable(tableName).catch(() => undefined);
+  checkAborted(ctx);
+
   for (let i = 0; i < groups.length; i++) {
     const ipc = await (next as Promise<Uint8Array>);
     next =
@@ -246,7 +375,6 @@ async function loadParquet(ctx: LoadContext): Promise<void> {
     checkAborted(ctx);
     await deps.db.insertArrowIpc(tableName, ipc, { create: i === 0 });
     deps.db.invalidate();
-    rows += footer.rowGroups[i]?.rows ?? 0;
     if (i === 0) {
       mark(`ms:first-batch:${fileName}`);
       ctx.update({ timings: { ...ctx.snapshot().timings, firstRowsMs: performance.now() - ctx.t0 } });
@@ -256,7 +384,10 @@ async function loadParquet(ctx: LoadContext): Promise<void> {
     safe(() => ctx.callbacks.onProgress?.(ctx.snapshot()));
     checkAborted(ctx);
   }
-  void rows;
+  // Every row is in DuckDB: pages come from there now; the page worker is no longer needed.
+  loaded = true;
+  pages.close();
+  if (res) res.pages = null;
 }
 
 function createParquetHeavyStore(

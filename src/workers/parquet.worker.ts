@@ -5,13 +5,19 @@ import type { ParquetFooter, ReadRequest } from '../data/parquet/parquet-reader'
 import { serveRpc, withTransfer } from './rpc';
 
 /**
- * The parquet worker: one per open Parquet file (see docs/data-path.md for why). It holds the
+ * The parquet worker: one (plus one for grid pages while loading) per open Parquet file (see
+ * docs/data-path.md for why). It holds the
  * File handle and parquet-wasm's lazy ParquetFile; the main thread only sees footers and Arrow IPC
  * bytes, which are transferred. After a trap the wasm instance is unusable, so the main thread
  * terminates this worker and starts another (worker-source.ts).
  */
 
 let decoder: ParquetDecoder | null = null;
+
+// Initialise parquet-wasm as soon as the worker starts, not at the first `open`: the app keeps a
+// spare worker warm (src/data/parquet/worker-pool.ts), so opening a file costs only its footer. A
+// failure here is reported by the first `open`, which awaits the same promise.
+initParquetWasmBrowser().catch(() => undefined);
 
 const api = {
   async open(arg: { file: Blob; fileName: string; maxReadBytes: number }): Promise<ParquetFooter> {

@@ -128,18 +128,26 @@ export class ParquetDecoder {
     const batches: RecordBatch[] = [];
     let schemaTable: Table | null = null;
     let remaining = request.limit ?? Infinity;
+    let skip = Math.max(0, Math.floor(request.offset ?? 0));
     for (const rg of request.rowGroups) {
       if (remaining <= 0) break;
       const info = this.footer.rowGroups[rg] as RowGroupInfo;
+      // Skipped groups are not decoded at all; inside a group parquet-wasm skips by pages.
+      if (skip >= info.rows && info.rows > 0) {
+        skip -= info.rows;
+        continue;
+      }
+      const groupSkip = skip;
+      skip = 0;
       let decoded: Table;
       try {
-        decoded = await this.decodeRowGroup(rg, info, request.columns, remaining);
+        decoded = await this.decodeRowGroup(rg, info, request.columns, remaining, groupSkip);
       } catch (err) {
         throw classifyDecoderError(err, fileName);
       }
       let normalized: Table;
       try {
-        normalized = normalizeTable(decoded, { rowStart: info.firstRow, vectors });
+        normalized = normalizeTable(decoded, { rowStart: info.firstRow + groupSkip, vectors });
       } catch (err) {
         if (err instanceof VectorShapeError)
           throw parquetError('unsupported', fileName, { detail: err.message });
@@ -165,17 +173,20 @@ export class ParquetDecoder {
     info: RowGroupInfo,
     columns: string[] | undefined,
     limit: number,
+    offset = 0,
   ): Promise<Table> {
     if (columns !== undefined && columns.length === 0) {
       // Only `__row` was asked for: nothing to decode, the footer knows the row count.
-      return emptyRows(Math.min(info.rows, limit));
+      return emptyRows(Math.max(0, Math.min(info.rows - offset, limit)));
     }
-    const batchSize = Math.max(1, Math.min(info.rows, 65_536));
+    // One batch per read: a small page is one small batch, a whole group one batch.
+    const batchSize = Math.max(1, Math.min(info.rows - offset, limit, 65_536));
     const wasmTable = await this.file.read({
       rowGroups: [rg],
       batchSize,
       ...(columns ? { columns } : {}),
       ...(Number.isFinite(limit) ? { limit } : {}),
+      ...(offset > 0 ? { offset } : {}),
     });
     // intoIPCStream consumes (frees) the wasm table and copies the bytes out of wasm memory.
     return tableFromIPC(wasmTable.intoIPCStream());

@@ -49,6 +49,12 @@ export interface ReadRequest {
   vectors?: Record<string, number>;
   /** Stop after this many rows (from the first requested row group): cheap probes. */
   limit?: number;
+  /**
+   * Skip this many rows first, counted from the first row of the first requested row group (as
+   * parquet-wasm's own `offset`, which counts over the selected row groups only). With `limit`:
+   * one grid page of file rows without decoding the rest of the group (docs/data-path.md).
+   */
+  offset?: number;
 }
 
 /**

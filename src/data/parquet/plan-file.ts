@@ -17,26 +17,38 @@ export async function planParquetFile(
   footer: ParquetFooter,
   read: (request: ReadRequest) => Promise<Uint8Array>,
 ): Promise<ColumnPlan[]> {
+  const probe = vectorProbeRequest(footer);
+  return planFromProbe(footer, probe ? await read(probe) : null);
+}
+
+/**
+ * The read that decides which float lists are vectors, or null when the footer alone decides (no
+ * variable float list, or no rows): then planFromProbe runs without waiting for anything.
+ */
+export function vectorProbeRequest(footer: ParquetFooter): ReadRequest | null {
+  const schema = tableFromIPC(footer.arrowSchemaIpc).schema;
+  const floatLists = schema.fields.filter((f) => isFloatList(f.type)).map((f) => f.name);
+  const firstGroup = footer.rowGroups.findIndex((rg) => rg.rows > 0);
+  if (floatLists.length === 0 || firstGroup < 0) return null;
+  // `vectors: {}` = convert nothing: the probe wants the lists as stored.
+  return { rowGroups: [firstGroup], columns: floatLists, vectors: {}, limit: VECTOR_PROBE_ROWS };
+}
+
+/** The column plan from the footer and the probe's rows (null: no probe was needed). */
+export function planFromProbe(footer: ParquetFooter, probeIpc: Uint8Array | null): ColumnPlan[] {
   const schema = tableFromIPC(footer.arrowSchemaIpc).schema;
   const uncompressedBytes = new Map<string, number>();
   for (const c of footer.columns) {
     const top = c.path.split('.')[0] ?? c.path;
     uncompressedBytes.set(top, (uncompressedBytes.get(top) ?? 0) + c.uncompressedBytes);
   }
-  const floatLists = schema.fields.filter((f) => isFloatList(f.type)).map((f) => f.name);
   const vectorDims = new Map<string, number>();
-  const firstGroup = footer.rowGroups.findIndex((rg) => rg.rows > 0);
-  if (floatLists.length > 0 && firstGroup >= 0) {
-    // `vectors: {}` = convert nothing: the probe wants the lists as stored.
-    const ipc = await read({
-      rowGroups: [firstGroup],
-      columns: floatLists,
-      vectors: {},
-      limit: VECTOR_PROBE_ROWS,
-    });
-    const probe = tableFromIPC(ipc);
+  if (probeIpc) {
+    const probe = tableFromIPC(probeIpc);
+    const floatLists = schema.fields.filter((f) => isFloatList(f.type)).map((f) => f.name);
     for (const name of floatLists) {
       const col = probe.schema.fields.findIndex((f) => f.name === name);
+      if (col < 0) continue;
       let dim: number | null = null;
       let uniform = probe.batches.length > 0;
       for (const batch of probe.batches) {

@@ -2,6 +2,7 @@ import { MemscopeError, type ErrorPayload } from '../../core/errors';
 import { RpcClient } from '../../workers/rpc';
 import type { ParquetWorkerApi } from '../../workers/parquet.worker';
 import { parquetError } from './parquet-errors';
+import { takeParquetWorker, type WorkerFactory } from './worker-pool';
 import {
   DEFAULT_BUDGETS,
   type DecodeBudgets,
@@ -17,18 +18,18 @@ import {
  * one (re-reading the footer costs a few ms). Every rejection is a MemscopeError naming the file.
  */
 
-export type WorkerFactory = () => Worker;
+export type { WorkerFactory };
 
-export const defaultParquetWorker: WorkerFactory = () =>
-  new Worker(new URL('../../workers/parquet.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'parquet',
-  });
+/** A warm spare from the pool when there is one (worker-pool.ts), else a new worker. */
+export const defaultParquetWorker: WorkerFactory = takeParquetWorker;
 
 export class WorkerParquetSource implements ParquetSource {
   private client: RpcClient<ParquetWorkerApi> | null = null;
   private opened: Promise<ParquetFooter> | null = null;
+  /** True once `opened` has resolved for the current worker (a read can be posted at once). */
+  private isOpen = false;
   private queue: Promise<unknown> = Promise.resolve();
+  private running = 0;
   private closed = false;
   /** Workers replaced after a timeout, a crash or an abort (for diagnostics and tests). */
   restarts = 0;
@@ -45,10 +46,13 @@ export class WorkerParquetSource implements ParquetSource {
   }
 
   read(request: ReadRequest, signal?: AbortSignal): Promise<Uint8Array> {
-    return this.enqueue(signal, async (client) => {
-      await this.ensureOpen();
-      return client().call('read', request);
-    });
+    // `.then`, not `await`: when the file is open the request is posted in the next microtask,
+    // ahead of a React render the caller may have queued right after this call.
+    return this.enqueue(signal, (client) =>
+      this.isOpen
+        ? client().call('read', request)
+        : this.ensureOpen().then(() => client().call('read', request)),
+    );
   }
 
   close(): void {
@@ -56,6 +60,7 @@ export class WorkerParquetSource implements ParquetSource {
     this.client?.terminate();
     this.client = null;
     this.opened = null;
+    this.isOpen = false;
   }
 
   private spawn(): RpcClient<ParquetWorkerApi> {
@@ -64,6 +69,7 @@ export class WorkerParquetSource implements ParquetSource {
       if (this.client === client) {
         this.client = null;
         this.opened = null;
+        this.isOpen = false;
         this.restarts++;
       }
     });
@@ -74,17 +80,28 @@ export class WorkerParquetSource implements ParquetSource {
     if (!this.client || !this.client.alive) {
       this.client = this.spawn();
       this.opened = null;
+      this.isOpen = false;
     }
     return this.client;
   }
 
   private ensureOpen(): Promise<ParquetFooter> {
     const client = this.current();
-    this.opened ??= client.call('open', {
-      file: this.file,
-      fileName: this.fileName,
-      maxReadBytes: this.budgets.maxReadBytes,
-    });
+    if (!this.opened) {
+      const opened = client.call('open', {
+        file: this.file,
+        fileName: this.fileName,
+        maxReadBytes: this.budgets.maxReadBytes,
+      });
+      this.opened = opened;
+      this.isOpen = false;
+      opened.then(
+        () => {
+          if (this.opened === opened) this.isOpen = true;
+        },
+        () => undefined,
+      );
+    }
     return this.opened;
   }
 
@@ -93,8 +110,19 @@ export class WorkerParquetSource implements ParquetSource {
     signal: AbortSignal | undefined,
     work: (client: () => RpcClient<ParquetWorkerApi>) => Promise<T>,
   ): Promise<T> {
-    const run = this.queue.then(() => this.runOne(signal, work));
-    this.queue = run.catch(() => undefined);
+    // Idle: start now (the request is posted synchronously); else after the running ones.
+    const run =
+      this.running === 0 ? this.runOne(signal, work) : this.queue.then(() => this.runOne(signal, work));
+    this.running++;
+    const settled = run.then(
+      () => {
+        this.running--;
+      },
+      () => {
+        this.running--;
+      },
+    );
+    this.queue = settled;
     return run;
   }
 
@@ -118,6 +146,7 @@ export class WorkerParquetSource implements ParquetSource {
         if (this.client === client) {
           this.client = null;
           this.opened = null;
+          this.isOpen = false;
           this.restarts++;
         }
         client.terminate();

@@ -5,6 +5,7 @@ import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../components/data-grid/grid-source';
 import type { DbClient } from '../../data/db/db-client';
 import { createTableGridSource, type GridSource } from '../../data/db/grid-source';
+import { fileOrderSource } from '../../data/ingest';
 import type { OpenedTable } from '../../data/workspace';
 import { FilterBar } from './filter-bar';
 import { heavyGridColumns } from './heavy-columns';
@@ -16,28 +17,43 @@ const fmt = (n: number) => n.toLocaleString('en-US');
 // performance.mark once per opened table (the bench reads `ms:first-rows:<file>`), even if the view remounts.
 const markedTables = new Set<string>();
 
-/** One table: the grid (sort by header, filters), the row count, and the selected row in full. */
+/**
+ * One table: the grid (sort by header, filters), the row count, and the selected row in full.
+ *
+ * Unsorted and unfiltered, a Parquet table is shown through its file-order source (docs/table.md):
+ * pages are file rows, decoded from the file while it loads and read from DuckDB once it is
+ * loaded, with no count or schema query first. Sorting and filtering need DuckDB and the whole
+ * file: asked for while the file loads, they are applied when it is loaded.
+ */
 export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable }) {
   const [sort, setSort] = useState<GridSort | null>(null);
   const [filters, setFilters] = useState<Filter[]>([]);
-  const [source, setSource] = useState<GridSource | null>(null);
+  const [tableSource, setTableSource] = useState<GridSource | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<{ row: number; fileRow: number | null } | null>(null);
+  const [selected, setSelected] = useState<{ key: string; row: number; fileRow: number | null } | null>(null);
 
-  // The DuckDB table exists once the first batch is in; the source is made again when loading ends
-  // (the count grows while row groups stream in).
-  const queryable =
-    table.status === 'ready' || (table.status === 'loading' && table.timings.firstRowsMs !== undefined);
   const loaded = table.status === 'ready';
+  const loading = table.status === 'loading';
+  // The same object from 'loading' to 'ready' (and null for CSV / Arrow files): the grid keeps its
+  // pages and scroll position when loading ends.
+  const fileSource = useMemo(
+    () => (loading || loaded ? fileOrderSource(table.id) : null),
+    [table.id, loading, loaded],
+  );
+  const plain = sort === null && filters.length === 0;
+  const useFileOrder = fileSource !== null && (plain || !loaded);
+
+  // Without a file-order source (CSV, Arrow) the DuckDB table exists once the first batch is in;
+  // the source is made again when loading ends (the count grows while row groups stream in).
+  const queryable = loaded || (fileSource === null && loading && table.timings.firstRowsMs !== undefined);
   useEffect(() => {
-    if (!queryable) return;
+    if (!queryable || useFileOrder) return;
     const controller = new AbortController();
     createTableGridSource(db, { table: table.tableName, sort, filters, signal: controller.signal }).then(
       (s) => {
         if (controller.signal.aborted) return;
-        setSource(s);
+        setTableSource(s);
         setError(null);
-        setSelected(null);
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
@@ -46,7 +62,11 @@ export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable })
       },
     );
     return () => controller.abort();
-  }, [db, table.tableName, table.fileName, sort, filters, queryable, loaded]);
+  }, [db, table.tableName, table.fileName, sort, filters, queryable, loaded, useFileOrder]);
+
+  const source = useFileOrder ? fileSource : tableSource;
+  // A selection belongs to the rows it was made in.
+  const selectedHere = selected && source && selected.key === source.key ? selected : null;
 
   const extraColumns = useMemo(
     () => heavyGridColumns(table.columns, table.heavy),
@@ -59,18 +79,29 @@ export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable })
     performance.mark(`ms:first-rows:${table.fileName}`);
   }, [table.id, table.fileName]);
 
-  const onActiveRowChange = useCallback((row: number | null, fileRow: number | null) => {
-    setSelected(row === null ? null : { row, fileRow });
-  }, []);
+  const sourceKey = source?.key ?? '';
+  const onActiveRowChange = useCallback(
+    (row: number | null, fileRow: number | null) => {
+      setSelected(row === null ? null : { key: sourceKey, row, fileRow });
+    },
+    [sourceKey],
+  );
 
-  const filtered = filters.length > 0;
+  const filtered = filters.length > 0 && !useFileOrder;
   const total = loaded ? table.rowCount : null;
+  const pending = useFileOrder && !plain;
   const status = source ? (
     <>
       {filtered
         ? `${fmt(source.rowCount)} of ${fmt(total ?? source.rowCount)} rows`
         : `${fmt(source.rowCount)} rows`}
-      {!loaded ? (
+      {pending ? (
+        <span className="ex-muted">
+          {' '}
+          (sorting and filtering need the file loaded: {table.progress.done} of {table.progress.total}{' '}
+          {table.progress.unit}; applied when it is)
+        </span>
+      ) : !loaded ? (
         <span className="ex-muted">
           {' '}
           (loading {table.progress.done} of {table.progress.total} {table.progress.unit})
@@ -109,12 +140,12 @@ export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable })
             <p className="ex-muted ex-waiting">{queryable ? 'Counting rows…' : 'Reading the file…'}</p>
           )}
         </div>
-        {source && selected ? (
+        {source && selectedHere ? (
           <RowDetail
             source={source}
             table={table}
-            row={selected.row}
-            fileRow={selected.fileRow}
+            row={selectedHere.row}
+            fileRow={selectedHere.fileRow}
             onClose={() => setSelected(null)}
           />
         ) : null}

@@ -1,0 +1,143 @@
+import { Schema, Table, tableFromIPC } from 'apache-arrow';
+import { MemscopeError } from '../core/errors';
+import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
+import { normalizeTable } from '../core/schema/normalize';
+import { quoteIdentifier } from '../core/sql/identifiers';
+import type { DbClient } from './db/db-client';
+import type { GridColumn, GridSource } from './db/grid-source';
+import type { ParquetFooter, ReadRequest } from './parquet/parquet-reader';
+
+/**
+ * The grid source of an unsorted, unfiltered Parquet table: page i is file rows
+ * [offset, offset + limit) (docs/table.md, "File order"). It needs no query to exist: the row count
+ * comes from the footer and the columns from the column plan, so the grid can ask for its first
+ * page as soon as the plan is known.
+ *
+ * While the table is loading, pages are decoded by the file's page worker (only the rows of the
+ * page, only the DuckDB-destined columns); once every row group is in DuckDB they come from
+ * DuckDB (`WHERE __row >= a AND __row < b ORDER BY __row`). Both give `__row` + the same columns in
+ * the same order and the same values, and the source object (its key) stays the same, so the grid
+ * neither re-keys nor jumps when loading ends.
+ */
+
+export interface FileOrderSourceOptions {
+  tableName: string;
+  fileName: string;
+  footer: Pick<ParquetFooter, 'rows' | 'rowGroups' | 'arrowSchemaIpc'>;
+  /** The DuckDB-destined columns, in plan order (what the load inserts after `__row`). */
+  columns: readonly string[];
+  /** Vector dimensions from the plan (passed to the decoder as for the load). */
+  vectors: Record<string, number>;
+  /** Decodes from the Parquet file (the page worker); may reject 'cancelled' once it is closed. */
+  readParquet(request: ReadRequest, signal?: AbortSignal): Promise<Uint8Array>;
+  db: DbClient;
+  /** True once every row group is in DuckDB. */
+  isLoaded(): boolean;
+  /**
+   * Decode file rows [0, n) at once, before the grid asks: the decode then overlaps the view's
+   * first render. Requests inside that range are served from it (zero-copy slices).
+   */
+  prefetchRows?: number;
+}
+
+/** What a file-order source adds to a GridSource: the first page, decoded ahead. */
+export interface FileOrderSource extends GridSource {
+  /** Settles when the prefetched first rows are decoded (or failed); resolved when nothing is prefetched. */
+  readonly firstRows: Promise<void>;
+}
+
+let counter = 0;
+
+export function createFileOrderSource(options: FileOrderSourceOptions): FileOrderSource {
+  const { tableName, footer, columns, vectors, readParquet, db, isLoaded } = options;
+  const rowCount = footer.rows;
+  const schema = fileOrderSchema(footer.arrowSchemaIpc, columns, vectors);
+  const gridColumns: GridColumn[] = schema.fields.map((f) => ({ name: f.name, type: f.type }));
+  const select = [ROW_INDEX_COLUMN, ...columns].map(quoteIdentifier).join(', ');
+  const rowColumn = quoteIdentifier(ROW_INDEX_COLUMN);
+  const table = quoteIdentifier(tableName);
+
+  const fromDb = async (start: number, end: number, signal?: AbortSignal): Promise<Table> => {
+    // Integers computed here (never user text): inlined so DuckDB can prune by __row's zone maps.
+    const sql = `SELECT ${select} FROM ${table} WHERE ${rowColumn} >= ${start} AND ${rowColumn} < ${end} ORDER BY ${rowColumn}`;
+    return (await db.query(sql, { signal })).table;
+  };
+
+  const fromParquet = async (start: number, end: number, signal?: AbortSignal): Promise<Table> => {
+    const groups: number[] = [];
+    let first = -1;
+    footer.rowGroups.forEach((g, i) => {
+      if (g.firstRow < end && g.firstRow + g.rows > start) {
+        if (first < 0) first = i;
+        groups.push(i);
+      }
+    });
+    const firstGroup = footer.rowGroups[first];
+    if (!firstGroup) return new Table(schema, []);
+    const ipc = await readParquet(
+      {
+        rowGroups: groups,
+        columns: [...columns],
+        vectors,
+        offset: start - firstGroup.firstRow,
+        limit: end - start,
+      },
+      signal,
+    );
+    return tableFromIPC(ipc);
+  };
+
+  const prefetchEnd = Math.min(rowCount, Math.max(0, Math.floor(options.prefetchRows ?? 0)));
+  const prefetched = prefetchEnd > 0 ? fromParquet(0, prefetchEnd) : null;
+  // A failed prefetch is not an error by itself: the page asked for again reports it.
+  prefetched?.catch(() => undefined);
+
+  return {
+    key: `file:${++counter}:${tableName}`,
+    rowCount,
+    columns: gridColumns,
+    firstRows: prefetched
+      ? prefetched.then(
+          () => undefined,
+          () => undefined,
+        )
+      : Promise.resolve(),
+    async fetchRows(offset, limit, signal) {
+      const start = Math.max(0, Math.floor(offset));
+      const end = Math.min(rowCount, start + Math.max(0, Math.floor(limit)));
+      if (end <= start) return new Table(schema, []);
+      if (isLoaded()) return fromDb(start, end, signal);
+      if (prefetched && end <= prefetchEnd) {
+        const rows = await prefetched.catch(() => null);
+        if (rows && rows.numRows >= end)
+          return start === 0 && end === rows.numRows ? rows : rows.slice(start, end);
+      }
+      try {
+        return await fromParquet(start, end, signal);
+      } catch (err) {
+        // The page worker is closed when loading ends; a page in flight then comes from DuckDB.
+        const cancelled = err instanceof MemscopeError && err.code === 'cancelled';
+        if (cancelled && !signal?.aborted && isLoaded()) return fromDb(start, end, signal);
+        throw err;
+      }
+    },
+  };
+}
+
+/** `__row` + the DuckDB-destined columns as the decoder returns them (normalized), from the footer. */
+export function fileOrderSchema(
+  arrowSchemaIpc: Uint8Array,
+  columns: readonly string[],
+  vectors: Record<string, number>,
+): Schema {
+  const file = tableFromIPC(arrowSchemaIpc).schema;
+  const byName = new Map(file.fields.map((f) => [f.name, f]));
+  const fields = columns.flatMap((c) => {
+    const f = byName.get(c);
+    return f ? [f] : [];
+  });
+  return normalizeTable(new Table(new Schema(fields), []), {
+    rowStart: 0,
+    vectors: new Map(Object.entries(vectors)),
+  }).schema;
+}
