@@ -119,7 +119,14 @@ export function MemoryPanel({ base, memory, whatIf, onWhatIf, onExport, onShowEx
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={boxData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="allocation" tick={{ fontSize: 11 }} />
+              <XAxis
+                dataKey="allocation"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                allowDecimals={false}
+                tickCount={8}
+                tick={{ fontSize: 11 }}
+              />
               <YAxis tickFormatter={(v: number) => humanBytes(v)} width={64} tick={{ fontSize: 11 }} />
               <Tooltip
                 formatter={(v) => exactBytes(Number(v))}
@@ -142,7 +149,14 @@ export function MemoryPanel({ base, memory, whatIf, onWhatIf, onExport, onShowEx
           <ResponsiveContainer width="100%" height={200}>
             <LineChart data={arenaData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="allocation" tick={{ fontSize: 11 }} />
+              <XAxis
+                dataKey="allocation"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                allowDecimals={false}
+                tickCount={8}
+                tick={{ fontSize: 11 }}
+              />
               <YAxis tickFormatter={(v: number) => humanBytes(v)} width={64} tick={{ fontSize: 11 }} />
               <Tooltip
                 formatter={(v) => exactBytes(Number(v))}

@@ -105,12 +105,12 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
   const [dragging, setDragging] = useState(false);
   const [pendingTraceFile, setPendingTraceFile] = useState<string | null>(null);
 
-  const { base, memory } = usePlanAnalysis(source?.parsed ?? null, whatIf);
   // The charts and the arena map take longer to render than the graph: they mount once the graph
   // has painted (or after PANELS_FALLBACK_MS when a slow elk layout is still running), in a
   // transition, so the graph shows first and input keeps working.
   const [panelsFor, setPanelsFor] = useState<Source | null>(null);
   const panelsReady = source !== null && panelsFor === source;
+  const { base, memory } = usePlanAnalysis(source?.parsed ?? null, whatIf, panelsReady);
   useEffect(() => {
     if (!source) return;
     const timer = setTimeout(() => startTransition(() => setPanelsFor(source)), PANELS_FALLBACK_MS);

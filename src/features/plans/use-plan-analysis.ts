@@ -29,7 +29,8 @@ function toOrder(schedule: Schedule, choice: OrderChoice): AllocationOrder {
   return { kind: 'custom', ids };
 }
 
-export function usePlanAnalysis(parsed: ParsedSchedule | null, whatIf: WhatIf) {
+/** `withMemory` false skips the memory models until the panels that show them mount. */
+export function usePlanAnalysis(parsed: ParsedSchedule | null, whatIf: WhatIf, withMemory = true) {
   const schedule = parsed?.schedule ?? null;
   const base = useMemo(() => {
     if (!schedule) return null;
@@ -51,7 +52,7 @@ export function usePlanAnalysis(parsed: ParsedSchedule | null, whatIf: WhatIf) {
   }, [schedule]);
 
   const memory = useMemo(() => {
-    if (!base) return null;
+    if (!base || !withMemory) return null;
     const simulation = simulateScheduleMemory(
       base.schedule,
       {
@@ -65,7 +66,7 @@ export function usePlanAnalysis(parsed: ParsedSchedule | null, whatIf: WhatIf) {
     );
     const summary = buildMemorySummary(base.schedule, base.waves, base.criticalPath, simulation);
     return { simulation, summary };
-  }, [base, whatIf]);
+  }, [base, whatIf, withMemory]);
 
   return { base, memory };
 }

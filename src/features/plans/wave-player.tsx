@@ -129,6 +129,7 @@ export function WavePlayer({ base, step, onStep, runnable, showCritical, onShowC
                   type="number"
                   domain={['dataMin', 'dataMax']}
                   allowDecimals={false}
+                  tickCount={8}
                   tick={{ fontSize: 11 }}
                 />
                 <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11 }} />
