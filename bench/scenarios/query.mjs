@@ -34,6 +34,23 @@ export default {
     const filterSort = await repeat(ctx.runs, () => timeSql(FILTER_SORT(table), ['knowledge']));
     await timeSql(FILTER_SORT_IDS(table), ['knowledge']);
     const filterSortIds = await repeat(ctx.runs, () => timeSql(FILTER_SORT_IDS(table), ['knowledge']));
+    // What the table view does when the user filters and sorts: the grid source counts the matches
+    // and fetches the first 1,000 rows with every column, late-materialized (src/core/sql/table-query.ts).
+    const timeView = () =>
+      page.evaluate(async (table) => {
+        const t0 = performance.now();
+        const source = await window.__memscope.tableSource({
+          table,
+          sort: { column: 'created_at', direction: 'desc' },
+          filters: [{ column: 'category', op: '=', value: 'knowledge' }],
+        });
+        const rows = await source.fetchRows(0, 1000);
+        const ms = performance.now() - t0;
+        if (rows.numRows === 0) throw new Error('the view returned no rows');
+        return ms;
+      }, table);
+    await timeView();
+    const view = await repeat(ctx.runs, timeView);
 
     // The plain-JS alternative: columns fetched once (not timed), then an index sort, as a hand-made
     // table view would do it.
@@ -79,11 +96,18 @@ export default {
         alternative: { name: 'plain JS index sort', samples: js.sort },
       },
       {
-        metric: 'filter + sort + LIMIT 1000',
+        metric: 'filter + sort + LIMIT 1000, the table view (count + page)',
+        unit: 'ms',
+        samples: view,
+        p95: true,
+        target: { '100k': 20, '1m': 150 }[ctx.size],
+        alternative: { name: 'plain JS filter + index sort', samples: js.filterSort },
+      },
+      {
+        metric: 'filter + sort + LIMIT 1000, hand-written SELECT *',
         unit: 'ms',
         samples: filterSort,
         p95: true,
-        target: { '100k': 20, '1m': 150 }[ctx.size],
         alternative: { name: 'plain JS filter + index sort', samples: js.filterSort },
       },
       {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ErrorPayload } from '../core/errors';
 import { getBrowserDb } from '../data/db/browser-db';
+import { createTableGridSource, type GridSource, type TableGridOptions } from '../data/db/grid-source';
 import { closeFile, openFile, type OpenHandle } from '../data/ingest';
 import { warmParquetWorkers } from '../data/parquet/worker-pool';
 import { createWorkspaceStore, type OpenedTable } from '../data/workspace';
@@ -34,10 +35,21 @@ const workspace = createWorkspaceStore();
 const internalErrors: ErrorPayload[] = [];
 declare global {
   interface Window {
-    __memscope?: { db: typeof db; workspace: typeof workspace; internalErrors: ErrorPayload[] };
+    __memscope?: {
+      db: typeof db;
+      workspace: typeof workspace;
+      internalErrors: ErrorPayload[];
+      /** The table view's own query path (count + page), for the benchmarks. */
+      tableSource: (options: TableGridOptions) => Promise<GridSource>;
+    };
   }
 }
-window.__memscope = { db, workspace, internalErrors };
+window.__memscope = {
+  db,
+  workspace,
+  internalErrors,
+  tableSource: (options) => createTableGridSource(db, options),
+};
 
 /** Loading handles by table id, for Cancel. */
 const handles = new Map<string, OpenHandle>();
