@@ -38,6 +38,8 @@ export default {
     // and fetches the first 1,000 rows with every column, late-materialized (src/core/sql/table-query.ts).
     const timeView = () =>
       page.evaluate(async (table) => {
+        // The doorway caches results by SQL + params: drop the cache so every run does the work.
+        window.__memscope.db.invalidate();
         const t0 = performance.now();
         const source = await window.__memscope.tableSource({
           table,
