@@ -130,8 +130,13 @@ scope.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
   const req = event.data;
   if (req?.type !== 'layout') return;
   layout(req).then(
-    (result) => post(result, [result.x.buffer, result.y.buffer, result.edgeOffsets.buffer, result.edgePoints.buffer]),
+    (result) =>
+      post(result, [result.x.buffer, result.y.buffer, result.edgeOffsets.buffer, result.edgePoints.buffer]),
     (error: unknown) =>
-      post({ type: 'error', requestId: req.requestId, message: error instanceof Error ? error.message : String(error) }),
+      post({
+        type: 'error',
+        requestId: req.requestId,
+        message: error instanceof Error ? error.message : String(error),
+      }),
   );
 });

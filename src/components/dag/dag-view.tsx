@@ -135,7 +135,13 @@ export function DagView(props: DagViewProps) {
     });
     client
       .layout(
-        { nodeCount: visible.nodes.length, nodeWidth: NODE_W, nodeHeight: NODE_H, edges: visible.edges, engine },
+        {
+          nodeCount: visible.nodes.length,
+          nodeWidth: NODE_W,
+          nodeHeight: NODE_H,
+          edges: visible.edges,
+          engine,
+        },
         (message) => {
           if (live) setLayoutStatus({ message, since: requestedAt });
         },
@@ -728,8 +734,8 @@ export function DagView(props: DagViewProps) {
           {current.visible.nodes.length.toLocaleString('en')} nodes,{' '}
           {(current.visible.edges.length / 2).toLocaleString('en')} edges · laid out in{' '}
           {Math.round(current.result.elapsedMs).toLocaleString('en')} ms (
-          {current.result.engine === 'elk-layered' ? 'elkjs layered' : 'fast layered'}) · drag to pan,
-          wheel to zoom
+          {current.result.engine === 'elk-layered' ? 'elkjs layered' : 'fast layered'}) · drag to pan, wheel
+          to zoom
           {current.result.note ? ` · ${current.result.note}` : ''}
         </p>
       )}

@@ -23,7 +23,12 @@ const GAP_Y = 44;
 const SWEEPS = 4;
 const PLACEMENT_ROUNDS = 4;
 
-export function fastLayeredLayout(n: number, edges: Int32Array, nodeWidth: number, nodeHeight: number): LayeredLayout {
+export function fastLayeredLayout(
+  n: number,
+  edges: Int32Array,
+  nodeWidth: number,
+  nodeHeight: number,
+): LayeredLayout {
   const m = edges.length >> 1;
   // CSR adjacency, forward edges only once back edges are known.
   const outStart = new Int32Array(n + 1);
