@@ -33,9 +33,11 @@ export function DropOverlay({ onFiles }: { onFiles: (files: File[]) => void }) {
     };
     const drop = (event: DragEvent) => {
       if (!hasFiles(event)) return;
-      event.preventDefault();
       depth.current = 0;
       setActive(false);
+      // A view that handled the drop itself (Plans takes a dropped schedule .json) marks it so.
+      if (event.defaultPrevented) return;
+      event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
       if (files.length > 0) onFilesRef.current(files);
     };
