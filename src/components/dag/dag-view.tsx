@@ -192,6 +192,18 @@ export function DagView(props: DagViewProps) {
     return { k, x: (size.width - layout.width * k) / 2, y: (size.height - layout.height * k) / 2 };
   }, [layout, size.width, size.height]);
 
+  // The first view of a new graph: the whole graph when its nodes stay readable that way; otherwise
+  // (a long chain, a few hundred nodes) the zoom at which labels show, anchored at the top, with the
+  // minimap for the overview. The Fit button still shows everything.
+  const initialView = useCallback((): View | null => {
+    const fit = fitView();
+    if (!fit || !layout || fit.k * NODE_W >= DETAIL_MIN_NODE_PX || layout.x.length > DETAIL_MAX_NODES)
+      return fit;
+    const k = Math.min(1, MAX_K, (DETAIL_MIN_NODE_PX + 8) / NODE_W);
+    const x = layout.width * k <= size.width ? (size.width - layout.width * k) / 2 : FIT_PAD;
+    return { k, x, y: FIT_PAD };
+  }, [fitView, layout, size.width]);
+
   const minK = useMemo(() => Math.min(0.5, (fitView()?.k ?? 1) * 0.5), [fitView]);
 
   // Fit each new graph; after a collapse keep the selected node centred instead.
@@ -216,12 +228,12 @@ export function DagView(props: DagViewProps) {
         x: size.width / 2 - (current.result.x[s]! + NODE_W / 2) * k,
         y: size.height / 2 - (current.result.y[s]! + NODE_H / 2) * k,
       };
-    } else next = fitView();
+    } else next = initialView();
     queueMicrotask(() => {
       if (next) setView(next);
       setPaintPending(current);
     });
-  }, [current, graph, size.width, size.height, fitView, selectedId, index]);
+  }, [current, graph, size.width, size.height, initialView, selectedId, index]);
 
   useEffect(() => {
     if (!paintPending || !onPainted) return;

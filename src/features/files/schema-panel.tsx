@@ -37,8 +37,7 @@ export function SchemaPanel({ table }: { table: OpenedTable }) {
           <caption className="visually-hidden">Columns</caption>
           <thead>
             <tr>
-              <th scope="col">Column</th>
-              <th scope="col">Type</th>
+              <th scope="col">Column and type</th>
               <th scope="col">Role</th>
               <th scope="col">Where</th>
             </tr>
@@ -48,8 +47,8 @@ export function SchemaPanel({ table }: { table: OpenedTable }) {
               <tr key={c.name} title={c.reason}>
                 <td>
                   <code>{c.name}</code>
+                  <span className="type">{c.arrowType}</span>
                 </td>
-                <td className="type">{c.arrowType}</td>
                 <td>{c.role === 'other' ? '' : c.role}</td>
                 <td>{c.destination === 'duckdb' ? 'SQL' : 'on demand'}</td>
               </tr>
