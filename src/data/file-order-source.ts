@@ -5,6 +5,7 @@ import { normalizeTable } from '../core/schema/normalize';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import type { DbClient } from './db/db-client';
 import type { GridColumn, GridSource } from './db/grid-source';
+import { parquetError } from './parquet/parquet-errors';
 import type { ParquetFooter, ReadRequest } from './parquet/parquet-reader';
 
 /**
@@ -74,16 +75,16 @@ export function createFileOrderSource(options: FileOrderSourceOptions): FileOrde
     });
     const firstGroup = footer.rowGroups[first];
     if (!firstGroup) return new Table(schema, []);
-    const ipc = await readParquet(
-      {
-        rowGroups: groups,
-        columns: [...columns],
-        vectors,
-        offset: start - firstGroup.firstRow,
-        limit: end - start,
-      },
-      signal,
-    );
+    // The signal is not passed on: aborting a running read terminates the worker (parquet-wasm
+    // cannot be interrupted), and a new page worker costs more than finishing a 256-row page.
+    const ipc = await readParquet({
+      rowGroups: groups,
+      columns: [...columns],
+      vectors,
+      offset: start - firstGroup.firstRow,
+      limit: end - start,
+    });
+    if (signal?.aborted) throw parquetError('cancelled', options.fileName);
     return tableFromIPC(ipc);
   };
 

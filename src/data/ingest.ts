@@ -18,6 +18,7 @@ import {
   type DecodeBudgets,
   type ParquetFooter,
   type ParquetSource,
+  type ReadRequest,
 } from './parquet/parquet-reader';
 import { WorkerParquetSource } from './parquet/worker-source';
 import { loadStarted } from './parquet/worker-pool';
@@ -326,8 +327,21 @@ async function loadParquetRows(ctx: LoadContext): Promise<void> {
   checkAborted(ctx);
   const columns = duckdbColumns(plan);
   const vectors = Object.fromEntries(vectorDimsOf(plan));
-  const heavy = createParquetHeavyStore(source, footer, plan, deps.heavyBudgetBytes);
   let loaded = false;
+  // Heavy cells of the rows on screen are read by the page worker while the file loads, so their
+  // whole-group decodes do not queue between the load's row groups; by the load worker after.
+  const heavyRead = async (req: ReadRequest, s?: AbortSignal): Promise<Uint8Array> => {
+    if (loaded) return source.read(req, s);
+    try {
+      return await pages.read(req, s);
+    } catch (err) {
+      // The page worker is closed when loading ends: a read in flight then goes to the load worker.
+      if (loaded && !s?.aborted && err instanceof MemscopeError && err.code === 'cancelled')
+        return source.read(req, s);
+      throw err;
+    }
+  };
+  const heavy = createParquetHeavyStore(heavyRead, footer, plan, deps.heavyBudgetBytes);
   const fileOrder = createFileOrderSource({
     tableName,
     fileName,
@@ -391,7 +405,7 @@ async function loadParquetRows(ctx: LoadContext): Promise<void> {
 }
 
 function createParquetHeavyStore(
-  source: ParquetSource,
+  read: (request: ReadRequest, signal?: AbortSignal) => Promise<Uint8Array>,
   footer: ParquetFooter,
   plan: readonly ColumnPlan[],
   budget = DEFAULT_HEAVY_BUDGET_BYTES,
@@ -403,7 +417,7 @@ function createParquetHeavyStore(
     const vectors: Record<string, number> = {};
     const dim = dims.get(column);
     if (dim !== undefined) vectors[column] = dim;
-    return tableFromIPC(await source.read({ rowGroups: [group], columns: [column], vectors }, signal));
+    return tableFromIPC(await read({ rowGroups: [group], columns: [column], vectors }, signal));
   };
   return new RowGroupHeavyStore(
     columns,
