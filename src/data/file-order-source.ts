@@ -39,6 +39,8 @@ export interface FileOrderSourceOptions {
    * first render. Requests inside that range are served from it (zero-copy slices).
    */
   prefetchRows?: number;
+  /** Reads the prefetched rows; default readParquet. */
+  prefetchRead?(request: ReadRequest): Promise<Uint8Array>;
 }
 
 /** What a file-order source adds to a GridSource: the first page, decoded ahead. */
@@ -64,7 +66,12 @@ export function createFileOrderSource(options: FileOrderSourceOptions): FileOrde
     return (await db.query(sql, { signal })).table;
   };
 
-  const fromParquet = async (start: number, end: number, signal?: AbortSignal): Promise<Table> => {
+  const fromParquet = async (
+    start: number,
+    end: number,
+    signal?: AbortSignal,
+    read: (request: ReadRequest) => Promise<Uint8Array> = readParquet,
+  ): Promise<Table> => {
     const groups: number[] = [];
     let first = -1;
     footer.rowGroups.forEach((g, i) => {
@@ -77,7 +84,7 @@ export function createFileOrderSource(options: FileOrderSourceOptions): FileOrde
     if (!firstGroup) return new Table(schema, []);
     // The signal is not passed on: aborting a running read terminates the worker (parquet-wasm
     // cannot be interrupted), and a new page worker costs more than finishing a 256-row page.
-    const ipc = await readParquet({
+    const ipc = await read({
       rowGroups: groups,
       columns: [...columns],
       vectors,
@@ -89,7 +96,8 @@ export function createFileOrderSource(options: FileOrderSourceOptions): FileOrde
   };
 
   const prefetchEnd = Math.min(rowCount, Math.max(0, Math.floor(options.prefetchRows ?? 0)));
-  const prefetched = prefetchEnd > 0 ? fromParquet(0, prefetchEnd) : null;
+  const prefetched =
+    prefetchEnd > 0 ? fromParquet(0, prefetchEnd, undefined, options.prefetchRead ?? readParquet) : null;
   // A failed prefetch is not an error by itself: the page asked for again reports it.
   prefetched?.catch(() => undefined);
 

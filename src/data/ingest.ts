@@ -69,10 +69,6 @@ let nextId = 1;
 
 /** Rows decoded ahead for the grid's first page (the grid's page size: one page, not a whole group). */
 const FIRST_PAGE_ROWS = 256;
-/** The load waits at most this long for the first page (a slow page must not hold the load). */
-const FIRST_PAGE_WAIT_MS = 200;
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Live resources per open table (not in the store: they are not state React renders). */
 interface Resources {
@@ -352,6 +348,9 @@ async function loadParquetRows(ctx: LoadContext): Promise<void> {
     readParquet: (req, s) => pages.read(req, s),
     isLoaded: () => loaded,
     prefetchRows: FIRST_PAGE_ROWS,
+    // The first page is read by the load worker: it is open (its footer is here), while the page
+    // worker may still be reading its own; the load's first group queues behind this small read.
+    prefetchRead: (req) => source.read(req),
   });
   if (res) {
     res.heavy = heavy;
@@ -362,12 +361,10 @@ async function loadParquetRows(ctx: LoadContext): Promise<void> {
 
   // A file without row groups still gets its (empty) table: read the schema alone.
   const groups = total === 0 ? [[]] : footer.rowGroups.map((_, i) => [i]);
-  // The load's first decode waits for the first page (a few ms on the page worker): on two cores
-  // the page decode and the first render should not share them with a whole row group's decode.
-  // It still starts before DuckDB is asked anything (DuckDB may still be starting).
+  // The load's first decode is queued behind the first page on the load worker (a few ms): on two
+  // cores the first page and the first render should not share them with a whole group's decode.
+  // It starts before DuckDB is asked anything (DuckDB may still be starting).
   // Group i+1 decodes in the parquet worker while DuckDB inserts group i (two threads busy).
-  await Promise.race([fileOrder.firstRows, delay(FIRST_PAGE_WAIT_MS)]);
-  checkAborted(ctx);
   let next: Promise<Uint8Array> | null = source.read(
     { rowGroups: groups[0] as number[], columns, vectors },
     signal,

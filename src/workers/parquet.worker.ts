@@ -3,6 +3,7 @@ import { ParquetDecoder } from '../data/parquet/parquet-decoder';
 import { initParquetWasmBrowser } from '../data/parquet/parquet-wasm-browser';
 import type { ParquetFooter, ReadRequest } from '../data/parquet/parquet-reader';
 import { serveRpc, withTransfer } from './rpc';
+import { warmUpDecoder } from '../data/parquet/warm-up';
 
 /**
  * The parquet worker: one (plus one for grid pages while loading) per open Parquet file (see
@@ -17,7 +18,10 @@ let decoder: ParquetDecoder | null = null;
 // Initialise parquet-wasm as soon as the worker starts, not at the first `open`: the app keeps a
 // spare worker warm (src/data/parquet/worker-pool.ts), so opening a file costs only its footer. A
 // failure here is reported by the first `open`, which awaits the same promise.
-initParquetWasmBrowser().catch(() => undefined);
+// Then one tiny decode compiles the decode path (V8 compiles wasm lazily) before a file needs it.
+initParquetWasmBrowser()
+  .then(() => warmUpDecoder())
+  .catch(() => undefined);
 
 const api = {
   async open(arg: { file: Blob; fileName: string; maxReadBytes: number }): Promise<ParquetFooter> {
