@@ -49,7 +49,9 @@ export interface TableGridOptions {
  */
 export async function createTableGridSource(db: DbClient, options: TableGridOptions): Promise<GridSource> {
   const { table, sort = null, filters = [], columns = null, signal } = options;
-  const schemaQuery = buildPageQuery({ table, columns, filters, limit: 0, offset: 0 });
+  // The column types do not depend on sort or filters: probing without them lets the doorway's cache
+  // answer every later sort or filter of the same table.
+  const schemaQuery = buildPageQuery({ table, columns, limit: 0, offset: 0 });
   const schemaResult = await db.query(schemaQuery.sql, { params: schemaQuery.params, signal });
   const gridColumns = columnsOf(schemaResult.table.schema);
   const tiebreaker =
