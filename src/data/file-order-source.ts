@@ -43,15 +43,9 @@ export interface FileOrderSourceOptions {
   prefetchRead?(request: ReadRequest): Promise<Uint8Array>;
 }
 
-/** What a file-order source adds to a GridSource: the first page, decoded ahead. */
-export interface FileOrderSource extends GridSource {
-  /** Settles when the prefetched first rows are decoded (or failed); resolved when nothing is prefetched. */
-  readonly firstRows: Promise<void>;
-}
-
 let counter = 0;
 
-export function createFileOrderSource(options: FileOrderSourceOptions): FileOrderSource {
+export function createFileOrderSource(options: FileOrderSourceOptions): GridSource {
   const { tableName, footer, columns, vectors, readParquet, db, isLoaded } = options;
   const rowCount = footer.rows;
   const schema = fileOrderSchema(footer.arrowSchemaIpc, columns, vectors);
@@ -105,12 +99,6 @@ export function createFileOrderSource(options: FileOrderSourceOptions): FileOrde
     key: `file:${++counter}:${tableName}`,
     rowCount,
     columns: gridColumns,
-    firstRows: prefetched
-      ? prefetched.then(
-          () => undefined,
-          () => undefined,
-        )
-      : Promise.resolve(),
     async fetchRows(offset, limit, signal) {
       const start = Math.max(0, Math.floor(offset));
       const end = Math.min(rowCount, start + Math.max(0, Math.floor(limit)));
