@@ -8,6 +8,7 @@ import {
   useRef,
   useState,
   useSyncExternalStore,
+  type CSSProperties,
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
@@ -18,7 +19,7 @@ import type { Table, Vector } from 'apache-arrow';
 import { FULL_FORMAT, type CellValue } from '../../core/format/cell-value';
 import { cellCopyText, formatCell, fullText, isTruncated } from '../../core/format/format-cell';
 import { isNumericType, typeLabel } from '../../core/format/type-label';
-import { CellContent } from './cell-content';
+import { cellLook } from './grid-cell-look';
 import { copyText } from './clipboard';
 import { FullValueDialog, type FullValue } from './full-value-dialog';
 import type { GridSort, GridSource } from './grid-source';
@@ -195,7 +196,15 @@ export function DataGrid(props: DataGridProps) {
 
   // ---- viewport ------------------------------------------------------------------------------
   const [viewport, setViewport] = useState({ width: 0, height: 0 });
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scrollPos, setScrollPos] = useState<{ scrollTop: number; virtualTop: number | null }>({
+    scrollTop: 0,
+    virtualTop: null,
+  });
+  const { scrollTop } = scrollPos;
+  // The virtual offset set by wheel scrolling (see below), and the real scrollTop it was set with.
+  const wheelPos = useRef<{ virtualTop: number; scrollTop: number } | null>(null);
+  const scaleRef = useRef({ scale: 1, maxVirtual: 0 });
+  const rowHeightRef = useRef(rowHeight);
   useLayoutEffect(() => {
     const el = scrollerRef.current;
     if (!el) return;
@@ -210,15 +219,41 @@ export function DataGrid(props: DataGridProps) {
     let frame = 0;
     const render = () => {
       frame = 0;
-      flushSync(() => setScrollTop(el.scrollTop));
+      const top = el.scrollTop;
+      const wheel = wheelPos.current;
+      // Anything else that moved the scrollbar (a drag, keys, a reveal) hands back to scrollTop.
+      if (wheel && Math.abs(wheel.scrollTop - top) > 1) wheelPos.current = null;
+      const virtualTop = wheelPos.current?.virtualTop ?? null;
+      flushSync(() => setScrollPos({ scrollTop: top, virtualTop }));
     };
     const onScroll = () => {
       if (!frame) frame = requestAnimationFrame(render);
     };
+    // In a scaled scroll space (over ~285K rows) a real pixel is several row pixels, so the wheel
+    // would move rows several times farther than it moves any other page (3.5x at 1M rows: 12
+    // rows per 100 px notch) and paint that many new rows per frame. The grid takes vertical wheel
+    // deltas itself and moves the rows 1:1; the scrollbar still spans every row. At either end the
+    // event is left alone, so the page around the grid scrolls on.
+    const onWheel = (e: WheelEvent) => {
+      const { scale, maxVirtual } = scaleRef.current;
+      if (scale <= 1 || e.ctrlKey || e.deltaY === 0) return;
+      const unit = e.deltaMode === 1 ? rowHeightRef.current : e.deltaMode === 2 ? el.clientHeight : 1;
+      const current = wheelPos.current?.virtualTop ?? el.scrollTop * scale;
+      const next = Math.min(maxVirtual, Math.max(0, current + e.deltaY * unit));
+      if (next === current) return;
+      e.preventDefault();
+      if (e.deltaX) el.scrollLeft += e.deltaX * unit;
+      el.scrollTop = next / scale;
+      // Read back: the browser rounds scrollTop; the render keeps the exact virtual offset.
+      wheelPos.current = { virtualTop: next, scrollTop: el.scrollTop };
+      if (!frame) frame = requestAnimationFrame(render);
+    };
     el.addEventListener('scroll', onScroll, { passive: true });
+    el.addEventListener('wheel', onWheel, { passive: false });
     return () => {
       observer.disconnect();
       el.removeEventListener('scroll', onScroll);
+      el.removeEventListener('wheel', onWheel);
       cancelAnimationFrame(frame);
     };
   }, []);
@@ -229,20 +264,31 @@ export function DataGrid(props: DataGridProps) {
   if (prevKey !== source.key) {
     setPrevKey(source.key);
     setActiveCell(null);
-    setScrollTop(0);
+    setScrollPos({ scrollTop: 0, virtualTop: null });
   }
   useLayoutEffect(() => {
+    wheelPos.current = null;
     if (scrollerRef.current) scrollerRef.current.scrollTop = 0;
   }, [source.key]);
 
   const windowInput: RowWindowInput = {
     scrollTop,
+    virtualTop: scrollPos.virtualTop,
     viewportHeight: viewport.height - HEADER_HEIGHT,
     rowCount: source.rowCount,
     rowHeight,
-    overscan: 6,
+    // Rows are rendered in the frame that scrolls them in (see the scroll listener), so a little
+    // overscan is enough; every extra row is work in frames that replace the whole window.
+    overscan: 2,
   };
   const win = rowWindow(windowInput);
+  useLayoutEffect(() => {
+    rowHeightRef.current = rowHeight;
+    scaleRef.current = {
+      scale: win.scale,
+      maxVirtual: Math.max(0, source.rowCount * rowHeight - windowInput.viewportHeight),
+    };
+  });
 
   // The app does not run the React Compiler; the virtualizer's unstable functions are fine here.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -252,7 +298,7 @@ export function DataGrid(props: DataGridProps) {
     getScrollElement: () => scrollerRef.current,
     estimateSize: (i) => widthOf(columns[i]),
     getItemKey: (i) => columns[i]?.key ?? i,
-    overscan: 2,
+    overscan: 1,
     paddingStart: gutter,
     scrollPaddingStart: gutter,
   });
@@ -273,6 +319,20 @@ export function DataGrid(props: DataGridProps) {
     [columnsKey],
   );
   const totalWidth = colVirtualizer.getTotalSize();
+  // A row whose page is loading is one element: its grey bars (one per visible column) are layers
+  // of one background, the same string for every such row.
+  const pendingBackground = useMemo(
+    () =>
+      visibleColumns
+        .map(
+          (vc) =>
+            `linear-gradient(#eef0f3, #eef0f3) no-repeat ${vc.start + 8}px 50% / ${Math.round(
+              Math.max(0, vc.size - 16) * 0.6,
+            )}px 8px`,
+        )
+        .join(', '),
+    [visibleColumns],
+  );
 
   // ---- fetch the pages the window needs ------------------------------------------------------
   const wantedPages = pagesFor(win.start, win.end, win.visibleStart, win.visibleEnd, pageSize);
@@ -408,8 +468,16 @@ export function DataGrid(props: DataGridProps) {
       if (!reveal) return;
       const el = scrollerRef.current;
       if (!el) return;
-      const top = scrollTopToReveal(r, rowWindow({ ...windowInput, scrollTop: el.scrollTop }), windowInput);
-      if (top !== null) el.scrollTop = top;
+      const now = rowWindow({
+        ...windowInput,
+        scrollTop: el.scrollTop,
+        virtualTop: wheelPos.current?.virtualTop,
+      });
+      const top = scrollTopToReveal(r, now, windowInput);
+      if (top !== null) {
+        wheelPos.current = null;
+        el.scrollTop = top;
+      }
       colVirtualizer.scrollToIndex(c, { align: 'auto' });
     },
     // windowInput is rebuilt each render from the values listed here.
@@ -526,12 +594,15 @@ export function DataGrid(props: DataGridProps) {
   // body layer moves under them: a row that stays on screen keeps its props (React skips it) and
   // its pixels (the browser only moves the layer).
   const rows: ReactNode[] = [];
+  const labels: ReactNode[] = [];
   const anchor = win.start - (win.start % ANCHOR_ROWS);
   const bodyTop = anchor * rowHeight - win.virtualTop;
   for (let r = win.start; r < win.end; r++) {
     const view = viewFor(r);
     const local = r % pageSize;
     const active = activeCell?.row === r ? activeCell.col : -1;
+    const rowLabel = view ? String(hasRowNumbers ? fileRowOf(view, local, r) : r + 1) : '';
+    labels.push(<GutterLabel key={r} top={(r - anchor) * rowHeight} height={rowHeight} label={rowLabel} />);
     rows.push(
       <GridRow
         key={r}
@@ -541,13 +612,12 @@ export function DataGrid(props: DataGridProps) {
         width={totalWidth}
         view={view}
         local={local}
-        rowLabel={view ? String(hasRowNumbers ? fileRowOf(view, local, r) : r + 1) : ''}
-        gutter={gutter}
         columns={columns}
         visibleColumns={visibleColumns}
         activeCol={active}
         gridId={gridId}
         heavyVersion={heavyVersion}
+        pendingBackground={pendingBackground}
       />,
     );
   }
@@ -575,6 +645,7 @@ export function DataGrid(props: DataGridProps) {
         aria-activedescendant={activeId}
         aria-busy={missingVisible || undefined}
         data-rowcount={source.rowCount}
+        style={{ '--dg-line': `${rowHeight - 1}px` } as CSSProperties}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
@@ -618,10 +689,18 @@ export function DataGrid(props: DataGridProps) {
             <div
               className="dg-body"
               role="presentation"
-              style={{ transform: `translateY(${bodyTop}px)`, top: HEADER_HEIGHT }}
+              style={{ transform: `translateY(${bodyTop}px)`, top: HEADER_HEIGHT, width: totalWidth }}
               onClick={onBodyClick}
               onDoubleClick={onBodyDoubleClick}
             >
+              {/* One sticky column of row labels, not a sticky cell per row. */}
+              <div
+                className="dg-gutter-col"
+                aria-hidden="true"
+                style={{ width: gutter, height: (win.end - anchor) * rowHeight }}
+              >
+                {labels}
+              </div>
               {rows}
             </div>
             {source.rowCount === 0 ? <div className="dg-empty-state">No rows</div> : null}
@@ -661,17 +740,29 @@ interface GridRowProps {
   width: number;
   view: PageView | undefined;
   local: number;
-  rowLabel: string;
-  gutter: number;
   columns: readonly ColumnModel[];
   visibleColumns: readonly VisibleColumn[];
   activeCol: number;
   gridId: string;
   heavyVersion: number;
+  pendingBackground: string;
 }
 
 const GridRow = memo(function GridRow(p: GridRowProps) {
   const fileRow = p.view ? fileRowOf(p.view, p.local, p.row) : -1;
+  if (!p.view && p.activeCol < 0) {
+    // Loading: no cells yet (the active row keeps its cells: aria-activedescendant points there).
+    return (
+      <div
+        className="dg-row dg-row-pending"
+        role="row"
+        aria-rowindex={p.row + 2}
+        aria-busy="true"
+        data-row={p.row}
+        style={{ top: p.top, height: p.height, width: p.width, background: p.pendingBackground }}
+      />
+    );
+  }
   return (
     <div
       className={p.activeCol >= 0 ? 'dg-row dg-row-active' : p.row % 2 ? 'dg-row dg-row-odd' : 'dg-row'}
@@ -679,11 +770,8 @@ const GridRow = memo(function GridRow(p: GridRowProps) {
       aria-rowindex={p.row + 2}
       aria-selected={p.activeCol >= 0}
       data-row={p.row}
-      style={{ transform: `translateY(${p.top}px)`, height: p.height, width: p.width }}
+      style={{ top: p.top, height: p.height, width: p.width }}
     >
-      <div className="dg-gutter" aria-hidden="true" style={{ width: p.gutter }}>
-        {p.rowLabel}
-      </div>
       {p.visibleColumns.map((vc) => {
         const column = p.columns[vc.index];
         if (!column) return null;
@@ -726,14 +814,21 @@ interface GridCellProps {
   heavyVersion: number;
 }
 
-/** Formats its value from the Arrow page when (and only when) it is painted. */
+/**
+ * Formats its value from the Arrow page when (and only when) it is painted. A cell is one element
+ * holding one text node for scalar kinds; a loading cell is empty (its grey bar is a background).
+ * The copy / expand buttons exist only on the active cell.
+ */
 const GridCell = memo(function GridCell(p: GridCellProps) {
   let cell: CellValue | undefined;
   if (p.loaded) {
     if (p.extra) cell = p.extra.getCell(p.fileRow, 'cell');
     else if (p.vector) cell = formatCell(p.vector, p.local);
   }
-  const className = `dg-cell${p.numeric ? ' dg-num' : ''}${p.active ? ' dg-active' : ''}${cell ? '' : ' dg-pending'}`;
+  const look = cell ? cellLook(cell) : null;
+  let className = look ? (look.className ? `dg-cell ${look.className}` : 'dg-cell') : 'dg-cell dg-pending';
+  if (p.numeric) className += ' dg-num';
+  if (p.active) className += ' dg-active';
   return (
     <div
       id={p.id}
@@ -741,10 +836,12 @@ const GridCell = memo(function GridCell(p: GridCellProps) {
       role="gridcell"
       aria-colindex={p.colIndex + 1}
       aria-selected={p.active}
+      aria-busy={look ? undefined : true}
+      title={look?.title}
       data-col={p.colIndex}
-      style={{ transform: `translateX(${p.left}px)`, width: p.width }}
+      style={{ left: p.left, width: p.width }}
     >
-      {cell ? <CellContent cell={cell} /> : <span className="dg-placeholder" aria-label="loading" />}
+      {look?.content}
       {p.active && cell ? (
         <span className="dg-cell-actions">
           {isTruncated(cell) ? (
@@ -769,6 +866,14 @@ const GridCell = memo(function GridCell(p: GridCellProps) {
           </button>
         </span>
       ) : null}
+    </div>
+  );
+});
+
+const GutterLabel = memo(function GutterLabel(p: { top: number; height: number; label: string }) {
+  return (
+    <div className="dg-gutter-label" style={{ top: p.top, height: p.height }}>
+      {p.label}
     </div>
   );
 });

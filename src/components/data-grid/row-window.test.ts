@@ -17,6 +17,15 @@ describe('rowWindow', () => {
     });
   });
 
+  it('takes a virtual offset set by wheel scrolling over scrollTop, clamped to the rows', () => {
+    const input = { ...base, rowCount: 1_000_000, scrollTop: 1000 };
+    expect(rowWindow({ ...input, virtualTop: 28 * 500_000 + 3 }).visibleStart).toBe(500_000);
+    expect(rowWindow({ ...input, virtualTop: 28 * 500_000 + 3 }).virtualTop).toBe(28 * 500_000 + 3);
+    expect(rowWindow({ ...input, virtualTop: -5 }).virtualTop).toBe(0);
+    expect(rowWindow({ ...input, virtualTop: 1e12 }).visibleEnd).toBe(1_000_000);
+    expect(rowWindow({ ...input, virtualTop: null }).virtualTop).toBeCloseTo(1000 * rowWindow(input).scale);
+  });
+
   it('scales 1M rows into the cap and still reaches the last row', () => {
     const input = { ...base, rowCount: 1_000_000, scrollTop: 0 };
     const top = rowWindow(input);

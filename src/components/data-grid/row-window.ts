@@ -17,6 +17,11 @@ export const MAX_SCROLL_PX = 8_000_000;
 export interface RowWindowInput {
   /** Real scrollTop of the scroll container. */
   scrollTop: number;
+  /**
+   * The virtual offset when the grid itself set it (wheel scrolling moves the rows 1:1, finer than
+   * a real pixel): used instead of `scrollTop x scale`, clamped to the row space.
+   */
+  virtualTop?: number | null;
   /** Height available for body rows (client height minus the header). */
   viewportHeight: number;
   rowCount: number;
@@ -50,7 +55,7 @@ export function rowWindow(input: RowWindowInput): RowWindow {
   const maxReal = Math.max(0, scrollHeight - viewportHeight);
   const maxVirtual = Math.max(0, totalVirtual - viewportHeight);
   const scale = maxReal > 0 ? maxVirtual / maxReal : 1;
-  const virtualTop = Math.min(maxVirtual, Math.max(0, input.scrollTop * scale));
+  const virtualTop = Math.min(maxVirtual, Math.max(0, input.virtualTop ?? input.scrollTop * scale));
   const visibleStart = Math.min(rowCount, Math.floor(virtualTop / rowHeight));
   const visibleEnd = Math.min(rowCount, Math.ceil((virtualTop + viewportHeight) / rowHeight));
   return {
