@@ -14,13 +14,27 @@ interface Props {
   readonly onWhatIf: (next: WhatIf) => void;
   readonly onExport: (summary: MemorySummary) => void;
   readonly onShowExecutors: (ids: readonly string[]) => void;
+  /** False until the view mounts that part (one panel part per frame). */
+  readonly boxChart?: boolean;
+  readonly arenaChart?: boolean;
+  readonly arenaMap?: boolean;
 }
 
 const MAX_CHART_POINTS = 400;
 const BOX_LABEL = { glibc: 'Box (glibc malloc)', jemalloc: 'Box (jemalloc)' } as const;
 
 /** Box versus bumpalo arena over the allocation sequence, with what-if controls and the summary. */
-export function MemoryPanel({ base, memory, whatIf, onWhatIf, onExport, onShowExecutors }: Props) {
+export function MemoryPanel({
+  base,
+  memory,
+  whatIf,
+  onWhatIf,
+  onExport,
+  onShowExecutors,
+  boxChart = true,
+  arenaChart = true,
+  arenaMap = true,
+}: Props) {
   const { simulation, summary } = memory;
   const { box, arena } = simulation;
   const n = simulation.order.length;
@@ -114,76 +128,96 @@ export function MemoryPanel({ base, memory, whatIf, onWhatIf, onExport, onShowEx
       </fieldset>
 
       <div className="plans-charts">
-        <figure className="plans-chart" aria-label={boxLabel}>
-          <figcaption>{boxLabel}: reserved vs used bytes</figcaption>
-          <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={boxData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="allocation"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                allowDecimals={false}
-                tickCount={8}
-                tick={{ fontSize: 11 }}
-              />
-              <YAxis tickFormatter={(v: number) => humanBytes(v)} width={64} tick={{ fontSize: 11 }} />
-              <Tooltip
-                formatter={(v) => exactBytes(Number(v))}
-                labelFormatter={(l) => `after allocation ${String(l)}`}
-              />
-              <Legend />
-              <Line
-                dataKey="reserved"
-                name="reserved"
-                stroke="#b42318"
-                dot={false}
-                isAnimationActive={false}
-              />
-              <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </figure>
-        <figure className="plans-chart" aria-label="Arena (bumpalo)">
-          <figcaption>Arena (bumpalo): reserved vs used bytes</figcaption>
-          <ResponsiveContainer width="100%" height={200}>
-            <LineChart data={arenaData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis
-                dataKey="allocation"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                allowDecimals={false}
-                tickCount={8}
-                tick={{ fontSize: 11 }}
-              />
-              <YAxis tickFormatter={(v: number) => humanBytes(v)} width={64} tick={{ fontSize: 11 }} />
-              <Tooltip
-                formatter={(v) => exactBytes(Number(v))}
-                labelFormatter={(l) => `after allocation ${String(l)}`}
-              />
-              <Legend />
-              <Line
-                dataKey="reserved"
-                name="reserved (allocated_bytes)"
-                stroke="#b42318"
-                dot={false}
-                type="stepAfter"
-                isAnimationActive={false}
-              />
-              <Line
-                dataKey="withMetadata"
-                name="incl. footers"
-                stroke="#c78a00"
-                dot={false}
-                type="stepAfter"
-                strokeDasharray="4 3"
-                isAnimationActive={false}
-              />
-              <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </figure>
+        {boxChart ? (
+          <figure className="plans-chart" aria-label={boxLabel}>
+            <figcaption>{boxLabel}: reserved vs used bytes</figcaption>
+            <ResponsiveContainer width="100%" height={200}>
+              <LineChart data={boxData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis
+                  dataKey="allocation"
+                  type="number"
+                  domain={['dataMin', 'dataMax']}
+                  allowDecimals={false}
+                  tickCount={8}
+                  tick={{ fontSize: 11 }}
+                  interval={0}
+                />
+                <YAxis
+                  tickFormatter={(v: number) => humanBytes(v)}
+                  width={64}
+                  tick={{ fontSize: 11 }}
+                  interval={0}
+                />
+                <Tooltip
+                  formatter={(v) => exactBytes(Number(v))}
+                  labelFormatter={(l) => `after allocation ${String(l)}`}
+                />
+                <Legend />
+                <Line
+                  dataKey="reserved"
+                  name="reserved"
+                  stroke="#b42318"
+                  dot={false}
+                  isAnimationActive={false}
+                />
+                <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </figure>
+        ) : (
+          <div className="plans-chart plans-chart-pending" aria-hidden="true" />
+        )}
+        {arenaChart ? (
+          <figure className="plans-chart" aria-label="Arena (bumpalo)">
+            <figcaption>Arena (bumpalo): reserved vs used bytes</figcaption>
+            <ResponsiveContainer width="100%" height={200}>
+              <LineChart data={arenaData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis
+                  dataKey="allocation"
+                  type="number"
+                  domain={['dataMin', 'dataMax']}
+                  allowDecimals={false}
+                  tickCount={8}
+                  tick={{ fontSize: 11 }}
+                  interval={0}
+                />
+                <YAxis
+                  tickFormatter={(v: number) => humanBytes(v)}
+                  width={64}
+                  tick={{ fontSize: 11 }}
+                  interval={0}
+                />
+                <Tooltip
+                  formatter={(v) => exactBytes(Number(v))}
+                  labelFormatter={(l) => `after allocation ${String(l)}`}
+                />
+                <Legend />
+                <Line
+                  dataKey="reserved"
+                  name="reserved (allocated_bytes)"
+                  stroke="#b42318"
+                  dot={false}
+                  type="stepAfter"
+                  isAnimationActive={false}
+                />
+                <Line
+                  dataKey="withMetadata"
+                  name="incl. footers"
+                  stroke="#c78a00"
+                  dot={false}
+                  type="stepAfter"
+                  strokeDasharray="4 3"
+                  isAnimationActive={false}
+                />
+                <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </figure>
+        ) : (
+          <div className="plans-chart plans-chart-pending" aria-hidden="true" />
+        )}
       </div>
 
       <p className="plans-calls">
@@ -236,7 +270,11 @@ export function MemoryPanel({ base, memory, whatIf, onWhatIf, onExport, onShowEx
         Export summary (JSON)
       </button>
 
-      <ArenaMap arena={arena} order={simulation.order} sizes={simulation.sizes} kindOf={kindOf} />
+      {arenaMap ? (
+        <ArenaMap arena={arena} order={simulation.order} sizes={simulation.sizes} kindOf={kindOf} />
+      ) : (
+        <p className="muted">Drawing the arena memory map…</p>
+      )}
 
       <section aria-labelledby="plans-memory-warnings-h">
         <h3 id="plans-memory-warnings-h">Warnings before moving to an arena</h3>

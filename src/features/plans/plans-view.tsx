@@ -3,9 +3,8 @@
  * trace table), see its DAG with problems beside it, play its runnable waves, and compare Box and
  * bumpalo-arena memory. All analysis is the plan core's (src/core/plan); this file composes it.
  */
-import { startTransition, useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { PlanNode, ParsedSchedule, MemorySummary } from '../../core/plan/types';
-import { parseScheduleText } from '../../core/plan/parse-schedule';
 import { runnableSetAt } from '../../core/plan/waves';
 import type { DbClient } from '../../data/db/db-client';
 import { downloadBlob } from '../../components/dag/dag-export';
@@ -14,12 +13,14 @@ import type { DagColourOption, DagHighlight, DagPaintStats } from '../../compone
 import { formatCount, formatUs, humanBytes } from './format';
 import { MemoryPanel } from './memory-panel';
 import { NodeDetails } from './node-details';
+import { PlanAnalysisClient } from './plan-analysis-client';
 import { ProblemsPanel } from './problems-panel';
 import type { PlanSample } from './samples';
 import { ScheduleSources, type TraceTableRef } from './schedule-sources';
 import { isCancelled, listTraceQueries, loadTraceQuery } from './trace-query';
 import { DEFAULT_WHAT_IF, usePlanAnalysis, type WhatIf } from './use-plan-analysis';
 import { WavePlayer } from './wave-player';
+import { afterNextPaint } from './yield-to-main';
 import './plans.css';
 
 export interface PlansPaintStats extends DagPaintStats {
@@ -50,6 +51,21 @@ interface Source {
 
 const NO_TABLES: readonly TraceTableRef[] = [];
 const PANELS_FALLBACK_MS = 1500;
+
+/**
+ * The panels below the graph mount one part per frame, in this order, each in its own task after
+ * the previous one has painted: mounted together (recharts measures its tick labels in the DOM,
+ * the arena map is thousands of rects) they were one 0.5-0.9 s task at 10,000 executors.
+ */
+export const PANEL_STAGE = {
+  waves: 1,
+  parallelismChart: 2,
+  memory: 3,
+  boxChart: 4,
+  arenaChart: 5,
+  arenaMap: 6,
+} as const;
+const LAST_PANEL_STAGE = PANEL_STAGE.arenaMap;
 
 const COLOUR_OPTIONS: readonly DagColourOption[] = [
   { key: 'kind', label: 'Kind', type: 'categorical', value: (n) => n.kind },
@@ -106,16 +122,44 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
   const [pendingTraceFile, setPendingTraceFile] = useState<string | null>(null);
 
   // The charts and the arena map take longer to render than the graph: they mount once the graph
-  // has painted (or after PANELS_FALLBACK_MS when a slow elk layout is still running), in a
-  // transition, so the graph shows first and input keeps working.
+  // has painted (or after PANELS_FALLBACK_MS when a slow elk layout is still running), one part per
+  // frame (PANEL_STAGE), in transitions, so the graph shows first and input keeps working.
   const [panelsFor, setPanelsFor] = useState<Source | null>(null);
-  const panelsReady = source !== null && panelsFor === source;
-  const { base, memory } = usePlanAnalysis(source?.parsed ?? null, whatIf, panelsReady);
+  const [panelStage, setPanelStage] = useState<{ source: Source; stage: number } | null>(null);
+  const stage = source !== null && panelStage?.source === source ? panelStage.stage : 0;
+  const { base, memory } = usePlanAnalysis(source?.parsed ?? null, whatIf, stage >= PANEL_STAGE.memory);
+  const panelsReady = stage >= PANEL_STAGE.waves;
   useEffect(() => {
     if (!source) return;
     const timer = setTimeout(() => startTransition(() => setPanelsFor(source)), PANELS_FALLBACK_MS);
     return () => clearTimeout(timer);
   }, [source]);
+  const panelsStart = source !== null && panelsFor === source && base !== null ? source : null;
+  useEffect(() => {
+    if (!panelsStart) return;
+    let live = true;
+    void (async () => {
+      for (let next = 1; next <= LAST_PANEL_STAGE; next++) {
+        await afterNextPaint();
+        if (!live) return;
+        startTransition(() => setPanelStage({ source: panelsStart, stage: next }));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [panelsStart]);
+
+  // Parsing and validation run in a worker (src/workers/plan-analysis.worker.ts).
+  const analysisRef = useRef<PlanAnalysisClient | null>(null);
+  useEffect(
+    () => () => {
+      analysisRef.current?.dispose();
+      analysisRef.current = null;
+    },
+    [],
+  );
+  const openSeq = useRef(0);
 
   const open = useCallback(
     (
@@ -124,6 +168,7 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
       openedAt: number,
       extraProblems: Source['extraProblems'] = [],
     ) => {
+      openSeq.current++;
       setSource({ label, parsed, openedAt, extraProblems });
       setSelectedId(null);
       setStep(0);
@@ -134,9 +179,22 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
   );
 
   const openText = useCallback(
-    (text: string, label: string) => {
+    async (text: string, label: string) => {
       const openedAt = performance.now();
-      open(label, parseScheduleText(text), openedAt);
+      const seq = ++openSeq.current;
+      analysisRef.current ??= new PlanAnalysisClient();
+      setBusy(`Reading ${label}…`);
+      try {
+        const parsed = await analysisRef.current.parse(text);
+        // A schedule opened meanwhile wins.
+        if (seq !== openSeq.current) return;
+        setBusy(null);
+        open(label, parsed, openedAt);
+      } catch (e) {
+        if (seq !== openSeq.current) return;
+        setBusy(null);
+        setOpenError(`Could not read ${label}: ${e instanceof Error ? e.message : String(e)}`);
+      }
     },
     [open],
   );
@@ -177,7 +235,7 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
         const response = await fetch(sample.url);
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         if (sample.format === 'json') {
-          openText(await response.text(), sample.title);
+          await openText(await response.text(), sample.title);
         } else {
           if (!openTraceFile)
             throw new Error('this build cannot open trace tables here; open the file from the Explore tab');
@@ -311,7 +369,7 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
         db={db}
         traceTables={traceTables}
         busy={busy !== null}
-        onOpenText={openText}
+        onOpenText={(text, label) => void openText(text, label)}
         onOpenSample={(s) => void openSample(s)}
         onOpenTraceQuery={(t, q) => void openTraceQuery(t, q)}
         preferredTable={preferredTable}
@@ -335,21 +393,28 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
         </p>
       )}
 
+      {source && (
+        <header className="plans-title">
+          <h2>{source.label}</h2>
+          <p className="muted">
+            {formatCount(source.parsed.schedule.executors.length)} executors ·{' '}
+            {formatCount(source.parsed.schedule.edges.length)} dependencies ·{' '}
+            {source.parsed.format === 'engine'
+              ? "engine's own shape"
+              : source.parsed.format === 'trace-table'
+                ? 'trace table'
+                : 'edge list'}
+            {source.parsed.schedule.rootId !== null ? ` · root ${source.parsed.schedule.rootId}` : ''}
+          </p>
+        </header>
+      )}
+      {source && !base && (
+        <p role="status" className="muted">
+          Analysing {formatCount(source.parsed.schedule.executors.length)} executors…
+        </p>
+      )}
       {source && base && (
         <>
-          <header className="plans-title">
-            <h2>{source.label}</h2>
-            <p className="muted">
-              {formatCount(base.schedule.executors.length)} executors ·{' '}
-              {formatCount(base.schedule.edges.length)} dependencies ·{' '}
-              {source.parsed.format === 'engine'
-                ? "engine's own shape"
-                : source.parsed.format === 'trace-table'
-                  ? 'trace table'
-                  : 'edge list'}
-              {base.schedule.rootId !== null ? ` · root ${base.schedule.rootId}` : ''}
-            </p>
-          </header>
           <div className="plans-main">
             <div className="plans-graph">
               {base.graph.nodes.length > 0 ? (
@@ -377,6 +442,7 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
           {!panelsReady && <p className="muted">Preparing waves and memory…</p>}
           {panelsReady && (
             <WavePlayer
+              chart={stage >= PANEL_STAGE.parallelismChart}
               base={base}
               step={Math.min(step, Math.max(0, base.waves.steps.length - 1))}
               onStep={setStep}
@@ -385,8 +451,12 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
               onShowCritical={setShowCritical}
             />
           )}
-          {panelsReady && memory && (
+          {panelsReady && stage < PANEL_STAGE.memory && <p className="muted">Preparing memory…</p>}
+          {memory && (
             <MemoryPanel
+              boxChart={stage >= PANEL_STAGE.boxChart}
+              arenaChart={stage >= PANEL_STAGE.arenaChart}
+              arenaMap={stage >= PANEL_STAGE.arenaMap}
               base={base}
               memory={memory}
               whatIf={whatIf}

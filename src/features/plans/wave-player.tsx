@@ -20,12 +20,22 @@ interface Props {
   readonly runnable: readonly string[];
   readonly showCritical: boolean;
   readonly onShowCritical: (show: boolean) => void;
+  /** False until the view mounts the chart (one panel part per frame). */
+  readonly chart?: boolean;
 }
 
 const PLAY_INTERVAL_MS = 700;
 
 /** Plays the schedule step by step: the runnable set at each step, parallelism, the critical path. */
-export function WavePlayer({ base, step, onStep, runnable, showCritical, onShowCritical }: Props) {
+export function WavePlayer({
+  base,
+  step,
+  onStep,
+  runnable,
+  showCritical,
+  onShowCritical,
+  chart = true,
+}: Props) {
   const { waves, criticalPath } = base;
   const count = waves.steps.length;
   const [playing, setPlaying] = useState(false);
@@ -116,38 +126,43 @@ export function WavePlayer({ base, step, onStep, runnable, showCritical, onShowC
             <dt>Completed</dt>
             <dd className="mono">{idList(wave?.completed ?? [])}</dd>
           </dl>
-          <figure className="plans-chart" aria-label="Parallelism: runnable executors per step">
-            <figcaption>
-              Parallelism: runnable executors per step (max {formatCount(waves.maxParallelism)},{' '}
-              {formatCount(waves.waveCount)} waves)
-            </figcaption>
-            <ResponsiveContainer width="100%" height={150}>
-              <AreaChart data={chartData} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-                <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis
-                  dataKey="step"
-                  type="number"
-                  domain={['dataMin', 'dataMax']}
-                  allowDecimals={false}
-                  tickCount={8}
-                  tick={{ fontSize: 11 }}
-                />
-                <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11 }} />
-                <Tooltip
-                  formatter={(v) => [String(v), 'runnable']}
-                  labelFormatter={(l) => `step ${String(l)}`}
-                />
-                <Area
-                  dataKey="runnable"
-                  type="stepAfter"
-                  fill="#b8cdf7"
-                  stroke="#4a70d8"
-                  isAnimationActive={false}
-                />
-                <ReferenceLine x={nearestStep(chartData, step + 1)} stroke="#1d2330" strokeWidth={2} />
-              </AreaChart>
-            </ResponsiveContainer>
-          </figure>
+          {chart ? (
+            <figure className="plans-chart" aria-label="Parallelism: runnable executors per step">
+              <figcaption>
+                Parallelism: runnable executors per step (max {formatCount(waves.maxParallelism)},{' '}
+                {formatCount(waves.waveCount)} waves)
+              </figcaption>
+              <ResponsiveContainer width="100%" height={150}>
+                <AreaChart data={chartData} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
+                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <XAxis
+                    dataKey="step"
+                    type="number"
+                    domain={['dataMin', 'dataMax']}
+                    allowDecimals={false}
+                    tickCount={8}
+                    tick={{ fontSize: 11 }}
+                    interval={0}
+                  />
+                  <YAxis allowDecimals={false} width={40} tick={{ fontSize: 11 }} interval={0} />
+                  <Tooltip
+                    formatter={(v) => [String(v), 'runnable']}
+                    labelFormatter={(l) => `step ${String(l)}`}
+                  />
+                  <Area
+                    dataKey="runnable"
+                    type="stepAfter"
+                    fill="#b8cdf7"
+                    stroke="#4a70d8"
+                    isAnimationActive={false}
+                  />
+                  <ReferenceLine x={nearestStep(chartData, step + 1)} stroke="#1d2330" strokeWidth={2} />
+                </AreaChart>
+              </ResponsiveContainer>
+            </figure>
+          ) : (
+            <div className="plans-chart plans-chart-pending" aria-hidden="true" />
+          )}
         </>
       )}
       <div className="plans-critical">
