@@ -48,11 +48,21 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const CORPUS = path.resolve(here, '../../../shared/corpus');
 export const corpusFile = (relative: string) => path.join(CORPUS, relative);
 
-/** Opens the app and waits until the bundled sample store is open and its first rows are painted. */
+/**
+ * Opens the app and waits until the bundled sample store is open, its first rows are painted and
+ * every sample file has finished loading into DuckDB (the grid paints before that, from the file).
+ */
 export async function openAppWithSample(page: Page) {
   await page.goto('/');
   await expect(page.getByRole('grid')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('gridcell').first()).toBeVisible({ timeout: 30_000 });
+  await waitForLoads(page);
+}
+
+/** Waits until no open file is still reading its footer or loading. */
+export async function waitForLoads(page: Page) {
+  const list = page.getByRole('list', { name: 'Loaded files' });
+  await expect(list.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
 }
 
 /** The grid's total rows as it announces them to assistive technology (aria-rowcount minus the header row). */

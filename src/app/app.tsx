@@ -129,7 +129,9 @@ export function App() {
     () =>
       tables
         .filter((t) => t.status === 'ready' || t.status === 'loading')
-        .map(({ tableName, fileName }) => ({ tableName, fileName })),
+        .map(({ tableName, fileName, status, progress }) =>
+          status === 'loading' ? { tableName, fileName, loading: progress } : { tableName, fileName },
+        ),
     [tables],
   );
   const traceTables = useMemo(

@@ -9,6 +9,8 @@ import './sql-panel.css';
 export interface SqlPanelTable {
   tableName: string;
   fileName: string;
+  /** Set while the file is still loading into DuckDB: queries see only the rows loaded so far. */
+  loading?: { done: number; total: number; unit: string };
 }
 
 export interface SqlPanelProps {
@@ -122,6 +124,7 @@ export function SqlPanel({ db, tables, renderResult, initialSql }: SqlPanelProps
 
   const running = status.kind === 'running';
   const fileOf = new Map(tables.map((t) => [t.tableName, t.fileName]));
+  const loadingTables = tables.filter((t) => t.loading !== undefined);
 
   return (
     <section className="sql-panel" aria-label="SQL">
@@ -161,6 +164,18 @@ export function SqlPanel({ db, tables, renderResult, initialSql }: SqlPanelProps
             {statusText(status, result)}
           </span>
         </div>
+        {loadingTables.length > 0 && (
+          <p className="sql-panel__loading" role="note">
+            Still loading:{' '}
+            {loadingTables
+              .map(
+                (t) =>
+                  `${t.tableName} (${t.loading?.done ?? 0} of ${t.loading?.total ?? 0} ${t.loading?.unit ?? ''})`,
+              )
+              .join(', ')}
+            . Queries over these tables see only the rows loaded so far, or none yet.
+          </p>
+        )}
         {status.kind === 'error' && (
           <div className="sql-panel__error" role="alert">
             <p className="sql-panel__error-message">{status.error.message}</p>
