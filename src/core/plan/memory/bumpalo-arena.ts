@@ -153,7 +153,16 @@ export function simulateArena(
     const size = sizes[i]!;
     const align = aligns[i]!;
     let start = ptr - size;
-    let aligned = start >= 0 ? start - (start % align) : -1;
+    // round_down(start, align). For integer offsets below 2^31 and power-of-two alignments (the
+    // usual case) a bit mask gives the same result as the double modulo, which V8 runs as a call.
+    const ai = align | 0;
+    const pow2 = ai === align && ai > 0 && (ai & (ai - 1)) === 0;
+    let aligned =
+      start < 0
+        ? -1
+        : pow2 && start <= 0x7fffffff && (start | 0) === start
+          ? start & -ai
+          : start - (start % align);
     if (chunkIndex < 0 || aligned < 0) {
       flush();
       const previous = chunkIndex < 0 ? 0 : chunks[chunkIndex]!.usableBytes;
@@ -161,7 +170,10 @@ export function simulateArena(
       chunkIndex = chunks.length - 1;
       footers += BUMPALO_FOOTER_BYTES;
       start = ptr - size;
-      aligned = start - (start % align);
+      aligned =
+        pow2 && start >= 0 && start <= 0x7fffffff && (start | 0) === start
+          ? start & -ai
+          : start - (start % align);
     }
     const pad = start - aligned;
     ptr = aligned;

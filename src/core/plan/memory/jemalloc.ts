@@ -31,6 +31,15 @@ export function jemallocAllocationBytes(size: number, align = 8): number {
   return align > PAGE ? usize + (align - PAGE) : usize;
 }
 
+/** jemallocSizeClass for an integer 0 < size <= 2^29, in 32-bit integer arithmetic. */
+function sizeClassInt(size: number): number {
+  if (size <= 8) return 8;
+  if (size <= 128) return (size + 15) & ~15;
+  // The class spacing is 2^(lg - 2) with lg = floor(log2(size - 1)): round up to a multiple of it.
+  const mask = (1 << (29 - Math.clz32(size - 1))) - 1;
+  return (size + mask) & ~mask;
+}
+
 export function simulateJemallocBox(sizes: ArrayLike<number>, aligns: ArrayLike<number>): BoxSimulation {
   const n = sizes.length;
   const chunkBytes = new Float64Array(n);
@@ -44,7 +53,13 @@ export function simulateJemallocBox(sizes: ArrayLike<number>, aligns: ArrayLike<
     const size = sizes[i]!;
     const align = aligns[i]!;
     if (size > 0) {
-      const bytes = jemallocAllocationBytes(size, align);
+      // Fast path (same result) for the usual case: integer sizes up to 512 MiB and power-of-two
+      // alignments up to a page; Math.ceil and 2 ** k on doubles made this loop 3-4x slower.
+      const a = align | 0;
+      const bytes =
+        (size | 0) === size && size <= 0x20000000 && a === align && a > 0 && a <= PAGE && (a & (a - 1)) === 0
+          ? sizeClassInt(a <= 8 ? size : (size + a - 1) & -a)
+          : jemallocAllocationBytes(size, align);
       chunkBytes[i] = bytes;
       reserved += bytes;
       used += size;
