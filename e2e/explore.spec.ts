@@ -22,7 +22,7 @@ test.describe('Explore', () => {
       .setInputFiles(corpusFile('parquet-testing/data/alltypes_plain.parquet'));
     const list = page.getByRole('list', { name: 'Loaded files' });
     await expect(list.getByText('alltypes_plain.parquet')).toBeVisible();
-    await expect(list.getByRole('button', { name: /alltypes_plain\.parquet/ })).toHaveAttribute(
+    await expect(list.getByRole('button', { name: /^alltypes_plain\.parquet/ })).toHaveAttribute(
       'aria-current',
       'true',
     );
