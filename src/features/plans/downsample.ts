@@ -1,4 +1,12 @@
 /**
+ * For CartesianGrid's verticalCoordinatesGenerator when vertical lines are off: recharts 3 computes
+ * them anyway, measuring every x tick label in the DOM (a forced layout per label).
+ */
+export function noLines(): number[] {
+  return [];
+}
+
+/**
  * Chart series are cut to at most `max` points (recharts draws one SVG node per point).
  * The series here are cumulative or per-step counts: each bucket keeps its maximum, so peaks survive.
  */

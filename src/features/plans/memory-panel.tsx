@@ -3,7 +3,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { wasteRatio } from '../../core/plan/memory/memory-summary';
 import type { MemorySummary } from '../../core/plan/types';
 import { ArenaMap } from './arena-map';
-import { downsampleIndexes } from './downsample';
+import { downsampleIndexes, noLines } from './downsample';
 import { exactBytes, formatCount, humanBytes, percent } from './format';
 import type { OrderChoice, PlanBase, PlanMemory, WhatIf } from './use-plan-analysis';
 
@@ -20,7 +20,7 @@ interface Props {
   readonly arenaMap?: boolean;
 }
 
-const MAX_CHART_POINTS = 400;
+const MAX_CHART_POINTS = 240;
 const BOX_LABEL = { glibc: 'Box (glibc malloc)', jemalloc: 'Box (jemalloc)' } as const;
 
 /** Box versus bumpalo arena over the allocation sequence, with what-if controls and the summary. */
@@ -133,7 +133,11 @@ export function MemoryPanel({
             <figcaption>{boxLabel}: reserved vs used bytes</figcaption>
             <ResponsiveContainer width="100%" height={200}>
               <LineChart data={boxData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" />
+                <CartesianGrid
+                  strokeDasharray="3 3"
+                  vertical={false}
+                  verticalCoordinatesGenerator={noLines}
+                />
                 <XAxis
                   dataKey="allocation"
                   type="number"
@@ -173,7 +177,11 @@ export function MemoryPanel({
             <figcaption>Arena (bumpalo): reserved vs used bytes</figcaption>
             <ResponsiveContainer width="100%" height={200}>
               <LineChart data={arenaData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" />
+                <CartesianGrid
+                  strokeDasharray="3 3"
+                  vertical={false}
+                  verticalCoordinatesGenerator={noLines}
+                />
                 <XAxis
                   dataKey="allocation"
                   type="number"

@@ -9,7 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { bucketMax } from './downsample';
+import { bucketMax, noLines } from './downsample';
 import { formatCount, formatUs, idList } from './format';
 import type { PlanBase } from './use-plan-analysis';
 
@@ -52,7 +52,7 @@ export function WavePlayer({
   }, [playing, step, count, onStep]);
 
   const chartData = useMemo(
-    () => bucketMax(waves.parallelism, 400).map((p) => ({ step: p.index + 1, runnable: p.value })),
+    () => bucketMax(waves.parallelism, 240).map((p) => ({ step: p.index + 1, runnable: p.value })),
     [waves.parallelism],
   );
 
@@ -134,7 +134,11 @@ export function WavePlayer({
               </figcaption>
               <ResponsiveContainer width="100%" height={150}>
                 <AreaChart data={chartData} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                  <CartesianGrid
+                    strokeDasharray="3 3"
+                    vertical={false}
+                    verticalCoordinatesGenerator={noLines}
+                  />
                   <XAxis
                     dataKey="step"
                     type="number"
