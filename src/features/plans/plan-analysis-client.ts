@@ -47,6 +47,11 @@ export class PlanAnalysisClient {
     }
   }
 
+  /** Starts the worker ahead of the first parse (module load and compile take ~50-100 ms). */
+  warm(): void {
+    this.worker ??= this.spawn();
+  }
+
   parse(text: string): Promise<ParsedSchedule> {
     this.worker ??= this.spawn();
     const worker = this.worker;

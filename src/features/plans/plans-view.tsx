@@ -159,6 +159,12 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
     },
     [],
   );
+  // The worker starts when the pointer or focus first comes into the (visible) view, not with the
+  // app (this view stays mounted behind its tab), so the first schedule does not wait for it to load.
+  const warmAnalysis = () => {
+    analysisRef.current ??= new PlanAnalysisClient();
+    analysisRef.current.warm();
+  };
   const openSeq = useRef(0);
 
   const open = useCallback(
@@ -355,6 +361,8 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
     <section
       className={`plans${dragging ? ' plans-dragging' : ''}`}
       aria-label="Plans"
+      onPointerEnter={warmAnalysis}
+      onFocus={warmAnalysis}
       onDragOver={(e) => {
         if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
