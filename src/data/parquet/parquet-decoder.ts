@@ -100,6 +100,12 @@ export class ParquetDecoder {
    * @throws MemscopeError
    */
   read(request: ReadRequest): Promise<Uint8Array> {
+    // Reads asked for before close() still run (close frees the file after them); later ones fail.
+    if (this.closed) {
+      return Promise.reject(
+        parquetError('internal', this.footer.fileName, { detail: 'the decoder was closed' }),
+      );
+    }
     const run = this.queue.then(() => this.readNow(request));
     this.queue = run.catch(() => undefined);
     return run;
@@ -107,7 +113,6 @@ export class ParquetDecoder {
 
   private async readNow(request: ReadRequest): Promise<Uint8Array> {
     const { fileName } = this.footer;
-    if (this.closed) throw parquetError('internal', fileName, { detail: 'the decoder was closed' });
     for (const rg of request.rowGroups) {
       if (!Number.isInteger(rg) || rg < 0 || rg >= this.footer.rowGroups.length) {
         throw parquetError('internal', fileName, { detail: `row group ${rg} does not exist` });
@@ -205,10 +210,21 @@ export class ParquetDecoder {
     return tableFromIPC(this.footer.arrowSchemaIpc).schema.fields.map((f) => f.name);
   }
 
+  /**
+   * Frees the wasm-side file once the read in progress (if any) has finished: parquet-wasm throws
+   * "attempted to take ownership of Rust value while it was borrowed" when a ParquetFile is freed
+   * mid-read, as a cancel does. Reads queued after close fail with 'internal'.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.file.free();
+    void this.queue.then(() => {
+      try {
+        this.file.free();
+      } catch {
+        // Already freed by a trap in the decoder: nothing left to release.
+      }
+    });
   }
 }
 
