@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/ensure-chromium.mjs';
 
 // Playwright's own browser download cannot work here (no internet but the npm registry and Debian's
 // apt), so the specs run in Debian's Chromium: scripts/ensure-chromium.mjs installs it when absent.
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT || 4173);
 const ci = Boolean(process.env.CI);
 // `npm test` builds once in its own gate and sets E2E_SKIP_BUILD; `npm run test:e2e` alone builds first.
@@ -26,18 +26,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: chromiumPath,
-      // Without the background-networking flags Chromium keeps trying Google's hosts, which this
-      // machine's closed network refuses; --no-sandbox because CI runs as root.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: chromiumPath(),
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: {

@@ -9,6 +9,21 @@ import { fileURLToPath } from 'node:url';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Launch flags for Debian's Chromium here: --no-sandbox because CI runs as root; without the
+ * background-networking flags Chromium keeps trying Google's hosts, which this closed network refuses.
+ * Shared by playwright.config.ts and the bench so both run the same browser the same way.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function chromiumPath() {
   return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
 }
