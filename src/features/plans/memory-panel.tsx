@@ -1,10 +1,10 @@
 import { useId, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { wasteRatio } from '../../core/plan/memory/memory-summary';
 import type { MemorySummary } from '../../core/plan/types';
 import { ArenaMap } from './arena-map';
-import { downsampleIndexes, noLines } from './downsample';
-import { exactBytes, formatCount, humanBytes, percent } from './format';
+import { BytesChart } from './bytes-chart';
+import { downsampleIndexes } from './downsample';
+import { exactBytes, formatCount, percent } from './format';
 import type { OrderChoice, PlanBase, PlanMemory, WhatIf } from './use-plan-analysis';
 
 interface Props {
@@ -129,100 +129,38 @@ export function MemoryPanel({
 
       <div className="plans-charts">
         {boxChart ? (
-          <figure className="plans-chart" aria-label={boxLabel}>
-            <figcaption>{boxLabel}: reserved vs used bytes</figcaption>
-            <ResponsiveContainer width="100%" height={200}>
-              <LineChart data={boxData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
-                <CartesianGrid
-                  strokeDasharray="3 3"
-                  vertical={false}
-                  verticalCoordinatesGenerator={noLines}
-                />
-                <XAxis
-                  dataKey="allocation"
-                  type="number"
-                  domain={['dataMin', 'dataMax']}
-                  allowDecimals={false}
-                  tickCount={8}
-                  tick={{ fontSize: 11 }}
-                  interval={0}
-                />
-                <YAxis
-                  tickFormatter={(v: number) => humanBytes(v)}
-                  width={64}
-                  tick={{ fontSize: 11 }}
-                  interval={0}
-                />
-                <Tooltip
-                  formatter={(v) => exactBytes(Number(v))}
-                  labelFormatter={(l) => `after allocation ${String(l)}`}
-                />
-                <Legend />
-                <Line
-                  dataKey="reserved"
-                  name="reserved"
-                  stroke="#b42318"
-                  dot={false}
-                  isAnimationActive={false}
-                />
-                <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </figure>
+          <BytesChart
+            label={boxLabel}
+            data={boxData}
+            series={[
+              { dataKey: 'reserved', name: 'reserved', stroke: '#b42318' },
+              { dataKey: 'used', name: 'used', stroke: '#3056d3' },
+            ]}
+          />
         ) : (
           <div className="plans-chart plans-chart-pending" aria-hidden="true" />
         )}
         {arenaChart ? (
-          <figure className="plans-chart" aria-label="Arena (bumpalo)">
-            <figcaption>Arena (bumpalo): reserved vs used bytes</figcaption>
-            <ResponsiveContainer width="100%" height={200}>
-              <LineChart data={arenaData} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
-                <CartesianGrid
-                  strokeDasharray="3 3"
-                  vertical={false}
-                  verticalCoordinatesGenerator={noLines}
-                />
-                <XAxis
-                  dataKey="allocation"
-                  type="number"
-                  domain={['dataMin', 'dataMax']}
-                  allowDecimals={false}
-                  tickCount={8}
-                  tick={{ fontSize: 11 }}
-                  interval={0}
-                />
-                <YAxis
-                  tickFormatter={(v: number) => humanBytes(v)}
-                  width={64}
-                  tick={{ fontSize: 11 }}
-                  interval={0}
-                />
-                <Tooltip
-                  formatter={(v) => exactBytes(Number(v))}
-                  labelFormatter={(l) => `after allocation ${String(l)}`}
-                />
-                <Legend />
-                <Line
-                  dataKey="reserved"
-                  name="reserved (allocated_bytes)"
-                  stroke="#b42318"
-                  dot={false}
-                  type="stepAfter"
-                  isAnimationActive={false}
-                />
-                <Line
-                  dataKey="withMetadata"
-                  name="incl. footers"
-                  stroke="#c78a00"
-                  dot={false}
-                  type="stepAfter"
-                  strokeDasharray="4 3"
-                  isAnimationActive={false}
-                />
-                <Line dataKey="used" name="used" stroke="#3056d3" dot={false} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </figure>
+          <BytesChart
+            label="Arena (bumpalo)"
+            data={arenaData}
+            series={[
+              {
+                dataKey: 'reserved',
+                name: 'reserved (allocated_bytes)',
+                stroke: '#b42318',
+                type: 'stepAfter',
+              },
+              {
+                dataKey: 'withMetadata',
+                name: 'incl. footers',
+                stroke: '#c78a00',
+                type: 'stepAfter',
+                dashed: true,
+              },
+              { dataKey: 'used', name: 'used', stroke: '#3056d3' },
+            ]}
+          />
         ) : (
           <div className="plans-chart plans-chart-pending" aria-hidden="true" />
         )}

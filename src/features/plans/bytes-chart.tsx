@@ -1,0 +1,69 @@
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { noLines } from './downsample';
+import { exactBytes, humanBytes } from './format';
+
+export interface BytesSeries {
+  dataKey: string;
+  name: string;
+  stroke: string;
+  /** 'stepAfter' for quantities that jump (arena chunks), 'linear' for per-allocation growth. */
+  type?: 'linear' | 'stepAfter';
+  dashed?: boolean;
+}
+
+/**
+ * One memory model's bytes over the allocation sequence (x = allocations done). The tick settings
+ * (interval 0, no vertical grid measuring) keep recharts' mount under a frame or two: see docs/plans.md.
+ */
+export function BytesChart({
+  label,
+  data,
+  series,
+}: {
+  label: string;
+  data: readonly Record<string, number>[];
+  series: readonly BytesSeries[];
+}) {
+  return (
+    <figure className="plans-chart" aria-label={label}>
+      <figcaption>{label}: reserved vs used bytes</figcaption>
+      <ResponsiveContainer width="100%" height={200}>
+        <LineChart data={data as Record<string, number>[]} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={noLines} />
+          <XAxis
+            dataKey="allocation"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            allowDecimals={false}
+            tickCount={8}
+            tick={{ fontSize: 11 }}
+            interval={0}
+          />
+          <YAxis
+            tickFormatter={(v: number) => humanBytes(v)}
+            width={64}
+            tick={{ fontSize: 11 }}
+            interval={0}
+          />
+          <Tooltip
+            formatter={(v) => exactBytes(Number(v))}
+            labelFormatter={(l) => `after allocation ${String(l)}`}
+          />
+          <Legend />
+          {series.map((s) => (
+            <Line
+              key={s.dataKey}
+              dataKey={s.dataKey}
+              name={s.name}
+              stroke={s.stroke}
+              dot={false}
+              type={s.type ?? 'linear'}
+              strokeDasharray={s.dashed ? '4 3' : undefined}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
