@@ -140,29 +140,14 @@ export function buildSelectList(columns: readonly string[] | null | undefined): 
   return columns.map(quoteIdentifier).join(', ');
 }
 
-/**
- * One page of a table view. Sorted pages with a unique tiebreaker are late-materialized: the inner
- * query sorts and limits the tiebreaker alone, the outer one fetches every column of just those rows.
- * DuckDB's top-N otherwise carries every column (long text, entity lists) through the sort; at 100K
- * rows that was ~90 ms against ~25 ms this way (docs/benchmarks.md).
- */
 export function buildPageQuery(q: PageQuery): SqlWithParams {
   assertPaging(q.limit, q.offset);
   const where = buildWhere(q.filters);
-  const table = quoteIdentifier(q.table);
-  const select = `SELECT ${buildSelectList(q.columns)} FROM ${table}`;
+  const parts = [`SELECT ${buildSelectList(q.columns)} FROM ${quoteIdentifier(q.table)}`];
+  if (where.sql) parts.push(where.sql);
   const order = buildOrderBy(q.sort, q.tiebreaker);
-  if (order && q.tiebreaker !== undefined) {
-    const key = quoteIdentifier(q.tiebreaker);
-    const inner = [`SELECT ${key} FROM ${table}`, where.sql, order, 'LIMIT ? OFFSET ?']
-      .filter(Boolean)
-      .join(' ');
-    return {
-      sql: `${select} WHERE ${key} IN (${inner}) ${order}`,
-      params: [...where.params, q.limit, q.offset],
-    };
-  }
-  const parts = [select, where.sql, order, 'LIMIT ? OFFSET ?'].filter(Boolean);
+  if (order) parts.push(order);
+  parts.push('LIMIT ? OFFSET ?');
   return { sql: parts.join(' '), params: [...where.params, q.limit, q.offset] };
 }
 
