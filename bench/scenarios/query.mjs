@@ -35,7 +35,7 @@ export default {
     await timeSql(FILTER_SORT_IDS(table), ['knowledge']);
     const filterSortIds = await repeat(ctx.runs, () => timeSql(FILTER_SORT_IDS(table), ['knowledge']));
     // What the table view does when the user filters and sorts: the grid source counts the matches
-    // and fetches the first 1,000 rows with every column, late-materialized (src/core/sql/table-query.ts).
+    // and fetches the first 1,000 rows with every column (src/core/sql/table-query.ts).
     const timeView = () =>
       page.evaluate(async (table) => {
         // The doorway caches results by SQL + params: drop the cache so every run does the work.
