@@ -6,6 +6,7 @@ import { closeFile, openFile, type OpenHandle } from '../data/ingest';
 import { warmParquetWorkers } from '../data/parquet/worker-pool';
 import { createWorkspaceStore, type OpenedTable } from '../data/workspace';
 import { DataGrid } from '../components/data-grid/data-grid';
+import { GridWarmUp } from '../components/data-grid/grid-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
 import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { FileList } from '../features/files/file-list';
@@ -54,7 +55,8 @@ window.__memscope = {
 /** Loading handles by table id, for Cancel. */
 const handles = new Map<string, OpenHandle>();
 function open(file: File): string {
-  const handle = openFile(file, { db, workspace });
+  // The first group's decode waits (at most 400 ms) until the grid has painted the first rows.
+  const handle = openFile(file, { db, workspace, firstRowsWaitMs: 400 });
   handles.set(handle.id, handle);
   void handle.done.then(() => handles.delete(handle.id));
   return handle.id;
@@ -71,6 +73,18 @@ export function App() {
   const [appAlerts, setAppAlerts] = useState<AlertItem[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const alertSeq = useRef(0);
+  // A hidden grid rendered once while idle after start-up, so the first file's grid runs warm code.
+  const [warmUp, setWarmUp] = useState<'waiting' | 'running' | 'done'>('waiting');
+  useEffect(() => {
+    const start = () => setWarmUp((w) => (w === 'waiting' ? 'running' : w));
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(start, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(start, 200);
+    return () => clearTimeout(id);
+  }, []);
+  const endWarmUp = useCallback(() => setWarmUp('done'), []);
 
   const pushAlert = useCallback((error: ErrorPayload) => {
     alertSeq.current += 1;
@@ -197,6 +211,7 @@ export function App() {
         </main>
       </div>
       <DropOverlay onFiles={openFiles} />
+      {warmUp === 'running' ? <GridWarmUp onDone={endWarmUp} /> : null}
     </div>
   );
 }

@@ -45,6 +45,11 @@ export interface OpenDeps {
   createPageSource?: (file: Blob, fileName: string, budgets: DecodeBudgets) => ParquetSource;
   budgets?: DecodeBudgets;
   heavyBudgetBytes?: number;
+  /**
+   * How long the load's first row-group decode may wait for the table's first rows to be painted
+   * (the UI calls `firstRowsPainted(id)`). Default 0: no wait.
+   */
+  firstRowsWaitMs?: number;
 }
 
 export interface OpenCallbacks {
@@ -77,8 +82,28 @@ interface Resources {
   heavy: RowGroupHeavyStore | null;
   fileOrder: GridSource | null;
   abort: AbortController;
+  /** Resolves when the UI has painted the table's first rows (firstRowsPainted). */
+  firstRows: Promise<void>;
+  firstRowsDone: () => void;
 }
 const resources = new Map<string, Resources>();
+
+/** The UI painted the first rows of table `id` (see OpenDeps.firstRowsWaitMs). */
+export function firstRowsPainted(id: string): void {
+  resources.get(id)?.firstRowsDone();
+}
+
+function firstRowsOrTimeout(id: string, ms: number): Promise<void> {
+  const shown = resources.get(id)?.firstRows;
+  if (!shown) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void shown.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 /**
  * The file-order grid source of an open Parquet table (rows in file order, no sort or filter):
@@ -116,7 +141,17 @@ export function openFile(file: File, deps: OpenDeps, callbacks: OpenCallbacks = 
     if (callbacks.signal.aborted) abort.abort();
     else callbacks.signal.addEventListener('abort', () => abort.abort(), { once: true });
   }
-  resources.set(id, { source: null, pages: null, heavy: null, fileOrder: null, abort });
+  let firstRowsDone = () => {};
+  const firstRows = new Promise<void>((resolve) => (firstRowsDone = resolve));
+  resources.set(id, {
+    source: null,
+    pages: null,
+    heavy: null,
+    fileOrder: null,
+    abort,
+    firstRows,
+    firstRowsDone,
+  });
 
   const initial: OpenedTable = {
     id,
@@ -269,7 +304,9 @@ async function load(ctx: LoadContext): Promise<void> {
     }
     ctx.early = null;
   }
-  ctx.update({ kind: kind === 'parquet' ? 'parquet' : kind === 'csv' ? 'csv' : 'arrow' });
+  // Usually the name's guess was right: no update, no render of the whole app just before the footer.
+  const actual = kind === 'parquet' ? 'parquet' : kind === 'csv' ? 'csv' : 'arrow';
+  if (ctx.snapshot().kind !== actual) ctx.update({ kind: actual });
   checkAborted(ctx);
   if (kind === 'parquet') return loadParquet(ctx);
   if (kind === 'csv') return loadCsv(ctx);
@@ -365,10 +402,13 @@ async function loadParquetRows(ctx: LoadContext): Promise<void> {
   // cores the first page and the first render should not share them with a whole group's decode.
   // It starts before DuckDB is asked anything (DuckDB may still be starting).
   // Group i+1 decodes in the parquet worker while DuckDB inserts group i (two threads busy).
-  let next: Promise<Uint8Array> | null = source.read(
-    { rowGroups: groups[0] as number[], columns, vectors },
-    signal,
-  );
+  // With `firstRowsWaitMs` it waits until the grid has painted the first rows (firstRowsPainted),
+  // at most that long: a whole group's decode on the second core slowed the first page's render
+  // and paint (the compositor's raster shares the two cores).
+  const readFirst = () => source.read({ rowGroups: groups[0] as number[], columns, vectors }, signal);
+  let next: Promise<Uint8Array> | null = deps.firstRowsWaitMs
+    ? firstRowsOrTimeout(ctx.id, deps.firstRowsWaitMs).then(readFirst)
+    : readFirst();
   next.catch(() => undefined);
 
   await deps.db.ready();

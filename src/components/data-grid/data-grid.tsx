@@ -14,7 +14,7 @@ import {
   type ReactNode,
 } from 'react';
 import { flushSync } from 'react-dom';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import type { Table, Vector } from 'apache-arrow';
 import { FULL_FORMAT, type CellValue } from '../../core/format/cell-value';
 import { cellCopyText, formatCell, fullText, isTruncated } from '../../core/format/format-cell';
@@ -59,8 +59,14 @@ export interface DataGridProps {
   hiddenColumns?: readonly string[];
   /** The active (focused / clicked) row changed; position in the source, not the file row. */
   onActiveRowChange?(row: number | null, fileRow: number | null): void;
-  /** Called once per source key, after the first page of rows has been painted. */
+  /** Called once per source key, after the frame that paints the first page of rows. */
   onFirstRowsPainted?(): void;
+  /**
+   * The grid's outer size if the owner knows it before the grid is laid out (the box it will
+   * fill). The first commit then renders the rows that fit without measuring the scroller (a
+   * forced layout in the commit); a ResizeObserver corrects the guess after the frame's layout.
+   */
+  initialSize?: { width: number; height: number } | null;
   /** Replaces the default "N rows" in the status line. */
   status?: ReactNode;
   rowHeight?: number;
@@ -96,6 +102,30 @@ const DEFAULT_PAGE_SIZE = 256;
 const MIN_WIDTH = 48;
 const ANCHOR_ROWS = 512;
 const MAX_WIDTH = 1200;
+/** The status line under the scroller (min-height, padding and border), for a size guess. */
+const STATUS_HEIGHT = 33;
+/** The grid's border (1 px each side), for a size guess. */
+const BORDER = 2;
+
+type Size = { width: number; height: number };
+const sameSize = (a: Size, b: Size) => a.width === b.width && a.height === b.height;
+
+/**
+ * The column virtualizer's view of the scroller's size, from a ResizeObserver only: the default
+ * reads clientWidth when it attaches, a forced layout in the grid's first commit. Used when the
+ * grid starts from a size guess (`initialRect`).
+ */
+function observeRectAfterLayout(
+  instance: Virtualizer<HTMLDivElement, Element>,
+  cb: (rect: Size) => void,
+): (() => void) | undefined {
+  const el = instance.scrollElement;
+  if (!el) return undefined;
+  // Layout is clean when ResizeObserver callbacks run: reading the size forces nothing.
+  const observer = new ResizeObserver(() => cb({ width: el.clientWidth, height: el.clientHeight }));
+  observer.observe(el);
+  return () => observer.disconnect();
+}
 
 // One view per Arrow page, made when the page is first painted: just the column vectors by index.
 const pageViews = new WeakMap<Table, PageView>();
@@ -134,6 +164,7 @@ export function DataGrid(props: DataGridProps) {
     onActiveRowChange,
     onFirstRowsPainted,
     status,
+    initialSize,
   } = props;
   const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
   const pageSize = props.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -195,7 +226,17 @@ export function DataGrid(props: DataGridProps) {
   useSyncExternalStore(cache.subscribe, cache.getVersion);
 
   // ---- viewport ------------------------------------------------------------------------------
-  const [viewport, setViewport] = useState({ width: 0, height: 0 });
+  // The scroller's size: guessed from `initialSize` (the first commit then forces no layout), else
+  // measured in the first commit.
+  const [guessed] = useState<Size | null>(() =>
+    initialSize && initialSize.width > 0 && initialSize.height > 0
+      ? {
+          width: Math.max(0, initialSize.width - BORDER),
+          height: Math.max(0, initialSize.height - BORDER - STATUS_HEIGHT),
+        }
+      : null,
+  );
+  const [viewport, setViewport] = useState<Size>(() => guessed ?? { width: 0, height: 0 });
   const [scrollPos, setScrollPos] = useState<{ scrollTop: number; virtualTop: number | null }>({
     scrollTop: 0,
     virtualTop: null,
@@ -208,8 +249,12 @@ export function DataGrid(props: DataGridProps) {
   useLayoutEffect(() => {
     const el = scrollerRef.current;
     if (!el) return;
-    const measure = () => setViewport({ width: el.clientWidth, height: el.clientHeight });
-    measure();
+    const measure = () => {
+      const next = { width: el.clientWidth, height: el.clientHeight };
+      setViewport((prev) => (sameSize(prev, next) ? prev : next));
+    };
+    // With a guess, the ResizeObserver's first callback (after the frame's layout) measures.
+    if (!guessed) measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
     // Scroll events run just before requestAnimationFrame callbacks in the same frame. Rendering
@@ -256,7 +301,7 @@ export function DataGrid(props: DataGridProps) {
       el.removeEventListener('wheel', onWheel);
       cancelAnimationFrame(frame);
     };
-  }, []);
+  }, [guessed]);
 
   // A new source (other table, sort, filter) starts at the top.
   const [activeCell, setActiveCell] = useState<{ row: number; col: number } | null>(null);
@@ -301,6 +346,7 @@ export function DataGrid(props: DataGridProps) {
     overscan: 1,
     paddingStart: gutter,
     scrollPaddingStart: gutter,
+    ...(guessed ? { initialRect: guessed, observeElementRect: observeRectAfterLayout } : {}),
   });
   useLayoutEffect(() => {
     colVirtualizer.measure();
@@ -382,8 +428,19 @@ export function DataGrid(props: DataGridProps) {
   const firstVisibleLoaded = source.rowCount === 0 || cache.has(Math.floor(win.visibleStart / pageSize));
   useEffect(() => {
     if (!onFirstRowsPainted || reportedKey.current === source.key || !firstVisibleLoaded) return;
-    reportedKey.current = source.key;
-    onFirstRowsPainted();
+    const key = source.key;
+    // After the frame that paints them: the rAF callback runs before that frame's style, layout
+    // and paint; a task posted from it runs after them.
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      reportedKey.current = key;
+      onFirstRowsPainted();
+    };
+    const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
+    return () => {
+      cancelAnimationFrame(frame);
+      channel.port1.onmessage = null;
+    };
   }, [onFirstRowsPainted, source.key, firstVisibleLoaded]);
 
   // ---- cell access ---------------------------------------------------------------------------
