@@ -149,7 +149,8 @@ export function valueAt(column: Vector, index: number): HeavyValue {
     if (value === null || value === undefined) return null;
     if (value instanceof Uint8Array || typeof value === 'string') return value;
     if (typeof value === 'object' && 'toArray' in (value as object)) {
-      // A float list that is not uniform (planned as a vector, or a ragged list kept heavy).
+      // A float list that is not uniform (planned as a vector, or a ragged list kept heavy): one
+      // row's values, a few hundred numbers, never a whole column.
       return Float32Array.from((value as Vector).toArray() as ArrayLike<number>);
     }
     return String(value);
