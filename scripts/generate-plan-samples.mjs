@@ -14,22 +14,16 @@ import { fileURLToPath } from 'node:url';
 import * as arrow from 'apache-arrow';
 import * as pq from 'parquet-wasm';
 import * as prettier from 'prettier';
+import { mulberry32 } from './lib/mulberry32.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'public', 'samples', 'plans');
 const examplesDir = path.join(root, 'docs', 'formats', 'examples');
 const SEED = 20261107;
 
-/** mulberry32: small, fast, and the same on every machine. */
+/** The seeded random stream of the plan samples (mulberry32) with its helpers. */
 function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as arrow from 'apache-arrow';
 import * as pq from 'parquet-wasm';
 import { CATEGORIES, DAYS, TEMPLATES, TOPICS, WHEN } from './memory-vocab.mjs';
+import { mulberry32 } from './mulberry32.mjs';
 
 export const DIM = 384;
 export const GENERATOR_VERSION = 1;
@@ -16,16 +17,9 @@ export const GENERATOR_VERSION = 1;
 const CATEGORY_WEIGHT = 0.25;
 const NOISE = 0.056;
 
-/** mulberry32: a small, fast, seedable 32-bit PRNG. Deterministic across Node versions. */
+/** The seeded random stream of the memory-store generator (mulberry32) with its helpers. */
 export function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   let spare = NaN;
   return {
     next,
