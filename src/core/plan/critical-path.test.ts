@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeCriticalPath } from './critical-path';
-import { parseScheduleJson } from './parse-schedule';
-import type { Schedule } from './types';
+import { scheduleFromEdges } from './test-schedules';
 
-function schedule(edges: string, root: number, timings: Record<number, [number, number]> = {}): Schedule {
-  const pairs = edges
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((p) => p.split('>').map(Number) as [number, number]);
-  const ids = [...new Set([...pairs.flat(), root])].sort((a, b) => a - b);
-  return parseScheduleJson({
-    root_executor_id: root,
-    executors: ids.map((id) => ({
-      id,
-      kind: 'K',
-      size_bytes: 8,
-      ...(timings[id] ? { start_us: timings[id][0], end_us: timings[id][1] } : {}),
-    })),
-    dependencies: pairs.map(([from, to]) => ({ from, to })),
-  }).schedule;
-}
+const schedule = scheduleFromEdges;
 
 describe('critical path by time', () => {
   const t: Record<number, [number, number]> = { 1: [0, 10], 2: [10, 30], 3: [10, 15], 4: [30, 40] };

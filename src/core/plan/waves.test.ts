@@ -1,31 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseScheduleJson } from './parse-schedule';
 import { computeWaves, runnableSetAt } from './waves';
+import { scheduleFromEdges } from './test-schedules';
 import type { Schedule } from './types';
 
-/** Edge list "1>2 1>3"; timings as {id: [start, end]}. */
-function schedule(
-  edges: string,
-  root: number,
-  timings: Record<number, [number, number]> = {},
-  extra: number[] = [],
-): Schedule {
-  const pairs = edges
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((p) => p.split('>').map(Number) as [number, number]);
-  const ids = [...new Set([...pairs.flat(), root, ...extra])].sort((a, b) => a - b);
-  return parseScheduleJson({
-    root_executor_id: root,
-    executors: ids.map((id) => ({
-      id,
-      kind: 'K',
-      size_bytes: 8,
-      ...(timings[id] ? { start_us: timings[id][0], end_us: timings[id][1] } : {}),
-    })),
-    dependencies: pairs.map(([from, to]) => ({ from, to })),
-  }).schedule;
-}
+const schedule = scheduleFromEdges;
 
 /** Runnable sets per step, derived from the rule "runnable once all dependencies have completed". */
 function runnableSets(s: Schedule): string[][] {
