@@ -151,7 +151,7 @@ export function valueAt(column: Vector, index: number): HeavyValue {
     if (typeof value === 'object' && 'toArray' in (value as object)) {
       // A float list that is not uniform (planned as a vector, or a ragged list kept heavy): one
       // row's values, a few hundred numbers, never a whole column.
-      return Float32Array.from((value as Vector).toArray() as ArrayLike<number>);
+      return Float32Array.from(value as Vector as Iterable<number>);
     }
     return String(value);
   }
