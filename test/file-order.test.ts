@@ -6,11 +6,11 @@ import { formatCell } from '../src/core/format/format-cell';
 import { duckdbColumns, vectorDimsOf } from '../src/core/schema/plan-columns';
 import type { DbClient } from '../src/data/db/db-client';
 import { createFileOrderSource } from '../src/data/file-order-source';
-import { closeFile, fileOrderSource, openFile, type OpenDeps } from '../src/data/ingest';
+import type { OpenDeps } from '../src/data/opened-file/opened-file';
 import { InProcessParquetSource } from '../src/data/parquet/in-process-source';
 import type { ParquetSource, ReadRequest } from '../src/data/parquet/parquet-reader';
 import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
-import { createWorkspaceStore } from '../src/data/workspace';
+import { Workspace } from '../src/data/workspace';
 import { createNodeDb } from './support/node-db';
 
 /**
@@ -47,12 +47,11 @@ function cells(table: Table): string[][] {
 
 describe('file-order source', () => {
   it('gives the same rows from the Parquet file as from DuckDB, for any offset', async () => {
-    const d: OpenDeps = {
+    const ws = new Workspace({
       db,
-      workspace: createWorkspaceStore(),
       createSource: (file, name, budgets) => new InProcessParquetSource(file, name, budgets),
-    };
-    const handle = openFile(await sampleFile('file-order.parquet'), d);
+    });
+    const handle = ws.open(await sampleFile('file-order.parquet'), 'file-order.parquet');
     const t = await handle.done;
     expect(t.status).toBe('ready');
     const footer = t.footer;
@@ -61,7 +60,7 @@ describe('file-order source', () => {
     const vectors = Object.fromEntries(vectorDimsOf(t.columns));
     const pages = new InProcessParquetSource(await sampleFile('file-order.parquet'), 'file-order.parquet');
     const options = {
-      tableName: t.tableName,
+      tableName: () => t.tableName,
       fileName: t.fileName,
       footer,
       columns,
@@ -94,7 +93,7 @@ describe('file-order source', () => {
       expect(cells(a)).toEqual(cells(b));
     }
     pages.close();
-    await closeFile(t.id, d);
+    await ws.close(t.id);
   });
 
   it('answers a page asked for during the load before the load ends, and keeps its key after', async () => {
@@ -110,18 +109,18 @@ describe('file-order source', () => {
     });
     const d: OpenDeps = {
       db,
-      workspace: createWorkspaceStore(),
       createSource: (file, name, budgets) => slow(new InProcessParquetSource(file, name, budgets)),
       createPageSource: (file, name, budgets) => new InProcessParquetSource(file, name, budgets),
     };
     const events: string[] = [];
     let page: Promise<Table> | null = null;
     let keyWhileLoading: string | null = null;
+    const ws = new Workspace(d);
     let handleId = '';
-    const unsubscribe = d.workspace.subscribe(() => {
-      const t = d.workspace.get(handleId);
-      if (page || t?.status !== 'loading') return;
-      const source = fileOrderSource(handleId);
+    const unsubscribe = ws.subscribe(() => {
+      const t = ws.file(handleId);
+      if (page || t?.state.status !== 'loading') return;
+      const source = t.fileOrderRows;
       expect(source).not.toBe(null);
       keyWhileLoading = source?.key ?? null;
       page = (source as NonNullable<typeof source>).fetchRows(700, 256).then((rows) => {
@@ -129,7 +128,7 @@ describe('file-order source', () => {
         return rows;
       });
     });
-    const handle = openFile(await sampleFile('during-load.parquet'), d);
+    const handle = ws.open(await sampleFile('during-load.parquet'), 'during-load.parquet');
     handleId = handle.id;
     const done = handle.done.then((t) => {
       events.push('loaded');
@@ -145,20 +144,20 @@ describe('file-order source', () => {
     expect(Number(rows.getChild('__row')?.get(0))).toBe(700);
 
     // Loaded: the same source object (same key) now reads from DuckDB, with the same rows.
-    const after = fileOrderSource(t.id);
+    const after = handle.fileOrderRows;
     expect(after?.key).toBe(keyWhileLoading);
     const again = await (after as NonNullable<typeof after>).fetchRows(700, 256);
     expect(cells(again)).toEqual(cells(rows));
-    await closeFile(t.id, d);
-    expect(fileOrderSource(t.id)).toBe(null);
+    await ws.close(t.id);
+    expect(handle.fileOrderRows).toBe(null);
   });
 
   it('has no file-order source for CSV files', async () => {
-    const d: OpenDeps = { db, workspace: createWorkspaceStore() };
-    const handle = openFile(new File(['a,b\n1,x\n2,y\n'], 'small.csv'), d);
+    const ws = new Workspace({ db });
+    const handle = ws.open(new File(['a,b\n1,x\n2,y\n'], 'small.csv'), 'small.csv');
     const t = await handle.done;
     expect(t.status).toBe('ready');
-    expect(fileOrderSource(t.id)).toBe(null);
-    await closeFile(t.id, d);
+    expect(handle.fileOrderRows).toBe(null);
+    await ws.close(t.id);
   });
 });

@@ -1,10 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ErrorPayload } from '../core/errors';
-import { getBrowserDb } from '../data/db/browser-db';
-import { createTableGridSource, type GridSource, type TableGridOptions } from '../data/db/grid-source';
-import { closeFile, openFile, type OpenHandle } from '../data/ingest';
-import { warmParquetWorkers } from '../data/parquet/worker-pool';
-import { createWorkspaceStore, type OpenedTable } from '../data/workspace';
+import type { FileState } from '../data/opened-file/file-state';
 import { DataGrid } from '../components/data-grid/data-grid';
 import { GridWarmUp } from '../components/data-grid/grid-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
@@ -19,6 +15,7 @@ import { ErrorBoundary } from './error-boundary';
 import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
+import type { AppServices } from './start';
 import { useUrlParam } from './use-url-state';
 
 const TABS: readonly TabDef[] = [
@@ -27,46 +24,12 @@ const TABS: readonly TabDef[] = [
   { id: 'plans', label: 'Plans' },
 ];
 
-// One DuckDB and one workspace per tab. Exposed on window for the benchmarks and for debugging
-// from the console; it holds nothing that is not already on the page.
-const db = getBrowserDb();
-// Two parquet workers (a file's load and its pages) with parquet-wasm compiled before any drop.
-warmParquetWorkers(2);
-const workspace = createWorkspaceStore();
-const internalErrors: ErrorPayload[] = [];
-declare global {
-  interface Window {
-    __memscope?: {
-      db: typeof db;
-      workspace: typeof workspace;
-      internalErrors: ErrorPayload[];
-      /** The table view's own query path (count + page), for the benchmarks. */
-      tableSource: (options: TableGridOptions) => Promise<GridSource>;
-    };
-  }
-}
-window.__memscope = {
-  db,
-  workspace,
-  internalErrors,
-  tableSource: (options) => createTableGridSource(db, options),
-};
-
-/** Loading handles by table id, for Cancel. */
-const handles = new Map<string, OpenHandle>();
-function open(file: File): string {
-  // The first group's decode waits (at most 400 ms) until the grid has painted the first rows.
-  const handle = openFile(file, { db, workspace, firstRowsWaitMs: 400 });
-  handles.set(handle.id, handle);
-  void handle.done.then(() => handles.delete(handle.id));
-  return handle.id;
-}
-
 const TRACE_COLUMNS = ['query_id', 'executor_id', 'deps'];
-const isTraceTable = (t: OpenedTable) =>
+const isTraceTable = (t: FileState) =>
   t.status === 'ready' && TRACE_COLUMNS.every((c) => t.columns.some((col) => col.name === c));
 
-export function App() {
+export function App({ services }: { services: AppServices }) {
+  const { db, workspace, internalErrors } = services;
   const tables = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
   const [tab, setTab] = useUrlParam('tab', 'explore');
   const [activeId, setActiveId] = useState<string | null>(null);
@@ -98,15 +61,18 @@ export function App() {
         internalErrors.push(error);
         pushAlert(error);
       }),
-    [pushAlert],
+    [pushAlert, internalErrors],
   );
 
-  const openFiles = useCallback((files: File[]) => {
-    let last: string | null = null;
-    for (const file of files) last = open(file);
-    // The newest file is the one the user wants to see.
-    if (last) setActiveId(last);
-  }, []);
+  const openFiles = useCallback(
+    (files: File[]) => {
+      let last: string | null = null;
+      for (const file of files) last = workspace.open(file, file.name).id;
+      // The newest file is the one the user wants to see.
+      if (last) setActiveId(last);
+    },
+    [workspace],
+  );
 
   // The bundled sample, once per page load; the first file becomes the active table.
   const sampleStarted = useRef(false);
@@ -115,7 +81,7 @@ export function App() {
     sampleStarted.current = true;
     fetchSampleFiles().then(
       (files) => {
-        const first = files.map(open)[0];
+        const first = files.map((f) => workspace.open(f, f.name).id)[0];
         setActiveId((current) => current ?? first ?? null);
       },
       (err: unknown) =>
@@ -126,13 +92,15 @@ export function App() {
           detail: err instanceof Error ? err.message : String(err),
         }),
     );
-  }, [pushAlert]);
+  }, [pushAlert, workspace]);
 
   const active = useMemo(() => {
     const chosen = tables.find((t) => t.id === activeId);
     if (chosen) return chosen;
     return [...tables].reverse().find((t) => t.status !== 'failed' && t.status !== 'cancelled') ?? null;
   }, [tables, activeId]);
+
+  const activeFile = active ? (workspace.file(active.id) ?? null) : null;
 
   const fileAlerts: AlertItem[] = tables
     .filter((t) => t.status === 'failed' && t.error)
@@ -175,8 +143,8 @@ export function App() {
                 setActiveId(id);
                 setTab('explore');
               }}
-              onCancel={(id) => handles.get(id)?.cancel()}
-              onClose={(id) => void closeFile(id, { db, workspace })}
+              onCancel={(id) => workspace.file(id)?.cancel()}
+              onClose={(id) => void workspace.close(id)}
             />
           </section>
           {active && <SchemaPanel table={active} />}
@@ -184,8 +152,8 @@ export function App() {
         <main className="main">
           <TabPanel id="explore" selected={tab}>
             <ErrorBoundary name="Explore" resetKey={active?.id}>
-              {active && active.status !== 'failed' && active.status !== 'cancelled' ? (
-                <ExploreView key={active.id} db={db} table={active} />
+              {active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
+                <ExploreView key={active.id} db={db} file={activeFile} table={active} />
               ) : (
                 <div className="empty-state">
                   <p>Drop Parquet, CSV or Arrow files anywhere on this page, or use “Open files”.</p>

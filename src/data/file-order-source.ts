@@ -22,7 +22,8 @@ import type { ParquetFooter, ReadRequest } from './parquet/parquet-reader';
  */
 
 export interface FileOrderSourceOptions {
-  tableName: string;
+  /** The DuckDB table (a getter: the name is final only once the load has claimed it). */
+  tableName: () => string;
   fileName: string;
   footer: Pick<ParquetFooter, 'rows' | 'rowGroups' | 'arrowSchemaIpc'>;
   /** The DuckDB-destined columns, in plan order (what the load inserts after `__row`). */
@@ -52,10 +53,10 @@ export function createFileOrderSource(options: FileOrderSourceOptions): GridSour
   const gridColumns: GridColumn[] = schema.fields.map((f) => ({ name: f.name, type: f.type }));
   const select = [ROW_INDEX_COLUMN, ...columns].map(quoteIdentifier).join(', ');
   const rowColumn = quoteIdentifier(ROW_INDEX_COLUMN);
-  const table = quoteIdentifier(tableName);
 
   const fromDb = async (start: number, end: number, signal?: AbortSignal): Promise<Table> => {
     // Integers computed here (never user text): inlined so DuckDB can prune by __row's zone maps.
+    const table = quoteIdentifier(tableName());
     const sql = `SELECT ${select} FROM ${table} WHERE ${rowColumn} >= ${start} AND ${rowColumn} < ${end} ORDER BY ${rowColumn}`;
     return (await db.query(sql, { signal })).table;
   };
@@ -96,7 +97,7 @@ export function createFileOrderSource(options: FileOrderSourceOptions): GridSour
   prefetched?.catch(() => undefined);
 
   return {
-    key: `file:${++counter}:${tableName}`,
+    key: `file:${++counter}:${tableName()}`,
     rowCount,
     columns: gridColumns,
     async fetchRows(offset, limit, signal) {

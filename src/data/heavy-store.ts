@@ -1,11 +1,23 @@
 import { DataType, type Data, type Table, type Vector } from 'apache-arrow';
-import type { HeavyColumnStore, HeavyValue } from './workspace';
 
 /**
  * Heavy columns (vectors, binary, long text) outside DuckDB: decoded per row group on demand, kept
  * in an LRU under a byte budget, read by `__row`. A vector cell is a Float32Array view into the
  * decoded buffer (no copy); binary is a Uint8Array view; text is a string made when asked for.
  */
+
+/** A value of a heavy column for one row, decoded on demand. */
+export type HeavyValue = Float32Array | Uint8Array | string | null;
+
+export interface HeavyColumnStore {
+  readonly columns: readonly string[];
+  /** The value if its row group is loaded, else undefined (the cell paints a placeholder). */
+  peek(column: string, row: number): HeavyValue | undefined;
+  /** Loads the row groups holding these rows (LRU under a byte budget). */
+  ensure(column: string, rows: readonly number[], signal?: AbortSignal): Promise<void>;
+  /** Frees every decoded group and refuses further loads (the file closed). */
+  dispose(): void;
+}
 
 export interface GroupSpan {
   firstRow: number;

@@ -1,92 +1,98 @@
-import type { ColumnPlan } from '../core/schema/column-plan';
-import type { ErrorPayload } from '../core/errors';
-import type { ParquetFooter } from './parquet/parquet-reader';
+import { uniqueTableName } from '../core/schema/table-names';
+import { relationNames } from './db/catalog';
+import type { DbClient } from './db/db-client';
+import type { FileState } from './opened-file/file-state';
+import { OpenedFile, type OpenDeps, type OpenedFileOptions } from './opened-file/opened-file';
 
 /**
- * The cross-feature store (DESIGN.md convention 7): which files are open and in what state.
- * Query results do not live here; they live in the DbClient's cache.
+ * The open files (DESIGN.md convention 7: the one cross-feature store). It holds OpenedFile
+ * objects, which own everything of a file, and publishes their plain states as one immutable
+ * snapshot for React (`useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)`): every
+ * change makes a new array, with a new object only for the file that changed.
  */
-export type OpenedStatus = 'reading-footer' | 'loading' | 'ready' | 'failed' | 'cancelled';
+export class Workspace {
+  private readonly files = new Map<string, OpenedFile>();
+  private snapshot: readonly FileState[] = [];
+  private readonly listeners = new Set<() => void>();
+  private nextId = 1;
+  readonly db: DbClient;
+  private readonly deps: OpenDeps;
 
-export interface OpenedTable {
-  /** Stable id for React keys and URLs. */
-  id: string;
-  /** DuckDB table name: sanitized from the file name, unique among open tables. */
-  tableName: string;
-  fileName: string;
-  fileBytes: number;
-  kind: 'parquet' | 'csv' | 'arrow';
-  status: OpenedStatus;
-  progress: { done: number; total: number; unit: 'row-groups' | 'bytes' | 'rows' };
-  rowCount: number;
-  footer: ParquetFooter | null;
-  columns: ColumnPlan[];
-  heavy: HeavyColumnStore | null;
-  error: ErrorPayload | null;
-  /** Load timings for the bench and the status line (ms since the drop). */
-  timings: { footerMs?: number; firstRowsMs?: number; loadedMs?: number };
-}
+  constructor(deps: OpenDeps) {
+    this.db = deps.db;
+    this.deps = { ...deps, takenNames: deps.takenNames ?? ((id) => this.takenNames(id)) };
+  }
 
-/** A value of a heavy column for one row, decoded on demand. */
-export type HeavyValue = Float32Array | Uint8Array | string | null;
-
-export interface HeavyColumnStore {
-  readonly columns: readonly string[];
-  /** The value if its row group is loaded, else undefined (the cell paints a placeholder). */
-  peek(column: string, row: number): HeavyValue | undefined;
-  /** Loads the row groups holding these rows (LRU under a byte budget). */
-  ensure(column: string, rows: readonly number[], signal?: AbortSignal): Promise<void>;
-}
-
-/**
- * The workspace store: a tiny external store for React's useSyncExternalStore
- * (`useSyncExternalStore(store.subscribe, store.getSnapshot)`). Snapshots are immutable arrays:
- * every change makes a new array and new objects for the tables that changed, so React compares
- * by reference.
- */
-export interface WorkspaceStore {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): readonly OpenedTable[];
-  get(id: string): OpenedTable | undefined;
-  /** DuckDB table names in use (for unique naming). */
-  tableNames(): Set<string>;
-  add(table: OpenedTable): void;
-  update(id: string, patch: Partial<OpenedTable> | ((t: OpenedTable) => Partial<OpenedTable>)): void;
-  remove(id: string): void;
-}
-
-export function createWorkspaceStore(): WorkspaceStore {
-  let tables: readonly OpenedTable[] = [];
-  const listeners = new Set<() => void>();
-  const emit = () => {
-    for (const l of [...listeners]) l();
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   };
-  return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => tables,
-    get: (id) => tables.find((t) => t.id === id),
-    tableNames: () => new Set(tables.map((t) => t.tableName)),
-    add(table) {
-      tables = [...tables, table];
-      emit();
-    },
-    update(id, patch) {
-      let changed = false;
-      tables = tables.map((t) => {
-        if (t.id !== id) return t;
-        changed = true;
-        return { ...t, ...(typeof patch === 'function' ? patch(t) : patch) };
-      });
-      if (changed) emit();
-    },
-    remove(id) {
-      const next = tables.filter((t) => t.id !== id);
-      if (next.length === tables.length) return;
-      tables = next;
-      emit();
-    },
-  };
+
+  getSnapshot = (): readonly FileState[] => this.snapshot;
+
+  /** The live object of an open file (views call it; React renders its `state`). */
+  file(id: string): OpenedFile | undefined {
+    return this.files.get(id);
+  }
+
+  /** Every open file, in the order opened. */
+  all(): OpenedFile[] {
+    return [...this.files.values()];
+  }
+
+  /** Opens a file: its state is published at once ('reading-footer'), its load runs on its own. */
+  open(file: Blob, fileName: string, options: Pick<OpenedFileOptions, 'callbacks'> = {}): OpenedFile {
+    const id = `t${this.nextId++}`;
+    const taken = new Set(this.snapshot.map((s) => s.tableName.toLowerCase()));
+    const opened = new OpenedFile(file, fileName, {
+      id,
+      tableName: uniqueTableName(fileName, taken),
+      deps: this.deps,
+      onChange: (state) => this.publish(state),
+      callbacks: options.callbacks,
+    });
+    this.files.set(id, opened);
+    this.snapshot = [...this.snapshot, opened.state];
+    this.emit();
+    return opened;
+  }
+
+  /** Closes a file: frees everything it owns, drops the DuckDB table it created, and only that. */
+  async close(id: string): Promise<void> {
+    const opened = this.files.get(id);
+    if (!opened) return;
+    this.files.delete(id);
+    this.snapshot = this.snapshot.filter((s) => s.id !== id);
+    this.emit();
+    await opened.close();
+  }
+
+  /** Every file read into DuckDB again (after DuckDB restarted: its tables are gone). */
+  reloadAll(): Promise<FileState[]> {
+    return Promise.all(
+      this.all()
+        .filter((f) => f.state.status !== 'failed' && f.state.status !== 'cancelled')
+        .map((f) => f.reload()),
+    );
+  }
+
+  private publish(state: FileState): void {
+    if (!this.files.has(state.id)) return;
+    this.snapshot = this.snapshot.map((s) => (s.id === state.id ? state : s));
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** DuckDB's tables and views plus the names other open files have chosen (lowercased). */
+  private async takenNames(id: string): Promise<Set<string>> {
+    const taken = await relationNames(this.db);
+    for (const f of this.files.values()) {
+      if (f.id === id) continue;
+      taken.add(f.tableName.toLowerCase());
+    }
+    return taken;
+  }
 }

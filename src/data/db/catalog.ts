@@ -43,3 +43,20 @@ export async function listTables(
   }
   return out;
 }
+
+/**
+ * Every table and view name in DuckDB's `main` schema, lowercased (DuckDB matches identifiers
+ * case-insensitively): a file opening must not take one of them. Never cached: a user table may
+ * have been created a moment ago.
+ */
+export async function relationNames(db: DbClient): Promise<Set<string>> {
+  const { table } = await db.query(
+    `SELECT lower(table_name) AS name FROM information_schema.tables
+      WHERE table_schema = 'main' AND table_catalog = current_database()`,
+    { cache: false },
+  );
+  const names = table.getChild('name');
+  const out = new Set<string>();
+  for (let i = 0; i < table.numRows; i++) out.add(String(names?.get(i)));
+  return out;
+}

@@ -5,11 +5,12 @@ import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../components/data-grid/grid-source';
 import type { DbClient } from '../../data/db/db-client';
 import { createTableGridSource, type GridSource } from '../../data/db/grid-source';
-import { fileOrderSource, firstRowsPainted } from '../../data/ingest';
-import type { OpenedTable } from '../../data/workspace';
+import type { FileState } from '../../data/opened-file/file-state';
+import type { OpenedFile } from '../../data/opened-file/opened-file';
 import { FilterBar } from './filter-bar';
 import { heavyGridColumns } from './heavy-columns';
 import { RowDetail } from './row-detail';
+import { isTableMissing, watchForDroppedTable } from './table-dropped';
 import './explore-view.css';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -29,11 +30,13 @@ let gridArea: { width: number; height: number } | null = null;
  * loaded, with no count or schema query first. Sorting and filtering need DuckDB and the whole
  * file: asked for while the file loads, they are applied when it is loaded.
  */
-export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable }) {
+export function ExploreView({ db, file, table }: { db: DbClient; file: OpenedFile; table: FileState }) {
   const [sort, setSort] = useState<GridSort | null>(null);
   const [filters, setFilters] = useState<Filter[]>([]);
   const [tableSource, setTableSource] = useState<GridSource | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The file's DuckDB table was dropped (from SQL): offer to read the file again.
+  const [dropped, setDropped] = useState(false);
   const [selected, setSelected] = useState<{ key: string; row: number; fileRow: number | null } | null>(null);
   const gridBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -51,8 +54,9 @@ export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable })
   // The same object from 'loading' to 'ready' (and null for CSV / Arrow files): the grid keeps its
   // pages and scroll position when loading ends.
   const fileSource = useMemo(
-    () => (loading || loaded ? fileOrderSource(table.id) : null),
-    [table.id, loading, loaded],
+    () => (loading || loaded ? file.fileOrderRows : null),
+    // The file hands over a new source only when it reloads (status back through 'loading').
+    [file, loading, loaded],
   );
   const plain = sort === null && filters.length === 0;
   const useFileOrder = fileSource !== null && (plain || !loaded);
@@ -72,28 +76,36 @@ export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable })
       (err: unknown) => {
         if (controller.signal.aborted) return;
         const e = toMemscopeError(err, { code: 'sql', file: table.fileName });
-        if (e.code !== 'cancelled') setError(describeError(e));
+        if (isTableMissing(e, table.tableName)) setDropped(true);
+        else if (e.code !== 'cancelled') setError(describeError(e));
       },
     );
     return () => controller.abort();
-  }, [db, table.tableName, table.fileName, sort, filters, queryable, loaded, useFileOrder]);
+  }, [db, table.tableName, table.fileName, sort, filters, queryable, loaded, useFileOrder, dropped]);
 
-  const source = useFileOrder ? fileSource : tableSource;
+  const chosen = useFileOrder ? fileSource : tableSource;
+  const source = useMemo(
+    () => (chosen ? watchForDroppedTable(chosen, table.tableName, () => setDropped(true)) : null),
+    [chosen, table.tableName],
+  );
+  const reload = useCallback(() => {
+    setDropped(false);
+    setTableSource(null);
+    void file.reload();
+  }, [file]);
   // A selection belongs to the rows it was made in.
   const selectedHere = selected && source && selected.key === source.key ? selected : null;
 
-  const extraColumns = useMemo(
-    () => heavyGridColumns(table.columns, table.heavy),
-    [table.columns, table.heavy],
-  );
+  const heavy = loading || loaded ? file.heavy : null;
+  const extraColumns = useMemo(() => heavyGridColumns(table.columns, heavy), [table.columns, heavy]);
 
   const onFirstRowsPainted = useCallback(() => {
     if (markedTables.has(table.id)) return;
     markedTables.add(table.id);
     performance.mark(`ms:first-rows:${table.fileName}`);
-    // The load's first row-group decode waited for this (app.tsx: firstRowsWaitMs).
-    firstRowsPainted(table.id);
-  }, [table.id, table.fileName]);
+    // The load's first row-group decode waited for this (start.ts: firstRowsWaitMs).
+    file.firstRowsPainted();
+  }, [file, table.id, table.fileName]);
 
   const sourceKey = source?.key ?? '';
   const onActiveRowChange = useCallback(
@@ -139,9 +151,20 @@ export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable })
           {error}
         </p>
       ) : null}
+      {dropped && loaded ? (
+        <div className="ex-error" role="alert">
+          <p>
+            The table <code>{table.tableName}</code> was dropped (from SQL). {table.fileName} is still open
+            here: read it into DuckDB again to see its rows.
+          </p>
+          <button type="button" className="button" onClick={reload}>
+            Reload from the file
+          </button>
+        </div>
+      ) : null}
       <div className="ex-body">
         <div className="ex-grid" ref={gridBox}>
-          {source ? (
+          {dropped && loaded ? null : source ? (
             <DataGrid
               source={source}
               label={`${table.fileName} rows`}
@@ -161,6 +184,7 @@ export function ExploreView({ db, table }: { db: DbClient; table: OpenedTable })
           <RowDetail
             source={source}
             table={table}
+            heavy={heavy}
             row={selectedHere.row}
             fileRow={selectedHere.fileRow}
             onClose={() => setSelected(null)}

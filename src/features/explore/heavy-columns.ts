@@ -2,7 +2,7 @@ import { CELL_FORMAT, FULL_FORMAT } from '../../core/format/cell-value';
 import { formatHeavyValue } from '../../core/format/heavy-value';
 import type { ColumnPlan } from '../../core/schema/column-plan';
 import type { GridExtraColumn } from '../../components/data-grid/data-grid';
-import type { HeavyColumnStore } from '../../data/workspace';
+import type { HeavyColumnStore } from '../../data/heavy-store';
 
 /** "float32[384]" for a vector column, else the Arrow type as the ingest plan printed it. */
 export function heavyTypeLabel(plan: ColumnPlan): string {

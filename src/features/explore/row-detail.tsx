@@ -7,7 +7,8 @@ import { typeLabel } from '../../core/format/type-label';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { ValueView } from '../../components/data-grid/value-view';
 import type { GridSource } from '../../data/db/grid-source';
-import type { OpenedTable } from '../../data/workspace';
+import type { HeavyColumnStore } from '../../data/heavy-store';
+import type { FileState } from '../../data/opened-file/file-state';
 import { heavyTypeLabel } from './heavy-columns';
 
 interface Field {
@@ -24,12 +25,14 @@ interface Field {
 export function RowDetail({
   source,
   table,
+  heavy,
   row,
   fileRow,
   onClose,
 }: {
   source: GridSource;
-  table: OpenedTable;
+  table: FileState;
+  heavy: HeavyColumnStore | null;
   row: number;
   fileRow: number | null;
   onClose(): void;
@@ -53,7 +56,6 @@ export function RowDetail({
     return () => controller.abort();
   }, [source, row, table.fileName]);
 
-  const heavy = table.heavy;
   const heavyPlans = table.columns.filter(
     (c) => c.destination === 'heavy' && heavy?.columns.includes(c.name),
   );

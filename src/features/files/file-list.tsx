@@ -1,15 +1,15 @@
-import type { OpenedTable } from '../../data/workspace';
+import type { FileState } from '../../data/opened-file/file-state';
 import { formatBytes, formatCount } from './format-bytes';
 
 interface FileListProps {
-  tables: readonly OpenedTable[];
+  tables: readonly FileState[];
   activeId: string | null;
   onSelect: (id: string) => void;
   onCancel: (id: string) => void;
   onClose: (id: string) => void;
 }
 
-const STATUS_TEXT: Record<OpenedTable['status'], string> = {
+const STATUS_TEXT: Record<FileState['status'], string> = {
   'reading-footer': 'reading footer…',
   loading: 'loading…',
   ready: 'ready',

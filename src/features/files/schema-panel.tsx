@@ -1,11 +1,11 @@
-import type { OpenedTable } from '../../data/workspace';
+import type { FileState } from '../../data/opened-file/file-state';
 import { formatBytes, formatCount } from './format-bytes';
 
 /**
  * What the file's footer says, shown as soon as the footer is read (before any row is decoded), and
  * where each column went (DuckDB or the heavy-column store) with the reason.
  */
-export function SchemaPanel({ table }: { table: OpenedTable }) {
+export function SchemaPanel({ table }: { table: FileState }) {
   const footer = table.footer;
   return (
     <section className="schema-panel" aria-label={`Schema of ${table.fileName}`}>

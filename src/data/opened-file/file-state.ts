@@ -1,0 +1,35 @@
+import type { ColumnPlan } from '../../core/schema/column-plan';
+import type { ErrorPayload } from '../../core/errors';
+import type { ParquetFooter } from '../parquet/parquet-reader';
+
+/**
+ * What React renders about one open file: plain data, replaced (never mutated) on every change, so
+ * components compare by reference. The live parts of a file (workers, heavy-column store, grid
+ * sources) stay on its OpenedFile and never enter a snapshot.
+ */
+export type FileStatus = 'reading-footer' | 'loading' | 'ready' | 'failed' | 'cancelled';
+
+export type FileKind = 'parquet' | 'csv' | 'arrow';
+
+export interface FileState {
+  /** Stable id for React keys and URLs. */
+  id: string;
+  /** DuckDB table name: sanitized from the file name, unique among every table and view in DuckDB. */
+  tableName: string;
+  fileName: string;
+  fileBytes: number;
+  kind: FileKind;
+  status: FileStatus;
+  progress: { done: number; total: number; unit: 'row-groups' | 'bytes' | 'rows' };
+  rowCount: number;
+  footer: ParquetFooter | null;
+  columns: ColumnPlan[];
+  error: ErrorPayload | null;
+  /** A warning that does not stop the file from opening (e.g. a CSV whose shape DuckDB doubts). */
+  warning: string | null;
+  /** Load timings for the bench and the status line (ms since the drop). */
+  timings: { footerMs?: number; firstRowsMs?: number; loadedMs?: number };
+}
+
+/** True while the file's rows are (or are becoming) queryable. */
+export const isOpenStatus = (s: FileStatus): boolean => s === 'loading' || s === 'ready';

@@ -1,0 +1,47 @@
+import { tableToIPC, type Table } from 'apache-arrow';
+import { isFloatFixedList } from '../../core/schema/arrow-guards';
+import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
+import { duckdbColumns, heavyColumns, planColumns } from '../../core/schema/plan-columns';
+import { readArrowIpcFile } from '../arrow-ipc';
+import { RowGroupHeavyStore } from '../heavy-store';
+import { mark, type LoadContext } from './load-context';
+
+/**
+ * Arrow IPC (file or stream) -> DuckDB: read whole with apache-arrow (IPC has no footer to read
+ * lazily), light columns inserted into DuckDB, heavy columns served from the table in memory.
+ */
+export async function loadArrow(ctx: LoadContext): Promise<void> {
+  const { deps, fileName } = ctx;
+  ctx.update({ status: 'loading', progress: { done: 0, total: 1, unit: 'row-groups' } });
+  const table: Table = readArrowIpcFile(new Uint8Array(await ctx.file.arrayBuffer()), fileName);
+  ctx.checkAborted();
+  const fields = table.schema.fields.filter((f) => f.name !== ROW_INDEX_COLUMN);
+  const dims = new Map<string, number>();
+  for (const f of fields) if (isFloatFixedList(f.type)) dims.set(f.name, f.type.listSize);
+  const plan = planColumns(fields, { rows: table.numRows, uncompressedBytes: new Map() }, dims);
+  const heavyNames = heavyColumns(plan);
+  ctx.setHeavy(
+    heavyNames.length === 0
+      ? null
+      : new RowGroupHeavyStore(
+          heavyNames,
+          [{ firstRow: 0, rows: table.numRows }],
+          // The whole file is in memory already: "decoding" a group is selecting the column.
+          async (_group, column) => table.select([column]),
+          Number.POSITIVE_INFINITY,
+        ),
+  );
+  ctx.update({ columns: plan, rowCount: table.numRows });
+  await deps.db.ready();
+  const tableName = await ctx.claimTableName();
+  ctx.checkAborted();
+  const ipc = tableToIPC(table.select([ROW_INDEX_COLUMN, ...duckdbColumns(plan)]), 'stream');
+  await deps.db.insertArrowIpc(tableName, ipc, { create: true });
+  ctx.tableCreated();
+  deps.db.invalidate();
+  mark(`ms:first-batch:${fileName}`);
+  ctx.update({
+    progress: { done: 1, total: 1, unit: 'row-groups' },
+    timings: { firstRowsMs: performance.now() - ctx.t0 },
+  });
+}

@@ -1,0 +1,71 @@
+import { MemscopeError } from '../../core/errors';
+import { WorkerParquetSource } from '../parquet/worker-source';
+import {
+  DEFAULT_BUDGETS,
+  type ParquetFooter,
+  type ParquetSource,
+  type ReadRequest,
+} from '../parquet/parquet-reader';
+import type { OpenDeps } from './load-context';
+
+/**
+ * The two parquet workers of one open file, and the one switch between "loading" and "loaded"
+ * (docs/data-path.md, "Worker lifecycle"):
+ * - the load worker reads the footer, the column plan and every row group for DuckDB, and after
+ *   the load the heavy cells;
+ * - the page worker decodes grid pages and heavy cells while the load worker is busy, so a page
+ *   never queues behind a whole row group's decode. It is closed when the load ends: from then on
+ *   pages come from DuckDB (file-order source) and heavy cells from the load worker.
+ * Both read the footer at once (two cores), so the page worker is ready for the first page.
+ */
+export class ParquetWorkers {
+  readonly load: ParquetSource;
+  private pages: ParquetSource | null;
+  readonly footer: Promise<ParquetFooter>;
+  private isLoaded = false;
+
+  constructor(file: Blob, fileName: string, deps: OpenDeps) {
+    const budgets = deps.budgets ?? DEFAULT_BUDGETS;
+    const create = deps.createSource ?? ((f, n, b) => new WorkerParquetSource(f, n, b));
+    this.load = create(file, fileName, budgets);
+    this.pages = (deps.createPageSource ?? create)(file, fileName, budgets);
+    this.footer = this.load.footer();
+    this.footer.catch(() => undefined);
+    // Errors of the page worker surface on the page that needs it.
+    this.pages.footer().catch(() => undefined);
+  }
+
+  /** True once every row group is in DuckDB. */
+  get loaded(): boolean {
+    return this.isLoaded;
+  }
+
+  /** Every row is in DuckDB: the page worker is no longer needed. */
+  markLoaded(): void {
+    this.isLoaded = true;
+    this.pages?.close();
+    this.pages = null;
+  }
+
+  /**
+   * A read for something on screen (a grid page, a heavy cell): the page worker while the file
+   * loads, the load worker after. A read in flight when the page worker closes moves over.
+   */
+  async readForView(request: ReadRequest, signal?: AbortSignal): Promise<Uint8Array> {
+    const pages = this.pages;
+    if (this.isLoaded || !pages) return this.load.read(request, signal);
+    try {
+      return await pages.read(request, signal);
+    } catch (err) {
+      const closedUnderUs = err instanceof MemscopeError && err.code === 'cancelled' && !signal?.aborted;
+      if (closedUnderUs && this.isLoaded) return this.load.read(request, signal);
+      throw err;
+    }
+  }
+
+  dispose(): void {
+    this.load.close();
+    this.pages?.close();
+    this.pages = null;
+  }
+}
