@@ -52,6 +52,42 @@ export default tseslint.config(
       ],
     },
   },
+  // src/data: side effects behind small interfaces; no UI. It owns the worker clients, so it may
+  // import src/workers' RPC helper and protocol types (docs/architecture.md, layer table).
+  {
+    files: ['src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*'], message: 'src/data has no UI: no React.' },
+            {
+              group: ['**/features/**', '**/components/**', '**/app/**'],
+              message: 'src/data imports only src/core and src/workers (clients of its own workers).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // src/components: presentational; data arrives through props.
+  {
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/data/**', '**/features/**', '**/app/**', '@duckdb/*', 'parquet-wasm'],
+              message: 'Components take their data through props: no data access, no features.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Features do not import each other; src/app composes them.
   ...featureNames.map((name) => ({
     files: [`src/features/${name}/**/*.{ts,tsx}`],

@@ -196,7 +196,7 @@ test.describe('Plans', () => {
     await page.getByLabel('Search nodes').fill('produce');
     await page.getByLabel('Search nodes').press('Enter');
     await expect(details.getByRole('heading', { name: 'Produce 3' })).toBeVisible();
-    // glibc: 24 -> 32, 100 -> 112, 1000 -> 1008 (FACTS.md).
+    // glibc: 24 -> 32, 100 -> 112, 1000 -> 1008 (docs/plan-memory-models.md).
     await expect(page.getByRole('row', { name: /^Box reserved bytes/ })).toContainText('1,152 B');
   });
 

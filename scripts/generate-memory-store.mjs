@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates a deterministic AI memory store as Parquet (see docs/benchmarks.md and DESIGN.md).
+// Generates a deterministic AI memory store as Parquet (see docs/benchmarks.md and docs/architecture.md, "Data model").
 //
 //   node scripts/generate-memory-store.mjs --sample            public/sample/*.parquet + manifest.json
 //   node scripts/generate-memory-store.mjs --bench [--sizes 10k,100k,1m] [--force]

@@ -243,7 +243,17 @@ describe('corpus: no-crash', () => {
         expect(DECODE_ERROR_CODES).toContain((outcome as MemscopeError).code);
         expect(outcome.message).toContain(name);
       } else {
-        expect(outcome.tables.reduce((n, t) => n + t.numRows, 0)).toBeGreaterThanOrEqual(0);
+        // Read: the rows are the footer's rows, every column as long as its table, and `__row`
+        // numbers the file's rows 0..n-1 in order (no row lost, doubled or misplaced).
+        const total = outcome.tables.reduce((n, t) => n + t.numRows, 0);
+        expect(total).toBe(outcome.footerRows);
+        const rows: number[] = [];
+        for (const t of outcome.tables) {
+          for (const child of t.schema.fields) expect(t.getChild(child.name)?.length).toBe(t.numRows);
+          const r = t.getChild('__row');
+          for (let i = 0; i < t.numRows; i++) rows.push(Number(r?.get(i)));
+        }
+        expect(rows).toEqual(Array.from({ length: total }, (_, i) => i));
       }
     });
   }

@@ -21,12 +21,9 @@ import { createSqlGridSource, createTableGridSource } from '../src/data/db/grid-
 import { createNodeDb } from './support/node-db';
 
 let db: DbClient;
-let startupMs = 0;
 
 beforeAll(async () => {
-  const t0 = performance.now();
   db = await createNodeDb();
-  startupMs = performance.now() - t0;
 });
 
 afterAll(async () => {
@@ -52,7 +49,6 @@ function cell(table: Table, column: string, row = 0): unknown {
 
 describe('DuckDB-WASM through createNodeDb', () => {
   it('starts with extension autoloading off, on every connection', async () => {
-    expect(startupMs).toBeGreaterThan(0);
     const error = await rejection(db.query("SELECT * FROM read_parquet('missing.parquet')"));
     expect(error.code).toBe('sql');
     expect(error.message).toMatch(/^Catalog Error: .*read_parquet.*parquet extension/);
@@ -170,16 +166,14 @@ describe('DuckDB-WASM through createNodeDb', () => {
 
   it('cancels a running query when its AbortSignal fires', async () => {
     const controller = new AbortController();
-    const t0 = performance.now();
     const running = db.query(LONG_QUERY, { signal: controller.signal });
     setTimeout(() => controller.abort(), 150);
     const error = await rejection(running);
     expect(error.code).toBe('cancelled');
-    expect(performance.now() - t0).toBeLessThan(3000);
-    // The engine stopped: the next query on the same (default) connection answers at once.
-    const t1 = performance.now();
-    await db.query('SELECT 1');
-    expect(performance.now() - t1).toBeLessThan(1000);
+    // The engine stopped: the next query on the same (default) connection answers (how fast is the
+    // bench's business; a still-running LONG_QUERY would make this wait for minutes and time out).
+    const one = await db.query('SELECT 1 AS one', { cache: false });
+    expect(Number(one.table.getChild('one')?.get(0))).toBe(1);
     // An already aborted signal never starts the query.
     expect((await rejection(db.query('SELECT 2', { signal: AbortSignal.abort() }))).code).toBe('cancelled');
   });
@@ -352,19 +346,19 @@ describe('grid sources', () => {
     expect(error.message).toMatch(/^Catalog Error: Table with name no_such_table does not exist/);
   });
 
-  it('answers a filter + sort + LIMIT 1000 page quickly', async () => {
+  it('answers a filter + sort + LIMIT 1000 page with the filtered rows in order', async () => {
     const source = await createTableGridSource(db, {
       table: 'memories',
       filters: [{ column: 'category', op: '=', value: 'knowledge' }],
       sort: { column: 'score', direction: 'desc' },
     });
-    const t0 = performance.now();
     const page = await source.fetchRows(0, 1000);
-    const ms = performance.now() - t0;
     expect(page.numRows).toBe(1000);
-    expect(ms).toBeLessThan(2000);
-    console.info(
-      `node duckdb: startup ${startupMs.toFixed(0)} ms; filter+sort+LIMIT 1000 at ${N} rows: ${ms.toFixed(1)} ms`,
-    );
+    const category = page.getChild('category');
+    const score = page.getChild('score');
+    for (let i = 0; i < page.numRows; i++) {
+      expect(category?.get(i)).toBe('knowledge');
+      if (i > 0) expect(Number(score?.get(i))).toBeLessThanOrEqual(Number(score?.get(i - 1)));
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { ErrorPayload } from '../core/errors';
 import { getBrowserDb } from '../data/db/browser-db';
-import { createTableGridSource, type GridSource, type TableGridOptions } from '../data/db/grid-source';
+import { createTableGridSource, type TableGridOptions } from '../data/db/grid-source';
+import type { GridSource } from '../core/grid-source';
 import type { DbClient } from '../data/db/db-client';
 import { warmParquetWorkers } from '../data/parquet/worker-pool';
 import { Workspace } from '../data/workspace';

@@ -1,7 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 
 /**
- * Shareable view state lives in the URL's search params (DESIGN.md convention 7): `?tab=plans`.
+ * Shareable view state lives in the URL's search params (docs/architecture.md, convention 7): `?tab=plans`.
  * history.replaceState keeps Back meaningful (it does not push one entry per click).
  */
 const listeners = new Set<() => void>();

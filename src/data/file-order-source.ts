@@ -4,7 +4,7 @@ import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
 import { normalizeTable } from '../core/schema/normalize';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import type { DbClient } from './db/db-client';
-import type { GridColumn, GridSource } from './db/grid-source';
+import type { GridColumn, GridSource } from '../core/grid-source';
 import { parquetError } from './parquet/parquet-errors';
 import type { ParquetFooter, ReadRequest } from './parquet/parquet-reader';
 

@@ -5,7 +5,7 @@ import type { FileState } from './opened-file/file-state';
 import { OpenedFile, type OpenDeps, type OpenedFileOptions } from './opened-file/opened-file';
 
 /**
- * The open files (DESIGN.md convention 7: the one cross-feature store). It holds OpenedFile
+ * The open files (docs/architecture.md, convention 7: the one cross-feature store). It holds OpenedFile
  * objects, which own everything of a file, and publishes their plain states as one immutable
  * snapshot for React (`useSyncExternalStore(workspace.subscribe, workspace.getSnapshot)`): every
  * change makes a new array, with a new object only for the file that changed.

@@ -2,7 +2,7 @@ import { toErrorPayload, type ErrorPayload } from '../core/errors';
 
 /**
  * A small typed RPC over postMessage. Requests and replies carry an id; replies that hold large
- * buffers name them in an explicit transfer list (DESIGN.md convention 3: Arrow IPC bytes are
+ * buffers name them in an explicit transfer list (docs/architecture.md, convention 3: Arrow IPC bytes are
  * moved between threads, never copied). Errors cross as ErrorPayloads (structured clone drops
  * the MemscopeError class).
  */

@@ -22,7 +22,7 @@ import { isNumericType, typeLabel } from '../../core/format/type-label';
 import { cellLook } from './grid-cell-look';
 import { copyText } from './clipboard';
 import { FullValueDialog, type FullValue } from './full-value-dialog';
-import type { GridSort, GridSource } from './grid-source';
+import type { GridSort, GridSource } from '../../core/grid-source';
 import { PageCache, pagesFor } from './page-cache';
 import { rowWindow, scrollTopToReveal, type RowWindowInput } from './row-window';
 import { columnWidth, gutterWidth } from './column-layout';

@@ -13,7 +13,7 @@ import {
   tableToIPC,
 } from 'apache-arrow';
 import { DataGrid } from './data-grid';
-import type { GridSource } from './grid-source';
+import type { GridSource } from '../../core/grid-source';
 
 const ROWS = 64;
 

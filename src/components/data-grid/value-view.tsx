@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { CellValue } from '../../core/format/cell-value';
-import { decodeBytes, hexDump } from '../../core/format/bytes';
+import { decodeBytes, hexDump } from '../../core/format/hex-dump';
 import { fullText } from '../../core/format/format-cell';
 import { shortestFloat } from '../../core/format/numbers';
 import { vectorStats } from '../../core/format/vector-stats';

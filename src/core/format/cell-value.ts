@@ -53,8 +53,3 @@ export const FULL_FORMAT: FormatOptions = {
   maxNestedChars: Number.POSITIVE_INFINITY,
   vectorMinLength: 16,
 };
-
-/** Kinds whose text reads best right-aligned. */
-export function isNumericKind(kind: CellKind): boolean {
-  return kind === 'number';
-}

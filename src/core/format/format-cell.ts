@@ -16,7 +16,7 @@ import {
   type Timestamp,
 } from 'apache-arrow';
 import { CELL_FORMAT, FULL_FORMAT, type CellValue, type FormatOptions } from './cell-value';
-import { hexPreview } from './bytes';
+import { hexPreview } from './hex-dump';
 import { formatDecimal, formatFloat, halfToNumber, shortestFloat, wordsToBigInt } from './numbers';
 import {
   formatDateDays,

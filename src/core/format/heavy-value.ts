@@ -1,5 +1,5 @@
 import { CELL_FORMAT, type CellValue, type FormatOptions } from './cell-value';
-import { hexPreview } from './bytes';
+import { hexPreview } from './hex-dump';
 
 /**
  * Heavy-column values (kept outside DuckDB, see src/data/workspace.ts HeavyValue) as cells:

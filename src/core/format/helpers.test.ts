@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Field, FixedSizeList, Float32, Int64, List, Timestamp, TimeUnit, Utf8 } from 'apache-arrow';
-import { decodeBytes, hexDump, hexPreview } from './bytes';
+import { decodeBytes, hexDump, hexPreview } from './hex-dump';
 import { formatHeavyValue } from './heavy-value';
 import { formatDecimal, wordsToBigInt } from './numbers';
 import { formatInterval } from './temporal';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuckDbProfile } from './duckdb-profile';
 
-// Shape of DuckDB 1.4 `EXPLAIN (ANALYZE, FORMAT JSON)` as described in FACTS.md.
+// Shape of DuckDB 1.4 `EXPLAIN (ANALYZE, FORMAT JSON)` as docs/decisions/0001-duckdb-wasm-offline.md describes it.
 const analyzed = {
   latency: 0,
   cpu_time: 0,

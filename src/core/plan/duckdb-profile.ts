@@ -3,7 +3,7 @@
  * `explain_value` of its one row), of `EXPLAIN (FORMAT JSON) q` (an array of {name, children,
  * extra_info}), and the older `name`/`timing`/`cardinality` keys. Never throws.
  *
- * DuckDB 1.4 quirks handled (FACTS.md): the root's latency/cpu_time and cumulative_* fields are 0,
+ * DuckDB 1.4 quirks handled (docs/formats/, DuckDB profiles): the root's latency/cpu_time and cumulative_* fields are 0,
  * so totals are summed over operators; the first child is an EXPLAIN_ANALYZE wrapper, which is
  * skipped; operator_name may carry a trailing space; "Estimated Cardinality" is a string.
  */

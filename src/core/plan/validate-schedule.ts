@@ -37,10 +37,6 @@ export function listIds(ids: readonly ExecutorId[], max = MAX_IDS_IN_MESSAGE): s
   return `${ids.slice(0, max).join(', ')} and ${(ids.length - max).toLocaleString('en-US')} more`;
 }
 
-export function formatBytes(n: number): string {
-  return `${n.toLocaleString('en-US')} B`;
-}
-
 class ProblemList {
   readonly items: ValidationProblem[] = [];
   private readonly counts = new Map<string, number>();

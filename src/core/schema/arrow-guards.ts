@@ -5,10 +5,6 @@ import { DataType, Precision, type Field, type FixedSizeList, type Float, type L
  * own `DataType.isX` guards test the type id only; these add the child checks we need.
  */
 
-export function isFloatType(type: DataType): type is Float {
-  return DataType.isFloat(type);
-}
-
 export function isFloat16(type: DataType): boolean {
   return DataType.isFloat(type) && type.precision === Precision.HALF;
 }

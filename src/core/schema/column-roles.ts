@@ -10,7 +10,7 @@ import {
 } from './arrow-guards';
 
 /**
- * Column roles from name + type (DESIGN.md "Data model: a memory store"). A name alone never
+ * Column roles from name + type (docs/architecture.md, "Data model"). A name alone never
  * decides: `id` must be a string or an integer, `created_at` must be a timestamp, and so on, so a
  * file that happens to use the same names for other things falls back to 'other'.
  */

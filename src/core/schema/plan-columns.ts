@@ -1,3 +1,4 @@
+import { formatBytesBinary } from '../format/quantities';
 import { DataType, type Field } from 'apache-arrow';
 import type { ColumnPlan } from './column-plan';
 import { detectRole } from './column-roles';
@@ -57,7 +58,7 @@ function planColumn(field: Field, stats: ColumnSizeStats, probedDim: number | un
         return {
           ...base,
           destination: 'heavy',
-          reason: `long text (${formatBytes(avg)} per row on average, over ${formatBytes(LONG_TEXT_AVG_BYTES)}): read on demand`,
+          reason: `long text (${formatBytesBinary(avg)} per row on average, over ${formatBytesBinary(LONG_TEXT_AVG_BYTES)}): read on demand`,
         };
       }
     }
@@ -74,13 +75,6 @@ function planColumn(field: Field, stats: ColumnSizeStats, probedDim: number | un
     return { ...base, destination: 'duckdb', reason: 'all-null column' };
   }
   return { ...base, destination: 'duckdb', reason: 'scalar or nested value: queryable in SQL' };
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-  return `${(bytes / 1024 / 1024 / 1024).toFixed(2)} GiB`;
 }
 
 export function duckdbColumns(plan: readonly ColumnPlan[]): string[] {

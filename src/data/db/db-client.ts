@@ -2,7 +2,7 @@ import type { Table } from 'apache-arrow';
 import type { SqlParam } from '../../core/sql/table-query';
 
 /**
- * The one doorway to DuckDB (DESIGN.md convention 2). Every query in the app goes through a DbClient:
+ * The one doorway to DuckDB (docs/architecture.md, convention 2). Every query in the app goes through a DbClient:
  * it owns start-up (extension autoloading off), parameter binding, cancellation of superseded
  * queries and the result cache. The browser implementation (browser-db.ts) runs DuckDB-WASM in its
  * worker; the Node implementation (test/support/node-db.ts) runs the same engine and the same

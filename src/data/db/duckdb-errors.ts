@@ -14,7 +14,7 @@ export function toDbError(err: unknown): MemscopeError {
   if (/query was cancel+ed|INTERRUPT Error|Interrupted/i.test(text)) {
     return cancelledError();
   }
-  // A wasm trap leaves the DuckDB instance unusable (FACTS.md: autoload attempts offline trap).
+  // A wasm trap leaves the DuckDB instance unusable (docs/decisions/0001-duckdb-wasm-offline.md: an autoload attempt offline traps).
   if (
     /RuntimeError|unreachable|memory access out of bounds|worker (is not set|has been terminated)/i.test(text)
   ) {

@@ -1,4 +1,5 @@
-import type { DataType, Schema, Table } from 'apache-arrow';
+import type { Schema, Table } from 'apache-arrow';
+import type { GridColumn, GridSource } from '../../core/grid-source';
 import { classifySql } from '../../core/sql/statement';
 import {
   buildCountQuery,
@@ -9,24 +10,6 @@ import {
   type SortSpec,
 } from '../../core/sql/table-query';
 import type { DbClient } from './db-client';
-
-/**
- * What the data grid shows: a row count, the columns, and pages of rows fetched as Arrow on demand.
- * The grid never sees SQL; it asks for rows by offset and caches pages by `key`.
- */
-export interface GridColumn {
-  name: string;
-  type: DataType;
-}
-
-export interface GridSource {
-  /** Equal keys mean equal rows (same source): the grid keys its page cache by it. Each source gets a new key. */
-  key: string;
-  rowCount: number;
-  columns: GridColumn[];
-  /** Rows [offset, offset + limit) as an Arrow table (fewer at the end). Rejects with 'cancelled' on abort. */
-  fetchRows(offset: number, limit: number, signal?: AbortSignal): Promise<Table>;
-}
 
 let sourceCounter = 0;
 

@@ -1,5 +1,5 @@
 import type { DbClient } from '../db/db-client';
-import type { GridSource } from '../db/grid-source';
+import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../heavy-store';
 import type { DecodeBudgets, ParquetSource } from '../parquet/parquet-reader';
 import type { FileState } from './file-state';

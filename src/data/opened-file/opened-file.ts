@@ -1,7 +1,7 @@
 import { MemscopeError, toMemscopeError, type ErrorPayload } from '../../core/errors';
 import { uniqueTableName } from '../../core/schema/table-names';
 import { relationNames } from '../db/catalog';
-import type { GridSource } from '../db/grid-source';
+import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../heavy-store';
 import { detectFileKind, readMagic } from '../parquet/file-kind';
 import { parquetError } from '../parquet/parquet-errors';

@@ -1,5 +1,5 @@
 import { MemscopeError, type ErrorCode } from '../../core/errors';
-import { formatBytes } from '../../core/schema/plan-columns';
+import { formatBytesBinary } from '../../core/format/quantities';
 
 /**
  * parquet-wasm (arrow-rs underneath) reports failures as strings; these turn them into typed
@@ -55,8 +55,8 @@ export function parquetError(
       );
     case 'too-large':
       return make(
-        `${fileName} would decode to ${extra.bytes !== undefined ? formatBytes(extra.bytes) : 'too many bytes'}, over the ${
-          extra.budget !== undefined ? formatBytes(extra.budget) : ''
+        `${fileName} would decode to ${extra.bytes !== undefined ? formatBytesBinary(extra.bytes) : 'too many bytes'}, over the ${
+          extra.budget !== undefined ? formatBytesBinary(extra.budget) : ''
         } budget of one read${because}.`,
         'Rewrite it with smaller row groups (about 10,000 rows each), or open fewer columns. It may also be a decompression bomb.',
       );

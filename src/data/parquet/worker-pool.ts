@@ -55,8 +55,3 @@ function scheduleRefill(): void {
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 50);
 }
-
-/** Number of warm spares (tests, diagnostics). */
-export function spareCount(): number {
-  return spares.length;
-}

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
+import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
 import { DataGrid } from '../../components/data-grid/data-grid';
-import type { GridSort } from '../../components/data-grid/grid-source';
+import type { GridSort } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
-import { createTableGridSource, type GridSource } from '../../data/db/grid-source';
+import { createTableGridSource } from '../../data/db/grid-source';
+import type { GridSource } from '../../core/grid-source';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { OpenedFile } from '../../data/opened-file/opened-file';
 import { FilterBar } from './filter-bar';
@@ -12,8 +14,6 @@ import { heavyGridColumns } from './heavy-columns';
 import { RowDetail } from './row-detail';
 import { isTableMissing, watchForDroppedTable } from './table-dropped';
 import './explore-view.css';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 // performance.mark once per opened table (the bench reads `ms:first-rows:<file>`), even if the view remounts.
 const markedTables = new Set<string>();
@@ -121,8 +121,8 @@ export function ExploreView({ db, file, table }: { db: DbClient; file: OpenedFil
   const status = source ? (
     <>
       {filtered
-        ? `${fmt(source.rowCount)} of ${fmt(total ?? source.rowCount)} rows`
-        : `${fmt(source.rowCount)} rows`}
+        ? `${formatCount(source.rowCount)} of ${formatCountOf(total ?? source.rowCount, 'row')}`
+        : formatCountOf(source.rowCount, 'row')}
       {pending ? (
         <span className="ex-muted">
           {' '}

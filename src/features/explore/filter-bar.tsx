@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Type, type DataType } from 'apache-arrow';
 import type { Filter, FilterOp } from '../../core/sql/table-query';
-import type { GridColumn } from '../../data/db/grid-source';
+import type { GridColumn } from '../../core/grid-source';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 
 type ColumnKind = 'list' | 'string' | 'number' | 'bool' | 'temporal' | 'other';

@@ -6,7 +6,7 @@ import { formatHeavyValue } from '../../core/format/heavy-value';
 import { typeLabel } from '../../core/format/type-label';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { ValueView } from '../../components/data-grid/value-view';
-import type { GridSource } from '../../data/db/grid-source';
+import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../../data/heavy-store';
 import type { FileState } from '../../data/opened-file/file-state';
 import { heavyTypeLabel } from './heavy-columns';

@@ -1,5 +1,5 @@
 import { MemscopeError } from '../../core/errors';
-import type { GridSource } from '../../data/db/grid-source';
+import type { GridSource } from '../../core/grid-source';
 
 /**
  * DuckDB's answer when a file's table is gone (dropped from the SQL editor): "Catalog Error: Table

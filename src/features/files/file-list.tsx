@@ -1,5 +1,5 @@
 import type { FileState } from '../../data/opened-file/file-state';
-import { formatBytes, formatCount } from './format-bytes';
+import { formatCount, formatSize } from '../../core/format/quantities';
 
 interface FileListProps {
   tables: readonly FileState[];
@@ -40,7 +40,7 @@ export function FileList({ tables, activeId, onSelect, onCancel, onClose }: File
             >
               <span className="file-name">{t.fileName}</span>
               <span className="file-meta">
-                <code>{t.tableName}</code> · {formatCount(t.rowCount)} rows · {formatBytes(t.fileBytes)} ·{' '}
+                <code>{t.tableName}</code> · {formatCount(t.rowCount)} rows · {formatSize(t.fileBytes)} ·{' '}
                 <span className="file-status">{STATUS_TEXT[t.status]}</span>
               </span>
             </button>

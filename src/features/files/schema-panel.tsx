@@ -1,5 +1,5 @@
 import type { FileState } from '../../data/opened-file/file-state';
-import { formatBytes, formatCount } from './format-bytes';
+import { formatCount, formatSize } from '../../core/format/quantities';
 
 /**
  * What the file's footer says, shown as soon as the footer is read (before any row is decoded), and
@@ -22,9 +22,9 @@ export function SchemaPanel({ table }: { table: FileState }) {
             <dt>Row groups</dt>
             <dd>{formatCount(footer.rowGroups.length)}</dd>
             <dt>Compressed</dt>
-            <dd>{formatBytes(footer.rowGroups.reduce((s, g) => s + g.compressedBytes, 0))}</dd>
+            <dd>{formatSize(footer.rowGroups.reduce((s, g) => s + g.compressedBytes, 0))}</dd>
             <dt>Uncompressed</dt>
-            <dd>{formatBytes(footer.rowGroups.reduce((s, g) => s + g.uncompressedBytes, 0))}</dd>
+            <dd>{formatSize(footer.rowGroups.reduce((s, g) => s + g.uncompressedBytes, 0))}</dd>
             <dt>Codecs</dt>
             <dd>{[...new Set(footer.columns.flatMap((c) => c.codecs))].join(', ') || '—'}</dd>
             <dt>Written by</dt>
@@ -77,8 +77,8 @@ export function SchemaPanel({ table }: { table: FileState }) {
                   </td>
                   <td>{c.physicalType}</td>
                   <td>{c.codecs.join(', ')}</td>
-                  <td>{formatBytes(c.compressedBytes)}</td>
-                  <td>{formatBytes(c.uncompressedBytes)}</td>
+                  <td>{formatSize(c.compressedBytes)}</td>
+                  <td>{formatSize(c.uncompressedBytes)}</td>
                 </tr>
               ))}
             </tbody>
@@ -91,8 +91,8 @@ export function SchemaPanel({ table }: { table: FileState }) {
           <ol className="row-groups">
             {footer.rowGroups.slice(0, 200).map((g, i) => (
               <li key={i}>
-                {formatCount(g.rows)} rows · {formatBytes(g.compressedBytes)} →{' '}
-                {formatBytes(g.uncompressedBytes)}
+                {formatCount(g.rows)} rows · {formatSize(g.compressedBytes)} →{' '}
+                {formatSize(g.uncompressedBytes)}
               </li>
             ))}
           </ol>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { ArenaChunk, ArenaSimulation } from '../../core/plan/types';
-import { formatCount, humanBytes } from './format';
+import { formatBytesBinary, formatCount } from '../../core/format/quantities';
 
 interface Props {
   readonly arena: ArenaSimulation;
@@ -182,7 +182,7 @@ export function ArenaMap({ arena, order, sizes, kindOf }: Props) {
 
 function chunkLabel(c: ArenaChunk): string {
   const tailLost = c.state === 'abandoned';
-  return `chunk ${c.index + 1}: ${formatCount(c.usableBytes)} B usable (${humanBytes(c.usableBytes)}), ${formatCount(c.allocationCount)} executors, ${formatCount(c.paddingBytes)} B padding, ${formatCount(c.tailBytes)} B ${tailLost ? 'abandoned' : 'free'}`;
+  return `chunk ${c.index + 1}: ${formatCount(c.usableBytes)} B usable (${formatBytesBinary(c.usableBytes)}), ${formatCount(c.allocationCount)} executors, ${formatCount(c.paddingBytes)} B padding, ${formatCount(c.tailBytes)} B ${tailLost ? 'abandoned' : 'free'}`;
 }
 
 /** A diagonal hatch as a canvas pattern (background, then a stripe every `size` px). */

@@ -1,6 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { noLines } from './downsample';
-import { exactBytes, humanBytes } from './format';
+import { formatBytesBinary, formatBytesExact } from '../../core/format/quantities';
 
 export interface BytesSeries {
   dataKey: string;
@@ -40,13 +40,13 @@ export function BytesChart({
             interval={0}
           />
           <YAxis
-            tickFormatter={(v: number) => humanBytes(v)}
+            tickFormatter={(v: number) => formatBytesBinary(v)}
             width={64}
             tick={{ fontSize: 11 }}
             interval={0}
           />
           <Tooltip
-            formatter={(v) => exactBytes(Number(v))}
+            formatter={(v) => formatBytesExact(Number(v))}
             labelFormatter={(l) => `after allocation ${String(l)}`}
           />
           <Legend />

@@ -1,32 +1,8 @@
-/** Display formats for the Plans view. Exact integers where the exported summary has the same number. */
-export function exactBytes(n: number): string {
-  return `${Math.round(n).toLocaleString('en-US')} B`;
-}
-
-export function humanBytes(n: number): string {
-  const abs = Math.abs(n);
-  if (abs < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (Math.abs(v) >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toFixed(v >= 100 ? 0 : 1)} ${units[u]}`;
-}
-
+/** Display formats of the Plans view; sizes and counts come from core/format/quantities. */
 export function formatUs(us: number): string {
   if (Math.abs(us) >= 1_000_000) return `${(us / 1_000_000).toFixed(2)} s`;
   if (Math.abs(us) >= 1000) return `${(us / 1000).toFixed(1)} ms`;
   return `${Math.round(us * 10) / 10} µs`;
-}
-
-// One formatter: Number#toLocaleString builds a new one per call (~15 µs each, thousands per render).
-const COUNT = new Intl.NumberFormat('en-US');
-
-export function formatCount(n: number): string {
-  return COUNT.format(n);
 }
 
 export function percent(ratio: number): string {

@@ -4,7 +4,8 @@ import type { MemorySummary } from '../../core/plan/types';
 import { ArenaMap } from './arena-map';
 import { BytesChart } from './bytes-chart';
 import { downsampleIndexes } from './downsample';
-import { exactBytes, formatCount, percent } from './format';
+import { formatBytesExact, formatCount } from '../../core/format/quantities';
+import { percent } from './format';
 import type { OrderChoice, PlanBase, PlanMemory, WhatIf } from './use-plan-analysis';
 
 interface Props {
@@ -171,7 +172,7 @@ export function MemoryPanel({
         {box.allocations === 1 ? '' : 's'} (one per executor
         {box.mmappedCount > 0 ? `, ${formatCount(box.mmappedCount)} served by mmap` : ''}) · Arena:{' '}
         {formatCount(arena.mallocCalls)} malloc call{arena.mallocCalls === 1 ? '' : 's'} (one per chunk,{' '}
-        {exactBytes(arena.mallocBytes)} from {whatIf.allocator === 'glibc' ? 'glibc' : 'jemalloc'})
+        {formatBytesExact(arena.mallocBytes)} from {whatIf.allocator === 'glibc' ? 'glibc' : 'jemalloc'})
       </p>
 
       <table className="plans-totals" aria-label="Memory totals">
@@ -185,13 +186,13 @@ export function MemoryPanel({
         <tbody>
           <tr>
             <th scope="row">Peak reserved</th>
-            <td>{exactBytes(box.reservedBytes)}</td>
-            <td>{exactBytes(arena.reservedBytes)}</td>
+            <td>{formatBytesExact(box.reservedBytes)}</td>
+            <td>{formatBytesExact(arena.reservedBytes)}</td>
           </tr>
           <tr>
             <th scope="row">Used</th>
-            <td>{exactBytes(box.usedBytes)}</td>
-            <td>{exactBytes(arena.usedBytes)}</td>
+            <td>{formatBytesExact(box.usedBytes)}</td>
+            <td>{formatBytesExact(arena.usedBytes)}</td>
           </tr>
           <tr>
             <th scope="row">Waste</th>
@@ -200,13 +201,13 @@ export function MemoryPanel({
           </tr>
           <tr>
             <th scope="row">Metadata bytes</th>
-            <td>{exactBytes(box.metadataBytes)} (allocator headers)</td>
-            <td>{exactBytes(arena.metadataBytes)} (48-byte chunk footers)</td>
+            <td>{formatBytesExact(box.metadataBytes)} (allocator headers)</td>
+            <td>{formatBytesExact(arena.metadataBytes)} (48-byte chunk footers)</td>
           </tr>
           <tr>
             <th scope="row">After reset()</th>
             <td>0 B (each Box is freed when dropped)</td>
-            <td>{exactBytes(arena.afterResetBytes)} (the current chunk is kept)</td>
+            <td>{formatBytesExact(arena.afterResetBytes)} (the current chunk is kept)</td>
           </tr>
         </tbody>
       </table>
@@ -257,19 +258,22 @@ function SummaryTable({ summary }: { summary: MemorySummary }) {
     ['Executors', formatCount(summary.executors)],
     ['Waves', formatCount(summary.waves)],
     ['Critical path length', formatCount(summary.critical_path_length)],
-    ['Box reserved bytes', exactBytes(summary.box.reserved_bytes)],
-    ['Box used bytes', exactBytes(summary.box.used_bytes)],
+    ['Box reserved bytes', formatBytesExact(summary.box.reserved_bytes)],
+    ['Box used bytes', formatBytesExact(summary.box.used_bytes)],
     ['Box allocations', formatCount(summary.box.allocations)],
     [
       'Arena chunks (usable bytes, in order)',
       summary.arena.chunks.map((c) => formatCount(c)).join(', ') || 'none',
     ],
-    ['Arena reserved bytes', exactBytes(summary.arena.reserved_bytes)],
-    ['Arena reserved bytes including metadata', exactBytes(summary.arena.reserved_bytes_including_metadata)],
-    ['Arena used bytes', exactBytes(summary.arena.used_bytes)],
-    ['Arena padding bytes', exactBytes(summary.arena.padding_bytes)],
-    ['Arena abandoned tail bytes', exactBytes(summary.arena.abandoned_tail_bytes)],
-    ['Arena bytes after reset()', exactBytes(summary.arena.after_reset_bytes)],
+    ['Arena reserved bytes', formatBytesExact(summary.arena.reserved_bytes)],
+    [
+      'Arena reserved bytes including metadata',
+      formatBytesExact(summary.arena.reserved_bytes_including_metadata),
+    ],
+    ['Arena used bytes', formatBytesExact(summary.arena.used_bytes)],
+    ['Arena padding bytes', formatBytesExact(summary.arena.padding_bytes)],
+    ['Arena abandoned tail bytes', formatBytesExact(summary.arena.abandoned_tail_bytes)],
+    ['Arena bytes after reset()', formatBytesExact(summary.arena.after_reset_bytes)],
   ];
   return (
     <table className="plans-summary" aria-label="Memory summary">

@@ -1,4 +1,5 @@
-import { formatCount, formatUs, humanBytes } from './format';
+import { formatBytesBinary, formatCount } from '../../core/format/quantities';
+import { formatUs } from './format';
 import type { PlanBase } from './use-plan-analysis';
 
 interface Props {
@@ -45,7 +46,7 @@ export function NodeDetails({ base, id, onSelect }: Props) {
         )}
         <dt>Size</dt>
         <dd>
-          {formatCount(e.sizeBytes)} B{e.sizeBytes >= 1024 ? ` (${humanBytes(e.sizeBytes)})` : ''}
+          {formatCount(e.sizeBytes)} B{e.sizeBytes >= 1024 ? ` (${formatBytesBinary(e.sizeBytes)})` : ''}
         </dd>
         <dt>Align</dt>
         <dd>{e.align} B</dd>

@@ -10,7 +10,8 @@ import type { DbClient } from '../../data/db/db-client';
 import { downloadBlob } from '../../components/dag/dag-export';
 import { DagView } from '../../components/dag/dag-view';
 import type { DagColourOption, DagHighlight, DagPaintStats } from '../../components/dag/dag-types';
-import { formatCount, formatUs, humanBytes } from './format';
+import { formatBytesBinary, formatCount } from '../../core/format/quantities';
+import { formatUs } from './format';
 import { MemoryPanel } from './memory-panel';
 import { NodeDetails } from './node-details';
 import { PlanAnalysisClient } from './plan-analysis-client';
@@ -75,7 +76,7 @@ const COLOUR_OPTIONS: readonly DagColourOption[] = [
     type: 'sequential',
     scale: 'log',
     value: (n) => num(n.metrics.size_bytes),
-    format: (v) => humanBytes(Math.round(v)),
+    format: (v) => formatBytesBinary(Math.round(v)),
   },
   {
     key: 'duration',
@@ -102,9 +103,10 @@ function num(v: unknown): number | null {
 function nodeSubtitle(node: PlanNode): string {
   const size = num(node.metrics.size_bytes);
   const duration = num(node.metrics.duration_us);
-  const parts = [size === null ? '' : humanBytes(size), duration === null ? '' : formatUs(duration)].filter(
-    Boolean,
-  );
+  const parts = [
+    size === null ? '' : formatBytesBinary(size),
+    duration === null ? '' : formatUs(duration),
+  ].filter(Boolean);
   return parts.join(' · ');
 }
 

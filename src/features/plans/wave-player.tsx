@@ -10,7 +10,8 @@ import {
   YAxis,
 } from 'recharts';
 import { bucketMax, noLines } from './downsample';
-import { formatCount, formatUs, idList } from './format';
+import { formatCount } from '../../core/format/quantities';
+import { formatUs, idList } from './format';
 import type { PlanBase } from './use-plan-analysis';
 
 interface Props {

@@ -3,7 +3,8 @@ import { toMemscopeError, type MemscopeError } from '../../core/errors';
 import { quoteIdentifier } from '../../core/sql/identifiers';
 import { listTables, type CatalogTable } from '../../data/db/catalog';
 import type { DbClient } from '../../data/db/db-client';
-import { createSqlGridSource, type GridSource, type SqlGridResult } from '../../data/db/grid-source';
+import { createSqlGridSource, type SqlGridResult } from '../../data/db/grid-source';
+import type { GridSource } from '../../core/grid-source';
 import './sql-panel.css';
 
 export interface SqlPanelTable {

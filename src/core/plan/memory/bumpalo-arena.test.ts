@@ -8,7 +8,7 @@ import {
 } from './bumpalo-arena';
 import type { ArenaOptions } from '../types';
 
-// Rules from FACTS.md, restated independently of the implementation.
+// Rules from docs/plan-memory-models.md, restated independently of the implementation.
 const FACT_FIRST_USABLE = 448; // 512 - 48 footer - 16 malloc header
 const FACT_FOOTER = 48;
 const roundUp = (n: number, to: number): number => Math.ceil(n / to) * to;
@@ -94,12 +94,15 @@ describe('bumpalo arena: with_capacity', () => {
     [1, 448],
     [1000, 1984],
     [5000, 8128],
-  ])('with_capacity(%i) makes a first chunk of %i usable bytes (FACTS.md)', (capacity, usable) => {
-    expect(bumpaloWithCapacityUsable(capacity)).toBe(usable);
-    const sim = simulateArena([], [], { initialCapacity: capacity, chunkAllocator: 'glibc' });
-    expect(sim.chunks.map((c) => c.usableBytes)).toEqual([usable]);
-    expect(sim.reservedSeries[0]).toBe(usable);
-  });
+  ])(
+    'with_capacity(%i) makes a first chunk of %i usable bytes (docs/plan-memory-models.md)',
+    (capacity, usable) => {
+      expect(bumpaloWithCapacityUsable(capacity)).toBe(usable);
+      const sim = simulateArena([], [], { initialCapacity: capacity, chunkAllocator: 'glibc' });
+      expect(sim.chunks.map((c) => c.usableBytes)).toEqual([usable]);
+      expect(sim.reservedSeries[0]).toBe(usable);
+    },
+  );
 
   it('with_capacity(0) is Bump::new()', () => {
     expect(bumpaloWithCapacityUsable(0)).toBeNull();

@@ -1,5 +1,5 @@
 /**
- * bumpalo 3.x arena model, following bumpalo's source as FACTS.md states it.
+ * bumpalo 3.x arena model, following bumpalo's source as docs/plan-memory-models.md states it.
  *
  * Constants (64-bit): the chunk footer is 48 bytes; bumpalo assumes 16 bytes of malloc header and
  * 16-byte chunk alignment, so OVERHEAD = round_up(16 + 48, 16) = 64, and the first chunk aims at

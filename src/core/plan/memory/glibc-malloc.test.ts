@@ -7,7 +7,7 @@ import {
   simulateGlibcBox,
 } from './glibc-malloc';
 
-describe('glibc malloc chunk sizes (FACTS.md, measured)', () => {
+describe('glibc malloc chunk sizes (docs/plan-memory-models.md, measured)', () => {
   it.each([
     [24, 32],
     [25, 48],

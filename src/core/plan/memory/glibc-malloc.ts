@@ -1,5 +1,5 @@
 /**
- * Box on glibc malloc (x86_64, glibc 2.36), as measured in FACTS.md:
+ * Box on glibc malloc (x86_64, glibc 2.36), as measured (docs/plan-memory-models.md):
  * - a heap chunk is max(32, round_up(size + 8, 16)) bytes: one 8-byte size header (the next
  *   chunk's prev_size field is usable by this one) and 16-byte alignment;
  * - a chunk of 128 KiB or more (glibc compares the chunk size, not the request, with

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jemallocAllocationBytes, jemallocSizeClass, simulateJemallocBox } from './jemalloc';
 
-// FACTS.md: 8, 16, 32, 48, ..., 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, ...
+// docs/plan-memory-models.md: 8, 16, 32, 48, ..., 128, 160, 192, 224, 256, 320, 384, 448, 512, 640, ...
 function factClasses(limit: number): number[] {
   const classes = [8];
   for (let c = 16; c <= 128; c += 16) classes.push(c);

@@ -3,7 +3,8 @@
  * must see before moving executors from Box to a bump arena.
  */
 import { computeWaves } from '../waves';
-import { effectiveAlign, effectiveSize, formatBytes, listIds, sanitizeSchedule } from '../validate-schedule';
+import { formatBytesExact } from '../../format/quantities';
+import { effectiveAlign, effectiveSize, listIds, sanitizeSchedule } from '../validate-schedule';
 import { allocationOrder } from './allocation-order';
 import { simulateArena } from './bumpalo-arena';
 import { simulateGlibcBox } from './glibc-malloc';
@@ -102,7 +103,7 @@ export function memoryWarnings(schedule: Schedule, waves: Waves): MemoryWarning[
     const bytes = clean.executors.filter((e) => set.has(e.id)).reduce((s, e) => s + effectiveSize(e), 0);
     warnings.push({
       code: 'removed-before-end',
-      message: `${removed.length} executor${removed.length === 1 ? ' is' : 's are'} finished or removed before the query ends (${formatBytes(bytes)}): ${listIds(removed)}. With Box their memory is freed when they are removed; in the arena it stays allocated until reset().`,
+      message: `${removed.length} executor${removed.length === 1 ? ' is' : 's are'} finished or removed before the query ends (${formatBytesExact(bytes)}): ${listIds(removed)}. With Box their memory is freed when they are removed; in the arena it stays allocated until reset().`,
       executorIds: removed,
       bytes,
     });
