@@ -19,7 +19,7 @@ import type { Table, Vector } from 'apache-arrow';
 import { FULL_FORMAT, type CellValue } from '../../core/format/cell-value';
 import { cellCopyText, formatCell, fullText, isTruncated } from '../../core/format/format-cell';
 import { isNumericType, typeLabel } from '../../core/format/type-label';
-import { cellLook } from './grid-cell-look';
+import { cellLook } from './cell-content';
 import { copyText } from './clipboard';
 import { FullValueDialog, type FullValue } from './full-value-dialog';
 import type { GridSort, GridSource } from './grid-source';
