@@ -1,67 +1,79 @@
+import type { ReactNode } from 'react';
 import type { CellValue } from '../../core/format/cell-value';
 import { Sparkline } from './sparkline';
 
 /**
- * The inside of one grid cell for a formatted value. Plain elements only: text is set as text,
- * never parsed as HTML.
+ * How a value looks: the classes and title of the element that holds it, and what goes inside.
+ * The one place that maps a `CellValue` kind to elements; the grid's cells (`GridCell`) and the
+ * full-value view's short values (`CellContent`) both read it. Text is set as text, never parsed
+ * as HTML.
  */
-export function CellContent({ cell }: { cell: CellValue }) {
+export interface CellLook {
+  className: string;
+  title?: string;
+  /** A plain string for scalar kinds: the holder then has one text node and no child elements. */
+  content: ReactNode;
+}
+
+/**
+ * Scalar kinds give a bare string, so a grid cell is one element and one text node: the style,
+ * layout and paint work of a scrolled frame grows with the number of elements, and most cells are
+ * scalars. Only lists (chips) and vectors (a sparkline) add elements.
+ */
+export function cellLook(cell: CellValue): CellLook {
   switch (cell.kind) {
     case 'null':
-      return <span className="dg-null">NULL</span>;
+      return { className: 'dg-null', content: 'NULL' };
     case 'string':
-      return cell.empty ? (
-        <span className="dg-empty" title="empty string">
-          ""
-        </span>
-      ) : (
-        <span className="dg-text">{cell.text}</span>
-      );
+      return cell.empty
+        ? { className: 'dg-empty', title: 'empty string', content: '""' }
+        : { className: '', content: cell.text };
     case 'number':
-      return <span className={cell.special ? 'dg-number dg-special' : 'dg-number'}>{cell.text}</span>;
+      return { className: cell.special ? 'dg-number dg-special' : 'dg-number', content: cell.text };
     case 'boolean':
-      return <span className={cell.value ? 'dg-bool dg-true' : 'dg-bool dg-false'}>{cell.text}</span>;
+      return { className: cell.value ? 'dg-true' : 'dg-false', content: cell.text };
     case 'temporal':
-      return (
-        <span className="dg-temporal" title={cell.title}>
-          {cell.text}
-        </span>
-      );
+      return { className: 'dg-temporal', title: cell.title, content: cell.text };
     case 'list':
-      if (cell.length === 0)
-        return (
-          <span className="dg-empty" title="empty list">
-            []
-          </span>
-        );
-      return (
-        <span className="dg-chips">
-          {cell.items.map((item, i) => (
-            <span key={i} className={item.kind === 'null' ? 'dg-chip dg-chip-null' : 'dg-chip'}>
-              {item.kind === 'string' && item.empty ? '""' : item.text}
-            </span>
-          ))}
-          {cell.more > 0 ? <span className="dg-more">+{cell.more} more</span> : null}
-        </span>
-      );
+      if (cell.length === 0) return { className: 'dg-empty', title: 'empty list', content: '[]' };
+      return {
+        className: 'dg-chips',
+        content: (
+          <>
+            {cell.items.map((item, i) => (
+              <span key={i} className={item.kind === 'null' ? 'dg-chip dg-chip-null' : 'dg-chip'}>
+                {item.kind === 'string' && item.empty ? '""' : item.text}
+              </span>
+            ))}
+            {cell.more > 0 ? <span className="dg-more">+{cell.more} more</span> : null}
+          </>
+        ),
+      };
     case 'vector':
-      return (
-        <span className="dg-vector">
-          <span className="dg-dim">{cell.text}</span>
-          <Sparkline values={cell.values} />
-        </span>
-      );
+      return {
+        className: 'dg-vector',
+        content: (
+          <>
+            {cell.text}
+            <Sparkline values={cell.values} />
+          </>
+        ),
+      };
     case 'binary':
-      return cell.byteLength === 0 ? (
-        <span className="dg-empty" title="empty binary">
-          0 B
-        </span>
-      ) : (
-        <span className="dg-binary" title={`${cell.byteLength} bytes`}>
-          {cell.text}
-        </span>
-      );
+      return cell.byteLength === 0
+        ? { className: 'dg-empty', title: 'empty binary', content: '0 B' }
+        : { className: 'dg-binary', title: `${cell.byteLength} bytes`, content: cell.text };
     default:
-      return <span className="dg-text">{cell.text}</span>;
+      return { className: '', content: cell.text };
   }
+}
+
+/** A value as an inline element outside the grid's cells (the full-value view's short values). */
+export function CellContent({ cell }: { cell: CellValue }) {
+  const look = cellLook(cell);
+  return (
+    <span className={look.className || undefined} title={look.title}>
+      {look.content}
+    </span>
+  );
 }

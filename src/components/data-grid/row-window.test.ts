@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SCROLL_PX, rowWindow, scrollTopToReveal } from './row-window';
+import { MAX_SCROLL_PX, rowWindow, scrollTopToReveal, wheelUnit, wheelVirtualTop } from './row-window';
 
 describe('rowWindow', () => {
   const base = { viewportHeight: 280, rowHeight: 28, overscan: 2 };
@@ -59,5 +59,25 @@ describe('rowWindow', () => {
     expect(st).not.toBeNull();
     const after = rowWindow({ ...input, scrollTop: st ?? 0 });
     expect(after.visibleEnd - 1).toBe(500_000);
+  });
+});
+
+describe('wheel scrolling in a scaled space', () => {
+  it.each([
+    ['pixels', 0, 1],
+    ['lines are rows', 1, 28],
+    ['pages are the viewport', 2, 700],
+  ])('deltaMode %s', (_name, mode, unit) => {
+    expect(wheelUnit(mode, 28, 700)).toBe(unit);
+  });
+
+  it.each([
+    ['moves by the delta', 1000, 240, 1, 1240],
+    ['lines times the row height', 1000, 3, 28, 1084],
+    ['up', 1000, -240, 1, 760],
+    ['stops at the top', 100, -240, 1, 0],
+    ['stops at the end', 27_999_500, 1000, 1, 27_999_720],
+  ])('%s', (_name, current, delta, unit, expected) => {
+    expect(wheelVirtualTop(current, delta, unit, 28_000_000 - 280)).toBe(expected);
   });
 });

@@ -82,3 +82,16 @@ export function scrollTopToReveal(row: number, window: RowWindow, input: RowWind
   else return null;
   return virtual / window.scale;
 }
+
+/** Pixels per unit of a wheel delta: `deltaMode` 0 is pixels, 1 lines (a row each), 2 pages. */
+export function wheelUnit(deltaMode: number, rowHeight: number, pageHeight: number): number {
+  return deltaMode === 1 ? rowHeight : deltaMode === 2 ? pageHeight : 1;
+}
+
+/**
+ * The virtual offset after a vertical wheel delta when the grid moves rows 1:1 in a scaled scroll
+ * space (a native wheel would move them `scale` times farther), clamped to [0, maxVirtual].
+ */
+export function wheelVirtualTop(current: number, deltaY: number, unit: number, maxVirtual: number): number {
+  return Math.min(maxVirtual, Math.max(0, current + deltaY * unit));
+}

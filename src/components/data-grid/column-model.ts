@@ -1,0 +1,95 @@
+import type { CellValue } from '../../core/format/cell-value';
+import { isNumericType, typeLabel } from '../../core/format/type-label';
+import { columnWidth } from './column-layout';
+import type { GridSort, GridColumn } from '../../core/grid-source';
+
+/**
+ * A column that is not in the grid source's pages: heavy columns (vectors, blobs) kept outside
+ * DuckDB and joined by the row-number column (`__row`). The grid asks for the values of the rows
+ * it paints and repaints when `load` settles.
+ */
+export interface GridExtraColumn {
+  name: string;
+  typeLabel: string;
+  width?: number;
+  /** The cell for the row whose row number is `fileRow`; undefined while not loaded. */
+  getCell(fileRow: number, mode: 'cell' | 'full'): CellValue | undefined;
+  /** Raw bytes for the full-value view of binary values. */
+  getBytes?(fileRow: number): Uint8Array | undefined;
+  /** Loads the values of these rows; the grid aborts the signal when the rows scroll away. */
+  load?(fileRows: readonly number[], signal: AbortSignal): Promise<void>;
+}
+
+/** One shown column: a source column or an extra (heavy) one. */
+export interface ColumnModel {
+  key: string;
+  name: string;
+  typeLabel: string;
+  numeric: boolean;
+  sortable: boolean;
+  /** Position in source.columns; null for extra columns. */
+  source: number | null;
+  extra: GridExtraColumn | null;
+  defaultWidth: number;
+}
+
+/** A column the horizontal window paints: its index in the shown columns, left edge and width. */
+export interface VisibleColumn {
+  index: number;
+  start: number;
+  size: number;
+}
+
+export const MIN_WIDTH = 48;
+export const MAX_WIDTH = 1200;
+const EXTRA_WIDTH = 160;
+
+/**
+ * The shown columns: the source's, minus the hidden ones (the row-number column is always hidden:
+ * it is the gutter), then the extra columns. Extra columns cannot be sorted: DuckDB does not have
+ * them.
+ */
+export function gridColumns(
+  sourceColumns: readonly GridColumn[],
+  extraColumns: readonly GridExtraColumn[] | undefined,
+  hidden: ReadonlySet<string>,
+): ColumnModel[] {
+  const out: ColumnModel[] = [];
+  sourceColumns.forEach((c, i) => {
+    if (hidden.has(c.name)) return;
+    out.push({
+      key: `s:${c.name}`,
+      name: c.name,
+      typeLabel: typeLabel(c.type),
+      numeric: isNumericType(c.type),
+      sortable: true,
+      source: i,
+      extra: null,
+      defaultWidth: columnWidth(c.type, c.name),
+    });
+  });
+  for (const extra of extraColumns ?? []) {
+    out.push({
+      key: `x:${extra.name}`,
+      name: extra.name,
+      typeLabel: extra.typeLabel,
+      numeric: false,
+      sortable: false,
+      source: null,
+      extra,
+      defaultWidth: extra.width ?? EXTRA_WIDTH,
+    });
+  }
+  return out;
+}
+
+/** A dragged or keyed width, kept in whole pixels within [MIN_WIDTH, MAX_WIDTH]. */
+export function clampWidth(width: number): number {
+  return Math.round(Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, width)));
+}
+
+/** A header click cycles ascending -> descending -> off; another column starts ascending. */
+export function nextSort(sort: GridSort | null, column: string): GridSort | null {
+  if (sort?.column !== column) return { column, direction: 'asc' };
+  return sort.direction === 'asc' ? { column, direction: 'desc' } : null;
+}
