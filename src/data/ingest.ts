@@ -6,6 +6,7 @@ import { isFloatFixedList } from '../core/schema/arrow-guards';
 import { uniqueTableName } from '../core/schema/table-names';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import type { DbClient } from './db/db-client';
+import { registeredPath } from './db/lockdown';
 import type { GridSource } from './db/grid-source';
 import { createFileOrderSource } from './file-order-source';
 import { readArrowIpcFile } from './arrow-ipc';
@@ -477,7 +478,7 @@ async function loadCsv(ctx: LoadContext): Promise<void> {
     await deps.db.query(`DROP TABLE IF EXISTS ${q}`, { cache: false });
     // row_number() over the scan, in file order: CSV rows get the same `__row` meaning as Parquet.
     await deps.db.query(
-      `CREATE TABLE ${q} AS SELECT (row_number() OVER () - 1)::BIGINT AS ${quoteIdentifier(ROW_INDEX_COLUMN)}, * FROM read_csv_auto('${registered}')`,
+      `CREATE TABLE ${q} AS SELECT (row_number() OVER () - 1)::BIGINT AS ${quoteIdentifier(ROW_INDEX_COLUMN)}, * FROM read_csv_auto('${registeredPath(registered)}')`,
       { cache: false, signal: ctx.signal },
     );
   } catch (err) {

@@ -10,6 +10,7 @@ const idleDb: DbClient = {
   registerFile: () => Promise.resolve(),
   dropTable: () => Promise.resolve(),
   invalidate: () => {},
+  onRestart: () => () => {},
   close: () => Promise.resolve(),
 };
 
