@@ -12,6 +12,8 @@ import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { FileList } from '../features/files/file-list';
 import { OpenFilesButton } from '../features/files/open-files-button';
 import { SchemaPanel } from '../features/files/schema-panel';
+import { CsvSettings } from '../features/files/csv-settings';
+import type { CsvOptions } from '../data/csv/csv-options';
 import { ExploreView } from '../features/explore/explore-view';
 import { SqlPanel } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
@@ -54,10 +56,13 @@ window.__memscope = {
 
 /** Loading handles by table id, for Cancel. */
 const handles = new Map<string, OpenHandle>();
-function open(file: File): string {
+/** The File behind each open table, to open a CSV again with other settings. */
+const openedFiles = new Map<string, File>();
+function open(file: File, csvOptions?: CsvOptions): string {
   // The first group's decode waits (at most 400 ms) until the grid has painted the first rows.
-  const handle = openFile(file, { db, workspace, firstRowsWaitMs: 400 });
+  const handle = openFile(file, { db, workspace, firstRowsWaitMs: 400 }, csvOptions ? { csvOptions } : {});
   handles.set(handle.id, handle);
+  openedFiles.set(handle.id, file);
   void handle.done.then(() => handles.delete(handle.id));
   return handle.id;
 }
@@ -101,6 +106,31 @@ export function App() {
     [pushAlert],
   );
 
+  // DuckDB was restarted (data/db: its worker crashed, or it did not stop after a cancel): the new
+  // engine is empty, so every open file's table is loaded again from its file, and the user is told.
+  useEffect(
+    () =>
+      db.onRestart((event) => {
+        pushAlert({
+          code: 'internal',
+          message: event.message,
+          hint: 'Queries that were running were stopped: run them again once the files are loaded.',
+          ...(event.detail ? { detail: event.detail } : {}),
+        });
+        for (const t of workspace.getSnapshot()) {
+          const file = openedFiles.get(t.id);
+          if (!file || t.status === 'failed' || t.status === 'cancelled') continue;
+          handles.get(t.id)?.cancel();
+          openedFiles.delete(t.id);
+          void closeFile(t.id, { db, workspace }).then(() => {
+            const id = open(file, t.csv?.options);
+            setActiveId((current) => (current === t.id ? id : current));
+          });
+        }
+      }),
+    [pushAlert],
+  );
+
   const openFiles = useCallback((files: File[]) => {
     let last: string | null = null;
     for (const file of files) last = open(file);
@@ -115,7 +145,7 @@ export function App() {
     sampleStarted.current = true;
     fetchSampleFiles().then(
       (files) => {
-        const first = files.map(open)[0];
+        const first = files.map((f) => open(f))[0];
         setActiveId((current) => current ?? first ?? null);
       },
       (err: unknown) =>
@@ -176,10 +206,25 @@ export function App() {
                 setTab('explore');
               }}
               onCancel={(id) => handles.get(id)?.cancel()}
-              onClose={(id) => void closeFile(id, { db, workspace })}
+              onClose={(id) => {
+                openedFiles.delete(id);
+                void closeFile(id, { db, workspace });
+              }}
             />
           </section>
           {active && <SchemaPanel table={active} />}
+          {active?.csv && (
+            <CsvSettings
+              key={active.id}
+              table={active}
+              onReopen={(options) => {
+                const file = openedFiles.get(active.id);
+                if (!file) return;
+                openedFiles.delete(active.id);
+                void closeFile(active.id, { db, workspace }).then(() => setActiveId(open(file, options)));
+              }}
+            />
+          )}
         </aside>
         <main className="main">
           <TabPanel id="explore" selected={tab}>

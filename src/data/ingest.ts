@@ -6,9 +6,10 @@ import { isFloatFixedList } from '../core/schema/arrow-guards';
 import { uniqueTableName } from '../core/schema/table-names';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import type { DbClient } from './db/db-client';
-import { registeredPath } from './db/lockdown';
 import type { GridSource } from './db/grid-source';
 import { createFileOrderSource } from './file-order-source';
+import { createCsvTable } from './csv/load-csv';
+import type { CsvOptions } from './csv/csv-options';
 import { readArrowIpcFile } from './arrow-ipc';
 import { RowGroupHeavyStore, DEFAULT_HEAVY_BUDGET_BYTES, type GroupLoader } from './heavy-store';
 import { detectFileKind, readMagic, type FileKind } from './parquet/file-kind';
@@ -58,6 +59,8 @@ export interface OpenCallbacks {
   onFooter?: (table: OpenedTable) => void;
   onFirstRows?: (table: OpenedTable) => void;
   onProgress?: (table: OpenedTable) => void;
+  /** CSV only: the delimiter, quote and header the user chose (else DuckDB's sniffer decides). */
+  csvOptions?: CsvOptions;
   /** Called once at the end, whatever the outcome (status 'ready' | 'failed' | 'cancelled'). */
   onSettled?: (table: OpenedTable) => void;
 }
@@ -469,29 +472,20 @@ async function loadCsv(ctx: LoadContext): Promise<void> {
   const { deps, fileName, tableName } = ctx;
   ctx.update({ status: 'loading', progress: { done: 0, total: ctx.file.size, unit: 'bytes' } });
   await deps.db.ready();
-  // The registered name is ours (never the user's), so it can sit in a SQL string literal safely.
+  // The registered name is ours (never the user's): src/data/csv builds SQL with it.
   const registered = `memscope_${ctx.id}.${fileName.toLowerCase().endsWith('.tsv') ? 'tsv' : 'csv'}`;
-  await deps.db.registerFile(registered, ctx.file);
+  const csv = await createCsvTable(deps.db, {
+    file: ctx.file,
+    fileName,
+    registeredName: registered,
+    tableName,
+    rowColumn: ROW_INDEX_COLUMN,
+    ...(ctx.callbacks.csvOptions ? { options: ctx.callbacks.csvOptions } : {}),
+    signal: ctx.signal,
+  });
   checkAborted(ctx);
+  ctx.update({ csv });
   const q = quoteIdentifier(tableName);
-  try {
-    await deps.db.query(`DROP TABLE IF EXISTS ${q}`, { cache: false });
-    // row_number() over the scan, in file order: CSV rows get the same `__row` meaning as Parquet.
-    await deps.db.query(
-      `CREATE TABLE ${q} AS SELECT (row_number() OVER () - 1)::BIGINT AS ${quoteIdentifier(ROW_INDEX_COLUMN)}, * FROM read_csv_auto('${registeredPath(registered)}')`,
-      { cache: false, signal: ctx.signal },
-    );
-  } catch (err) {
-    const e = toMemscopeError(err, { code: 'corrupt', file: fileName });
-    if (e.code === 'cancelled') throw e;
-    throw new MemscopeError({
-      code: 'corrupt',
-      file: fileName,
-      message: `${fileName} could not be read as CSV (${e.message}).`,
-      hint: 'Check that it is comma- or tab-separated text with one header row, or convert it to Parquet.',
-      detail: e.detail ?? e.message,
-    });
-  }
   deps.db.invalidate();
   const count = await deps.db.query(`SELECT count(*) AS n FROM ${q}`, { cache: false });
   const schema = await deps.db.query(`SELECT * FROM ${q} LIMIT 0`, { cache: false });

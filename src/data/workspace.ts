@@ -1,6 +1,7 @@
 import type { ColumnPlan } from '../core/schema/column-plan';
 import type { ErrorPayload } from '../core/errors';
 import type { ParquetFooter } from './parquet/parquet-reader';
+import type { CsvTableResult } from './csv/load-csv';
 
 /**
  * The cross-feature store (DESIGN.md convention 7): which files are open and in what state.
@@ -23,6 +24,8 @@ export interface OpenedTable {
   columns: ColumnPlan[];
   heavy: HeavyColumnStore | null;
   error: ErrorPayload | null;
+  /** CSV only: the options it was read with and a warning when its shape is in doubt. */
+  csv?: CsvTableResult;
   /** Load timings for the bench and the status line (ms since the drop). */
   timings: { footerMs?: number; firstRowsMs?: number; loadedMs?: number };
 }
