@@ -141,3 +141,20 @@ describe('the DuckDB doorway never stays wedged', () => {
     }
   });
 });
+
+describe('restart on request', () => {
+  it('replaces the engine, tells the listeners, and does not count toward giving up', async () => {
+    const { db, workersStarted } = await createCrashableNodeDb({ maxRestarts: 1 });
+    try {
+      const reasons: string[] = [];
+      db.onRestart((e) => reasons.push(e.reason));
+      await db.restart();
+      await db.restart();
+      expect(reasons).toEqual(['requested', 'requested']);
+      expect(workersStarted()).toBe(3);
+      expect(await answer(db, 'SELECT 9')).toBe(9);
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -55,7 +55,7 @@ export interface QueryResult {
 }
 
 export interface DbRestartEvent {
-  reason: 'unresponsive' | 'crashed';
+  reason: 'unresponsive' | 'crashed' | 'requested';
   /** For the user: what happened and what memscope does about it. */
   message: string;
   /** The engine's own words, when there are some (for the details disclosure). */
@@ -92,6 +92,11 @@ export interface DbClient {
    * file's table from its file and tells the user `event.message`. Returns an unsubscribe function.
    */
   onRestart(listener: (event: DbRestartEvent) => void): () => void;
+  /**
+   * Replaces the engine now, as after a crash (reason 'requested'): for the recovery benchmark and
+   * a "Restart the SQL engine" action. Resolves once the new engine is ready and the listeners ran.
+   */
+  restart(): Promise<void>;
   /** Terminates the DuckDB worker (tests; the app keeps one for the page's lifetime). */
   close(): Promise<void>;
 }

@@ -214,7 +214,7 @@ class DuckDbClient implements DbClient {
     const engine = new Engine(started);
     this.engine = engine;
     started.then(
-      (s) => s.onCrash((error) => this.restart(engine, 'crashed', error)),
+      (s) => s.onCrash((error) => this.replace(engine, 'crashed', error)),
       () => {
         if (this.engine === engine) this.engine = null;
       },
@@ -257,14 +257,31 @@ class DuckDbClient implements DbClient {
    * Replaces `engine` with a new one: its runs fail, its worker is terminated, a new worker starts
    * with the same start-up and lockdown, and the restart listeners are told once it is ready.
    */
-  private restart(engine: Engine, reason: DbRestartEvent['reason'], cause: unknown): void {
+  async restart(): Promise<void> {
+    const engine = this.current();
+    await engine.started.catch(() => undefined);
+    const done = new Promise<void>((resolve) => {
+      const off = this.onRestart(() => {
+        off();
+        resolve();
+      });
+    });
+    this.replace(engine, 'requested', undefined);
+    if (this.gaveUp) throw this.gaveUp;
+    await done;
+  }
+
+  private replace(engine: Engine, reason: DbRestartEvent['reason'], cause: unknown): void {
     if (engine.dead || this.engine !== engine) return;
     const t0 = performance.now();
     const detail = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
-    const message =
-      reason === 'crashed'
-        ? 'The SQL engine crashed and was restarted; the open files are being reloaded from their files.'
-        : 'The SQL engine did not stop after a cancel and was restarted; the open files are being reloaded from their files.';
+    const message = {
+      crashed:
+        'The SQL engine crashed and was restarted; the open files are being reloaded from their files.',
+      unresponsive:
+        'The SQL engine did not stop after a cancel and was restarted; the open files are being reloaded from their files.',
+      requested: 'The SQL engine was restarted; the open files are being reloaded from their files.',
+    }[reason];
     engine.markDead(
       new MemscopeError({
         code: 'internal',
@@ -277,7 +294,8 @@ class DuckDbClient implements DbClient {
     this.channelRuns.clear();
     this.cache.clear();
     const now = Date.now();
-    this.restarts.push(now);
+    // Asked-for restarts are not a sign of an engine that keeps failing.
+    if (reason !== 'requested') this.restarts.push(now);
     while (this.restarts.length > 0 && now - this.restarts[0]! > this.options.restartWindowMs)
       this.restarts.shift();
     if (this.restarts.length > this.options.maxRestarts) {
@@ -332,7 +350,7 @@ class DuckDbClient implements DbClient {
     if (engine.dead) throw engine.dead;
     const run = new Run(
       lane,
-      () => this.restart(engine, 'unresponsive', undefined),
+      () => this.replace(engine, 'unresponsive', undefined),
       this.options.cancelGraceMs,
     );
     if (channel !== undefined) {
@@ -362,7 +380,7 @@ class DuckDbClient implements DbClient {
         } catch (error) {
           const mapped = run.cancelled ?? toDbError(error);
           // A wasm trap leaves the instance unusable: replace it rather than fail every later query.
-          if (!run.cancelled && mapped.code === 'internal') this.restart(engine, 'crashed', error);
+          if (!run.cancelled && mapped.code === 'internal') this.replace(engine, 'crashed', error);
           reject(mapped);
         } finally {
           // A failed or cancelled script may still have changed tables before it stopped.

@@ -11,6 +11,7 @@ const idleDb: DbClient = {
   dropTable: () => Promise.resolve(),
   invalidate: () => {},
   onRestart: () => () => {},
+  restart: () => Promise.resolve(),
   close: () => Promise.resolve(),
 };
 
