@@ -3,11 +3,14 @@ import react from '@vitejs/plugin-react';
 
 /**
  * The built app carries a Content-Security-Policy that lets it talk to its own origin only: a
- * second, browser-enforced line behind "nothing leaves the machine" (the e2e guard is the first).
- * 'wasm-unsafe-eval' is what DuckDB-WASM and parquet-wasm need to compile their modules. Only in
- * builds: the dev server injects inline scripts (React refresh) that this policy would block.
+ * second, browser-enforced line behind "nothing leaves the machine" (DuckDB's own lockdown and the
+ * e2e guard are the others; docs/privacy.md). 'wasm-unsafe-eval' is what DuckDB-WASM and
+ * parquet-wasm need to compile their modules. It is sent twice: as a <meta> tag in index.html, which
+ * works on any static host, and as HTTP headers from `vite preview` (what `npm start` serves), which
+ * can also forbid framing (`frame-ancestors` is ignored, with a console error, in a <meta> tag).
+ * Only in builds and preview: the dev server injects inline scripts (React refresh) it would block.
  */
-const CONTENT_SECURITY_POLICY = [
+const CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
@@ -15,7 +18,16 @@ const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "connect-src 'self' blob: data:",
   "font-src 'self'",
-].join('; ');
+];
+const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.join('; ');
+
+/** The headers a host should send with every response (docs/privacy.md, dist/_headers). */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': [...CSP_DIRECTIVES, "frame-ancestors 'none'"].join('; '),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+};
 
 function contentSecurityPolicy(): Plugin {
   return {
@@ -28,6 +40,11 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+    // A `_headers` file (Netlify, Cloudflare Pages) so that such hosts send the headers as is.
+    generateBundle() {
+      const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
+      this.emitFile({ type: 'asset', fileName: '_headers', source: `/*\n${lines.join('\n')}\n` });
+    },
   };
 }
 
@@ -38,6 +55,6 @@ export default defineConfig({
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['parquet-wasm', '@duckdb/duckdb-wasm'] },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: SECURITY_HEADERS },
   server: { port: 5173 },
 });

@@ -10,7 +10,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import { median, openApp, openFile, percentile, reason } from '../bench/lib.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from './ensure-chromium.mjs';
 import { bin, ensureDependencies, root, run } from './lib/setup.mjs';
@@ -152,6 +151,9 @@ async function main() {
   if (!opts['no-build']) await step('vite build', () => run(bin('vite'), ['build', '--logLevel', 'warn']));
   const scenarios = await loadScenarios();
   const preview = await startPreview();
+  // Imported only now: on a fresh clone @playwright/test exists only after ensureDependencies ran
+  // (a static import would fail before anything is installed).
+  const { chromium } = await import('@playwright/test');
   const browser = await chromium.launch({ executablePath: chromiumExe, headless: true, args: ARGS });
   const browserVersion = browser.version();
   const rows = [];

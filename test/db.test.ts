@@ -192,7 +192,9 @@ describe('DuckDB-WASM through createNodeDb', () => {
 
   it('reads a registered CSV file with the core reader', async () => {
     await db.registerFile('notes.csv', new Blob(['id,text\n1,hello\n2,"a, b"\n']));
-    const { table } = await db.query("SELECT count(*) AS n, max(text) AS t FROM read_csv('notes.csv')");
+    const { table } = await db.query(
+      "SELECT count(*) AS n, max(text) AS t FROM read_csv('memscope/notes.csv')",
+    );
     expect(cell(table, 'n')).toBe(2n);
     expect(cell(table, 't')).toBe('hello');
   });
@@ -234,6 +236,72 @@ describe('DuckDB-WASM through createNodeDb', () => {
     expect((await db.query(sql, { params: [0] })).cached).toBe(true);
     db.invalidate();
     expect((await db.query(sql, { params: [0] })).cached).toBe(false);
+  });
+});
+
+describe('offline lockdown (docs/privacy.md)', () => {
+  const setting = async (name: string) =>
+    cell(
+      (await db.query(`SELECT current_setting('${name}') AS v`, { cache: false, channel: `probe-${name}` }))
+        .table,
+      'v',
+    );
+
+  it.each([
+    ['enable_external_access', false],
+    ['lock_configuration', true],
+    ['allow_community_extensions', false],
+    ['autoinstall_known_extensions', false],
+    ['autoload_known_extensions', false],
+  ])('%s is %s on every connection', async (name, expected) => {
+    expect(await setting(name)).toBe(expected);
+  });
+
+  it.each([
+    'SET enable_external_access=true',
+    'SET autoinstall_known_extensions=true',
+    'SET autoload_known_extensions=true',
+    'SET allow_community_extensions=true',
+    "SET allowed_directories=['/']",
+    'SET lock_configuration=false',
+    'RESET lock_configuration',
+  ])('refuses %s with the offline message, and the setting holds', async (sql) => {
+    const error = await rejection(db.query(sql));
+    expect(error.code).toBe('sql');
+    expect(error.message).toMatch(/^memscope keeps DuckDB offline: /);
+    expect(await setting('enable_external_access')).toBe(false);
+    expect(await setting('lock_configuration')).toBe(true);
+  });
+
+  it.each([
+    'INSTALL httpfs',
+    'LOAD httpfs',
+    'FORCE INSTALL httpfs',
+    "SELECT * FROM read_csv('http://127.0.0.1:9/decoy.csv')",
+    "SELECT * FROM 's3://bucket/key.parquet'",
+    "SELECT * FROM read_text('gcs://bucket/x')",
+    "ATTACH 'https://127.0.0.1:9/db.duckdb' AS remote",
+    "COPY (SELECT 1 AS x) TO 'http://127.0.0.1:9/leak.csv'",
+    // What the pre-check cannot see (a URL built at run time, a local path) the engine refuses.
+    "SELECT * FROM read_csv('htt' || 'p://127.0.0.1:9/decoy.csv')",
+    "SELECT * FROM read_csv('/etc/passwd')",
+    "COPY (SELECT 1 AS x) TO 'out.csv'",
+    "ATTACH 'other.duckdb' AS other",
+  ])('answers %s with the offline message', async (sql) => {
+    const error = await rejection(db.query(sql));
+    expect(error.code).toBe('sql');
+    expect(error.message).toMatch(/^memscope keeps DuckDB offline: /);
+    expect(cell((await db.query('SELECT 6 * 7 AS x', { cache: false })).table, 'x')).toBe(42);
+  });
+
+  it('still reads the files the app registers and the tables it inserts, and allows in-memory ATTACH', async () => {
+    await db.registerFile('lock-probe.csv', new Blob(['a,b\n1,x\n2,y\n']));
+    const { table } = await db.query("SELECT count(*) AS n FROM read_csv('memscope/lock-probe.csv')");
+    expect(cell(table, 'n')).toBe(2n);
+    // A registered name cannot step outside the directory SQL may read.
+    await expect(db.registerFile('../escape.csv', new Blob(['a\n1\n']))).rejects.toThrow();
+    await db.query("ATTACH ':memory:' AS scratch");
+    await db.query('DETACH scratch');
   });
 });
 

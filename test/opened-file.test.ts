@@ -274,3 +274,24 @@ describe('OpenedFile owns what it holds', () => {
     await ws.close(f.id);
   });
 });
+
+describe('after DuckDB restarts', () => {
+  it('every open file reads its table again from its file', async () => {
+    const ws = workspace();
+    const p = ws.open(await fileAt(SAMPLE, 'survivor.parquet'), 'survivor.parquet');
+    const c = ws.open(new File(['id,name\n1,a\n2,b\n'], 'survivor_csv.csv'), 'survivor_csv.csv');
+    const [ps, cs] = await Promise.all([p.done, c.done]);
+    const reloaded = new Promise<void>((resolve) => {
+      const off = db.onRestart(() => {
+        off();
+        void ws.reloadAll().then(() => resolve());
+      });
+    });
+    await db.restart();
+    await reloaded;
+    expect(p.state.status).toBe('ready');
+    expect(await count('survivor')).toBe(ps.rowCount);
+    expect(await count('survivor_csv')).toBe(cs.rowCount);
+    for (const f of ws.all()) await ws.close(f.id);
+  });
+});

@@ -8,6 +8,7 @@ import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { FileList } from '../features/files/file-list';
 import { OpenFilesButton } from '../features/files/open-files-button';
 import { SchemaPanel } from '../features/files/schema-panel';
+import { CsvSettings } from '../features/files/csv-settings';
 import { ExploreView } from '../features/explore/explore-view';
 import { SqlPanel } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
@@ -62,6 +63,22 @@ export function App({ services }: { services: AppServices }) {
         pushAlert(error);
       }),
     [pushAlert, internalErrors],
+  );
+
+  // DuckDB was restarted (data/db: its worker crashed, or it did not stop after a cancel): the new
+  // engine is empty, so every open file reads its table again from its file, and the user is told.
+  useEffect(
+    () =>
+      db.onRestart((event) => {
+        pushAlert({
+          code: 'internal',
+          message: event.message,
+          hint: 'Queries that were running were stopped: run them again once the files are loaded.',
+          ...(event.detail ? { detail: event.detail } : {}),
+        });
+        void workspace.reloadAll();
+      }),
+    [db, workspace, pushAlert],
   );
 
   const openFiles = useCallback(
@@ -148,6 +165,13 @@ export function App({ services }: { services: AppServices }) {
             />
           </section>
           {active && <SchemaPanel table={active} />}
+          {active?.csv && activeFile ? (
+            <CsvSettings
+              key={active.id}
+              table={active}
+              onReopen={(options) => void activeFile.reopenCsv(options)}
+            />
+          ) : null}
         </aside>
         <main className="main">
           <TabPanel id="explore" selected={tab}>

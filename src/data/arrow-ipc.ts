@@ -1,6 +1,6 @@
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { normalizeTable } from '../core/schema/normalize';
-import { parquetError } from './parquet/parquet-errors';
+import { arrowError } from './arrow-errors';
 
 /**
  * Arrow IPC files (.arrow, .feather v2) and streams: read with apache-arrow (tableFromIPC accepts
@@ -14,8 +14,10 @@ export function readArrowIpcFile(bytes: Uint8Array, fileName: string): Table {
     table = tableFromIPC(bytes);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    const code = /compress|codec/i.test(detail) ? 'unsupported' : 'corrupt';
-    throw parquetError(code, fileName, { detail: `Arrow IPC: ${detail}` });
+    throw arrowError(/compress|codec/i.test(detail) ? 'unsupported' : 'corrupt', fileName, detail);
   }
+  // apache-arrow reads a stream cut after its schema (or a file of only a schema) as zero rows
+  // without complaint; a non-empty file that yields no schema fields is not Arrow at all.
+  if (table.schema.fields.length === 0) throw arrowError('corrupt', fileName, 'no columns in the schema');
   return normalizeTable(table, { rowStart: 0, vectors: 'auto' });
 }

@@ -3,7 +3,11 @@ import { Worker as NodeWorker } from 'node:worker_threads';
 import type * as DuckDb from '@duckdb/duckdb-wasm';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { DbClient } from '../../src/data/db/db-client';
-import { createDuckDbClient, type StartedDuckDb } from '../../src/data/db/duckdb-client';
+import {
+  createDuckDbClient,
+  type DuckDbClientOptions,
+  type StartedDuckDb,
+} from '../../src/data/db/duckdb-client';
 
 /**
  * A DbClient over the same DuckDB-WASM engine and the same client module as the browser, for Node
@@ -19,10 +23,32 @@ import { createDuckDbClient, type StartedDuckDb } from '../../src/data/db/duckdb
  *
  * Queries run in the worker thread, so cancellation and channels behave as in the browser.
  */
-export async function createNodeDb(): Promise<DbClient> {
-  const client = createDuckDbClient({ start: startNodeDuckDb, registerFile: registerFileAsBuffer });
+export async function createNodeDb(options: DuckDbClientOptions = {}): Promise<DbClient> {
+  const client = createDuckDbClient({ start: startNodeDuckDb, registerFile: registerFileAsBuffer }, options);
   await client.ready();
   return client;
+}
+
+/**
+ * A Node DbClient plus a way to crash its current DuckDB worker for real (an uncaught exception in
+ * the worker thread, as a wasm trap outside a request would be), for the restart tests.
+ */
+export async function createCrashableNodeDb(
+  options: DuckDbClientOptions = {},
+): Promise<{ db: DbClient; crashWorker(): void; workersStarted(): number }> {
+  const workers: WorkerAdapter[] = [];
+  const start = async () => {
+    const started = await startNodeDuckDb();
+    workers.push(started.worker);
+    return started;
+  };
+  const db = createDuckDbClient({ start, registerFile: registerFileAsBuffer }, options);
+  await db.ready();
+  return {
+    db,
+    crashWorker: () => workers.at(-1)?.crashForTest(),
+    workersStarted: () => workers.length,
+  };
 }
 
 const require = createRequire(import.meta.url);
@@ -33,7 +59,10 @@ const BOOTSTRAP = `
 const { parentPort, workerData } = require('node:worker_threads');
 for (const k of ['log', 'info', 'warn', 'error', 'debug', 'trace']) console[k] = () => {};
 globalThis.postMessage = (message, transfer) => parentPort.postMessage(message, transfer);
-parentPort.on('message', (data) => { if (globalThis.onmessage) globalThis.onmessage({ data }); });
+parentPort.on('message', (data) => {
+  if (data && data.memscopeCrashForTest) throw new Error('simulated DuckDB worker crash');
+  if (globalThis.onmessage) globalThis.onmessage({ data });
+});
 require(workerData);
 `;
 
@@ -52,6 +81,11 @@ class WorkerAdapter {
     });
     // Keep a finished test run from waiting on an idle DuckDB worker.
     this.worker.unref();
+  }
+
+  /** Makes the worker thread throw outside any request: it dies with an 'error' event. */
+  crashForTest(): void {
+    this.worker.postMessage({ memscopeCrashForTest: true });
   }
 
   onCrash(listener: (error: unknown) => void): void {
@@ -85,7 +119,7 @@ class WorkerAdapter {
   }
 }
 
-async function startNodeDuckDb(): Promise<StartedDuckDb> {
+async function startNodeDuckDb(): Promise<StartedDuckDb & { worker: WorkerAdapter }> {
   // duckdb-browser.mjs evaluates `module.exports = Worker` at import time.
   const g = globalThis as { Worker?: unknown };
   g.Worker ??= class {};
@@ -97,7 +131,7 @@ async function startNodeDuckDb(): Promise<StartedDuckDb> {
   const worker = new WorkerAdapter(workerScript);
   const db: AsyncDuckDB = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker as unknown as Worker);
   await db.instantiate(wasm);
-  return { db, onCrash: (callback) => worker.onCrash(callback) };
+  return { db, worker, onCrash: (callback) => worker.onCrash(callback) };
 }
 
 async function registerFileAsBuffer(db: AsyncDuckDB, name: string, file: Blob): Promise<void> {

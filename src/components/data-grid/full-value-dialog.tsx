@@ -47,7 +47,7 @@ export function FullValueDialog({
         </button>
       </header>
       <div className="dg-dialog-body">
-        <ValueView cell={value.cell} bytes={value.bytes} />
+        <ValueView cell={value.cell} bytes={value.bytes} name={value.column} />
       </div>
     </dialog>
   );

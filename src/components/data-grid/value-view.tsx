@@ -5,6 +5,7 @@ import { fullText } from '../../core/format/format-cell';
 import { shortestFloat } from '../../core/format/numbers';
 import { vectorStats } from '../../core/format/vector-stats';
 import { CellContent } from './cell-content';
+import { LongText } from './long-text';
 import { Sparkline } from './sparkline';
 
 /**
@@ -12,12 +13,22 @@ import { Sparkline } from './sparkline';
  * with their statistics and a larger sparkline, binary as a hex dump plus its UTF-8 / JSON reading.
  * `cell` should be formatted with FULL_FORMAT; `bytes` is the raw binary value when there is one.
  */
-export function ValueView({ cell, bytes }: { cell: CellValue; bytes?: Uint8Array | undefined }) {
-  if (cell.kind === 'vector') return <VectorView values={cell.values} />;
-  if (cell.kind === 'binary' && bytes) return <BinaryView bytes={bytes} />;
-  if (cell.kind === 'string' && !cell.empty) return <pre className="dg-full-text">{cell.text}</pre>;
+export function ValueView({
+  cell,
+  bytes,
+  name = 'value',
+}: {
+  cell: CellValue;
+  bytes?: Uint8Array | undefined;
+  /** The column's name, for "Download" (long values). */
+  name?: string;
+}) {
+  if (cell.kind === 'vector') return <VectorView values={cell.values} name={name} />;
+  if (cell.kind === 'binary' && bytes) return <BinaryView bytes={bytes} name={name} />;
+  // Never lay out a long value whole (LongText caps it): 1 MB of text froze the tab.
+  if (cell.kind === 'string' && !cell.empty) return <LongText text={cell.text} name={name} />;
   if (cell.kind === 'list' || cell.kind === 'struct' || cell.kind === 'map')
-    return <pre className="dg-full-text">{fullText(cell)}</pre>;
+    return <LongText text={fullText(cell)} name={name} />;
   return (
     <div className="dg-full-inline">
       <CellContent cell={cell} />
@@ -25,7 +36,7 @@ export function ValueView({ cell, bytes }: { cell: CellValue; bytes?: Uint8Array
   );
 }
 
-function VectorView({ values }: { values: ArrayLike<number> }) {
+function VectorView({ values, name }: { values: ArrayLike<number>; name: string }) {
   const stats = useMemo(() => vectorStats(values), [values]);
   const [open, setOpen] = useState(false);
   const bits = values instanceof Float64Array ? 64 : 32;
@@ -45,15 +56,18 @@ function VectorView({ values }: { values: ArrayLike<number> }) {
         {open ? 'Hide values' : 'Show values'}
       </button>
       {open ? (
-        <pre className="dg-full-text">
-          {Array.from({ length: values.length }, (_, i) => shortestFloat(values[i] ?? 0, bits)).join(', ')}
-        </pre>
+        <LongText
+          text={Array.from({ length: values.length }, (_, i) => shortestFloat(values[i] ?? 0, bits)).join(
+            ', ',
+          )}
+          name={name}
+        />
       ) : null}
     </div>
   );
 }
 
-function BinaryView({ bytes }: { bytes: Uint8Array }) {
+function BinaryView({ bytes, name }: { bytes: Uint8Array; name: string }) {
   const decoded = useMemo(() => decodeBytes(bytes), [bytes]);
   const [tab, setTab] = useState<'decoded' | 'hex'>(decoded.text !== null ? 'decoded' : 'hex');
   return (
@@ -79,9 +93,12 @@ function BinaryView({ bytes }: { bytes: Uint8Array }) {
           Hex
         </button>
       </div>
-      <pre className="dg-full-text dg-mono">
-        {tab === 'decoded' && decoded.text !== null ? (decoded.json ?? decoded.text) : hexDump(bytes)}
-      </pre>
+      {tab === 'decoded' && decoded.text !== null ? (
+        <LongText text={decoded.json ?? decoded.text} name={name} />
+      ) : (
+        // hexDump stops after its first 4 KB.
+        <pre className="dg-full-text dg-mono">{hexDump(bytes)}</pre>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifySql, isPageableQuery } from './statement';
+import { classifySql, isPageableQuery, splitStatements } from './statement';
 
 describe('classifySql', () => {
   it.each([
@@ -55,5 +55,26 @@ describe('classifySql', () => {
     expect(isPageableQuery('select 1')).toBe(true);
     expect(isPageableQuery('select 1; select 2')).toBe(false);
     expect(isPageableQuery('drop table t')).toBe(false);
+  });
+});
+
+describe('splitStatements', () => {
+  it.each([
+    ['SELECT 1', ['SELECT 1']],
+    ['SELECT 1; SELECT 2;', ['SELECT 1', 'SELECT 2']],
+    [
+      'SELECT 1; SELECT sum(a.range*b.range) FROM range(300000) a, range(300000) b',
+      ['SELECT 1', 'SELECT sum(a.range*b.range) FROM range(300000) a, range(300000) b'],
+    ],
+    ['SELECT \'a;b\'; SELECT "x;y" FROM t', ["SELECT 'a;b'", 'SELECT "x;y" FROM t']],
+    ['-- lead\nSELECT 1; /* mid; */ SELECT $$;$$', ['SELECT 1', 'SELECT $$;$$']],
+    ['SELECT 1 -- tail comment', ['SELECT 1 -- tail comment']],
+    [';;  ; ', []],
+    [
+      'CREATE TABLE t (x INT);\nINSERT INTO t VALUES (1);\nSELECT * FROM t',
+      ['CREATE TABLE t (x INT)', 'INSERT INTO t VALUES (1)', 'SELECT * FROM t'],
+    ],
+  ])('%j', (sql, expected) => {
+    expect(splitStatements(sql)).toEqual(expected);
   });
 });

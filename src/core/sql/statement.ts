@@ -176,6 +176,28 @@ export function classifySql(sql: string): StatementInfo {
   return { kind: 'other', statementCount, keyword, body };
 }
 
+/**
+ * The statements of a script, each as its own text (without the separating semicolons and the
+ * comments between statements), for running a script one statement at a time: DuckDB-WASM can
+ * interrupt a single pending statement, not a script run in one call.
+ */
+export function splitStatements(sql: string): string[] {
+  const out: string[] = [];
+  let first: Token | null = null;
+  let last: Token | null = null;
+  for (const t of tokenizeSql(sql)) {
+    if (t.kind === 'punct' && t.text === ';') {
+      if (first && last) out.push(sql.slice(first.start, last.end));
+      first = last = null;
+    } else {
+      first ??= t;
+      last = t;
+    }
+  }
+  if (first && last) out.push(sql.slice(first.start, endOfStatement(sql, last.end)).trimEnd());
+  return out;
+}
+
 /** True when `sql` is a single read-only query that can be wrapped as `SELECT * FROM (sql)`. */
 export function isPageableQuery(sql: string): boolean {
   return classifySql(sql).kind === 'query';

@@ -23,7 +23,9 @@ export interface QueryOptions {
    * null binds as a NULL VARCHAR, so add a cast (`?::INTEGER`) when no context gives the type.
    * A prepared statement runs to completion inside the DuckDB worker: aborting one rejects the
    * caller at once, but the engine finishes it (fine for page-sized queries). Queries without
-   * params run as pending queries and are interrupted in the engine.
+   * params run as pending queries, one statement at a time, and are interrupted in the engine.
+   * A cancelled query that still holds the engine after a bound gets the engine restarted
+   * (onRestart).
    */
   params?: readonly QueryParam[];
   /** Aborting cancels the running query (DuckDB `cancelPendingQuery`) and rejects with code 'cancelled'. */
@@ -52,6 +54,16 @@ export interface QueryResult {
   cached: boolean;
 }
 
+export interface DbRestartEvent {
+  reason: 'unresponsive' | 'crashed' | 'requested';
+  /** For the user: what happened and what memscope does about it. */
+  message: string;
+  /** The engine's own words, when there are some (for the details disclosure). */
+  detail?: string;
+  /** From the moment the problem was seen to the new engine being ready, in ms. */
+  restartMs: number;
+}
+
 export interface DbClient {
   /** Resolves once DuckDB is instantiated and connected, with autoload/autoinstall off. */
   ready(): Promise<void>;
@@ -63,12 +75,28 @@ export interface DbClient {
    * not use it afterwards.
    */
   insertArrowIpc(table: string, ipc: Uint8Array, options: { create: boolean }): Promise<void>;
-  /** Registers a File under `name` so that DuckDB's core readers (CSV) can read it. */
+  /**
+   * Registers a File under `name` (letters, digits, `_.-`) so that DuckDB's core readers (CSV) can
+   * read it. SQL reads it as `registeredPath(name)` (lockdown.ts): the one directory the locked
+   * engine may open.
+   */
   registerFile(name: string, file: Blob): Promise<void>;
   /** Drops the table if it exists (raw name; quoted here). */
   dropTable(table: string): Promise<void>;
   /** Tables changed outside query(): invalidate the result cache. */
   invalidate(): void;
+  /**
+   * Called after the doorway restarted DuckDB (its worker crashed, or it did not stop within a bound
+   * after a cancel): the new engine is ready, with the same start-up and lockdown, and empty. Every
+   * table, view and registered file of the old engine is gone: the listener reloads each open
+   * file's table from its file and tells the user `event.message`. Returns an unsubscribe function.
+   */
+  onRestart(listener: (event: DbRestartEvent) => void): () => void;
+  /**
+   * Replaces the engine now, as after a crash (reason 'requested'): for the recovery benchmark and
+   * a "Restart the SQL engine" action. Resolves once the new engine is ready and the listeners ran.
+   */
+  restart(): Promise<void>;
   /** Terminates the DuckDB worker (tests; the app keeps one for the page's lifetime). */
   close(): Promise<void>;
 }

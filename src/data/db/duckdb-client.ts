@@ -1,23 +1,29 @@
+// Over 400 lines on purpose: start-up, lanes, cancellation and the restart of a stuck or crashed
+// engine share one state (which engine is current, which runs it holds); split, they would have to
+// expose that state to each other.
 import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { Table, type RecordBatch } from 'apache-arrow';
 import { MemscopeError } from '../../core/errors';
 import { quoteIdentifier } from '../../core/sql/identifiers';
-import { classifySql } from '../../core/sql/statement';
-import type { DbClient, QueryOptions, QueryParam, QueryResult } from './db-client';
-import { cancelledError, toDbError } from './duckdb-errors';
+import { offlineViolation } from '../../core/sql/offline-guard';
+import { classifySql, splitStatements } from '../../core/sql/statement';
+import type { DbClient, DbRestartEvent, QueryOptions, QueryParam, QueryResult } from './db-client';
+import { cancelledError, offlineError, toDbError } from './duckdb-errors';
+import { LOCKDOWN_SQL, registeredPath } from './lockdown';
 import { QueryCache, cacheKey } from './query-cache';
 
 /**
- * The DbClient logic shared by the browser and the Node test build: start-up, one DuckDB connection
- * per channel, supersede and abort, error mapping and the result cache. Only the way DuckDB-WASM is
+ * The DbClient logic shared by the browser and the Node test build: start-up and lockdown, one
+ * DuckDB connection per channel, supersede and abort, error mapping, the result cache, and the
+ * restart of an engine that crashed or does not stop after a cancel. Only the way DuckDB-WASM is
  * instantiated (which worker, which wasm file, how a File is registered) differs per platform and
  * comes in through DuckDbPlatform.
  */
 export interface DuckDbPlatform {
   /** Starts the worker and instantiates DuckDB (not yet connected). */
   start(): Promise<StartedDuckDb>;
-  /** Makes `file` readable by DuckDB's core readers under `name`. */
-  registerFile(db: AsyncDuckDB, name: string, file: Blob): Promise<void>;
+  /** Makes `file` readable by DuckDB's core readers under `path`. */
+  registerFile(db: AsyncDuckDB, path: string, file: Blob): Promise<void>;
 }
 
 export interface StartedDuckDb {
@@ -29,31 +35,61 @@ export interface StartedDuckDb {
   onCrash(callback: (error: unknown) => void): void;
 }
 
+export interface DuckDbClientOptions {
+  /**
+   * How long a cancelled query may keep the engine busy before the engine is restarted. Pending
+   * queries stop within milliseconds of a cancel; what outlives this is a prepared statement or an
+   * engine that stopped answering. Long enough for a legitimately slow page query over 1M rows.
+   */
+  cancelGraceMs?: number;
+  /** How long instantiating and locking the engine may take. */
+  startTimeoutMs?: number;
+  /** More restarts than this within restartWindowMs: the engine is given up (the page must reload). */
+  maxRestarts?: number;
+  restartWindowMs?: number;
+}
+
+const DEFAULTS: Required<DuckDbClientOptions> = {
+  cancelGraceMs: 8_000,
+  startTimeoutMs: 60_000,
+  maxRestarts: 3,
+  restartWindowMs: 60_000,
+};
+
 /** Channels beyond this many share the default connection (each connection costs engine memory). */
 const MAX_CHANNEL_CONNECTIONS = 8;
 const DEFAULT_LANE = '\u0000default';
 
-/** Settings that must hold on every connection: see docs/decisions/0001-duckdb-wasm-offline.md. */
-export const STARTUP_SQL = 'SET autoinstall_known_extensions=false; SET autoload_known_extensions=false;';
-
-export function createDuckDbClient(platform: DuckDbPlatform): DbClient {
-  return new DuckDbClient(platform);
+export function createDuckDbClient(platform: DuckDbPlatform, options: DuckDbClientOptions = {}): DbClient {
+  return new DuckDbClient(platform, { ...DEFAULTS, ...options });
 }
 
 class Run {
   cancelled: MemscopeError | null = null;
   /** True while the query is a pending query in the engine, where cancelSent() interrupts it. */
   pending = false;
+  /** True from the moment the query holds its connection until it lets go. */
+  executing = false;
   done = false;
   rejectOuter: (error: MemscopeError) => void = () => {};
 
-  constructor(private readonly lane: Lane) {}
+  constructor(
+    private readonly lane: Lane,
+    private readonly onStuck: (run: Run) => void,
+    private readonly graceMs: number,
+  ) {}
 
   cancel(reason: MemscopeError): void {
     if (this.done || this.cancelled) return;
     this.cancelled = reason;
     this.rejectOuter(reason);
     if (this.pending) void this.lane.conn.cancelSent().catch(() => undefined);
+    if (this.executing && reason.code === 'cancelled') {
+      // The caller is released; the connection is not until the engine lets go of the query.
+      setTimeout(() => {
+        if (!this.done) this.onStuck(this);
+      }, this.graceMs);
+    }
   }
 }
 
@@ -74,77 +110,227 @@ class Lane {
   }
 }
 
+/** One DuckDB instance (one worker). A restart replaces it with a new one. */
+class Engine {
+  readonly lanes = new Map<string, Promise<Lane>>();
+  dead: MemscopeError | null = null;
+  /** Rejects when the engine is given up: requests in flight in its worker never settle by themselves. */
+  readonly died: Promise<never>;
+  private kill: (error: MemscopeError) => void = () => {};
+
+  constructor(readonly started: Promise<StartedDuckDb>) {
+    this.died = new Promise<never>((_, reject) => {
+      this.kill = reject;
+    });
+    this.died.catch(() => undefined);
+  }
+
+  markDead(error: MemscopeError): void {
+    if (this.dead) return;
+    this.dead = error;
+    this.kill(error);
+    for (const lanePromise of this.lanes.values()) {
+      void lanePromise.then(
+        (lane) => {
+          for (const run of lane.runs) run.cancel(error);
+        },
+        () => undefined,
+      );
+    }
+    void this.started.then(
+      ({ db }) => db.terminate().catch(() => undefined),
+      () => undefined,
+    );
+  }
+
+  /** `promise`, or the engine's death if that comes first. */
+  guard<T>(promise: Promise<T>): Promise<T> {
+    return Promise.race([promise, this.died]);
+  }
+}
+
+function startError(error: unknown): MemscopeError {
+  return new MemscopeError({
+    code: 'internal',
+    message: 'The SQL engine (DuckDB-WASM) could not start.',
+    hint: 'Reload the page. If it keeps failing, this browser may lack WebAssembly support.',
+    detail: error instanceof Error ? error.message : String(error),
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
 class DuckDbClient implements DbClient {
-  private started: Promise<StartedDuckDb> | null = null;
-  private readonly lanes = new Map<string, Promise<Lane>>();
+  private engine: Engine | null = null;
   /** The query currently running (or queued) on each channel, for the supersede rule. */
   private readonly channelRuns = new Map<string, Run>();
   private readonly cache = new QueryCache();
-  private crashed: MemscopeError | null = null;
+  /** Set when the engine was given up after too many restarts. */
+  private gaveUp: MemscopeError | null = null;
+  private readonly restarts: number[] = [];
+  private readonly restartListeners = new Set<(event: DbRestartEvent) => void>();
 
-  constructor(private readonly platform: DuckDbPlatform) {}
+  constructor(
+    private readonly platform: DuckDbPlatform,
+    private readonly options: Required<DuckDbClientOptions>,
+  ) {}
 
   async ready(): Promise<void> {
     await this.lane(undefined);
   }
 
-  private start(): Promise<StartedDuckDb> {
-    this.started ??= this.platform.start().then(
-      (started) => {
-        started.onCrash((error) => this.fail(error));
-        return started;
-      },
-      (error: unknown) => {
-        this.started = null;
-        throw new MemscopeError({
-          code: 'internal',
-          message: 'The SQL engine (DuckDB-WASM) could not start.',
-          hint: 'Reload the page. If it keeps failing, this browser may lack WebAssembly support.',
-          detail: error instanceof Error ? error.message : String(error),
-        });
+  onRestart(listener: (event: DbRestartEvent) => void): () => void {
+    this.restartListeners.add(listener);
+    return () => this.restartListeners.delete(listener);
+  }
+
+  /** The current engine, started (and locked down) on first use. */
+  private current(): Engine {
+    if (this.gaveUp) throw this.gaveUp;
+    if (this.engine && !this.engine.dead) return this.engine;
+    const inner = this.startLocked();
+    const started = withTimeout(inner, this.options.startTimeoutMs, 'DuckDB start-up');
+    // A start-up that finishes after its timeout leaves a worker nobody uses: stop it.
+    started.catch(() =>
+      inner.then(
+        ({ db }) => db.terminate(),
+        () => undefined,
+      ),
+    );
+    const engine = new Engine(started);
+    this.engine = engine;
+    started.then(
+      (s) => s.onCrash((error) => this.replace(engine, 'crashed', error)),
+      () => {
+        if (this.engine === engine) this.engine = null;
       },
     );
-    return this.started;
+    return engine;
   }
 
-  private fail(error: unknown): void {
-    this.crashed = toDbError(error instanceof Error ? error : new Error(`RuntimeError: ${String(error)}`));
-    if (this.crashed.code !== 'internal') {
-      this.crashed = new MemscopeError({
-        code: 'internal',
-        message: 'The SQL engine stopped working.',
-        hint: 'Reload the page to restart it.',
-        detail: this.crashed.message,
-      });
+  private async startLocked(): Promise<StartedDuckDb> {
+    let started: StartedDuckDb;
+    try {
+      started = await this.platform.start();
+    } catch (error) {
+      throw startError(error);
     }
-    for (const lanePromise of this.lanes.values()) {
-      void lanePromise.then((lane) => {
-        for (const run of lane.runs) run.cancel(this.crashed!);
-      });
+    try {
+      // Before any other SQL: see lockdown.ts.
+      const conn = await started.db.connect();
+      await conn.query(LOCKDOWN_SQL);
+      await conn.close();
+    } catch (error) {
+      await started.db.terminate().catch(() => undefined);
+      throw startError(error);
     }
+    return started;
   }
 
-  private lane(channel: string | undefined): Promise<Lane> {
-    if (this.crashed) return Promise.reject(this.crashed);
+  private lane(channel: string | undefined, engine: Engine = this.current()): Promise<Lane> {
     let name = channel ?? DEFAULT_LANE;
-    if (!this.lanes.has(name) && this.lanes.size >= MAX_CHANNEL_CONNECTIONS) name = DEFAULT_LANE;
-    let lane = this.lanes.get(name);
+    if (!engine.lanes.has(name) && engine.lanes.size >= MAX_CHANNEL_CONNECTIONS) name = DEFAULT_LANE;
+    let lane = engine.lanes.get(name);
     if (!lane) {
-      lane = this.start().then(async ({ db }) => {
-        const conn = await db.connect();
-        // Autoloading is a global setting, but run it per connection anyway: it is cheap and keeps
-        // every connection safe even if DuckDB scopes it per session in a later version.
-        await conn.query(STARTUP_SQL);
-        return new Lane(conn);
-      });
-      lane.catch(() => this.lanes.delete(name));
-      this.lanes.set(name, lane);
+      lane = engine.guard(engine.started.then(async ({ db }) => new Lane(await db.connect())));
+      lane.catch(() => engine.lanes.delete(name));
+      engine.lanes.set(name, lane);
     }
     return lane;
   }
 
+  /**
+   * Replaces `engine` with a new one: its runs fail, its worker is terminated, a new worker starts
+   * with the same start-up and lockdown, and the restart listeners are told once it is ready.
+   */
+  async restart(): Promise<void> {
+    const engine = this.current();
+    await engine.started.catch(() => undefined);
+    const done = new Promise<void>((resolve) => {
+      const off = this.onRestart(() => {
+        off();
+        resolve();
+      });
+    });
+    this.replace(engine, 'requested', undefined);
+    if (this.gaveUp) throw this.gaveUp;
+    await done;
+  }
+
+  private replace(engine: Engine, reason: DbRestartEvent['reason'], cause: unknown): void {
+    if (engine.dead || this.engine !== engine) return;
+    const t0 = performance.now();
+    const detail = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
+    const message = {
+      crashed:
+        'The SQL engine crashed and was restarted; the open files are being reloaded from their files.',
+      unresponsive:
+        'The SQL engine did not stop after a cancel and was restarted; the open files are being reloaded from their files.',
+      requested: 'The SQL engine was restarted; the open files are being reloaded from their files.',
+    }[reason];
+    engine.markDead(
+      new MemscopeError({
+        code: 'internal',
+        message: 'The SQL engine was restarted while this query ran, so the query was stopped.',
+        hint: 'Run it again once the open files are reloaded.',
+        ...(detail ? { detail } : {}),
+      }),
+    );
+    this.engine = null;
+    this.channelRuns.clear();
+    this.cache.clear();
+    const now = Date.now();
+    // Asked-for restarts are not a sign of an engine that keeps failing.
+    if (reason !== 'requested') this.restarts.push(now);
+    while (this.restarts.length > 0 && now - this.restarts[0]! > this.options.restartWindowMs)
+      this.restarts.shift();
+    if (this.restarts.length > this.options.maxRestarts) {
+      this.gaveUp = new MemscopeError({
+        code: 'internal',
+        message: 'The SQL engine stopped working: it crashed or hung again right after each restart.',
+        hint: 'Reload the page to restart it; your files stay on your machine and can be opened again.',
+        ...(detail ? { detail } : {}),
+      });
+      return;
+    }
+    void this.ready().then(
+      () => {
+        const event: DbRestartEvent = {
+          reason,
+          message,
+          restartMs: performance.now() - t0,
+          ...(detail ? { detail } : {}),
+        };
+        for (const listener of [...this.restartListeners]) {
+          try {
+            listener(event);
+          } catch {
+            /* a listener must not stop the others */
+          }
+        }
+      },
+      () => undefined,
+    );
+  }
+
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
     const { params, signal, channel } = options;
+    const offline = offlineViolation(sql);
+    if (offline) throw offlineError(offline);
     const info = classifySql(sql);
     const cacheable = options.cache !== false && info.kind === 'query';
     const key = cacheable ? cacheKey(sql, params) : '';
@@ -158,9 +344,15 @@ class DuckDbClient implements DbClient {
     }
     if (signal?.aborted) throw cancelledError();
 
-    const lane = await this.lane(channel);
+    const engine = this.current();
+    const lane = await this.lane(channel, engine);
     if (signal?.aborted) throw cancelledError();
-    const run = new Run(lane);
+    if (engine.dead) throw engine.dead;
+    const run = new Run(
+      lane,
+      () => this.replace(engine, 'unresponsive', undefined),
+      this.options.cancelGraceMs,
+    );
     if (channel !== undefined) {
       // Another query may have taken the channel while this one waited for its connection.
       this.channelRuns.get(channel)?.cancel(cancelledError('Superseded by a newer query.'));
@@ -177,6 +369,7 @@ class DuckDbClient implements DbClient {
       void lane.exclusive(async () => {
         try {
           if (run.cancelled) return;
+          run.executing = true;
           const t0 = performance.now();
           const table = await execute(lane.conn, info.statementCount, sql, params, run);
           const elapsedMs = performance.now() - t0;
@@ -185,7 +378,10 @@ class DuckDbClient implements DbClient {
           if (cacheable) this.cache.set(key, table, generation);
           resolve({ table, elapsedMs, cached: false });
         } catch (error) {
-          reject(run.cancelled ?? toDbError(error));
+          const mapped = run.cancelled ?? toDbError(error);
+          // A wasm trap leaves the instance unusable: replace it rather than fail every later query.
+          if (!run.cancelled && mapped.code === 'internal') this.replace(engine, 'crashed', error);
+          reject(mapped);
         } finally {
           // A failed or cancelled script may still have changed tables before it stopped.
           if (changesTables) this.cache.clear();
@@ -200,12 +396,15 @@ class DuckDbClient implements DbClient {
   }
 
   async insertArrowIpc(table: string, ipc: Uint8Array, options: { create: boolean }): Promise<void> {
-    const lane = await this.lane(undefined);
+    const engine = this.current();
+    const lane = await this.lane(undefined, engine);
     try {
       // duckdb-wasm hands `name` to DuckDB's relation API (TableRelation/Create), not to the SQL
       // parser, so it is the raw name: quoting it here would put the quotes into the table name.
-      await lane.exclusive(() =>
-        lane.conn.insertArrowFromIPCStream(ipc, { name: table, create: options.create }),
+      await engine.guard(
+        lane.exclusive(() =>
+          lane.conn.insertArrowFromIPCStream(ipc, { name: table, create: options.create }),
+        ),
       );
     } catch (error) {
       const mapped = toDbError(error);
@@ -224,9 +423,11 @@ class DuckDbClient implements DbClient {
   }
 
   async registerFile(name: string, file: Blob): Promise<void> {
-    const { db } = await this.start();
+    const path = registeredPath(name);
+    const engine = this.current();
     try {
-      await this.platform.registerFile(db, name, file);
+      const { db } = await engine.guard(engine.started);
+      await engine.guard(this.platform.registerFile(db, path, file));
     } catch (error) {
       throw toDbError(error);
     } finally {
@@ -243,11 +444,17 @@ class DuckDbClient implements DbClient {
   }
 
   async close(): Promise<void> {
-    const started = this.started;
-    this.started = null;
-    this.lanes.clear();
+    const engine = this.engine;
+    this.engine = null;
     this.cache.clear();
-    if (started) await (await started).db.terminate();
+    this.channelRuns.clear();
+    if (engine) {
+      engine.markDead(new MemscopeError({ code: 'cancelled', message: 'The SQL engine was closed.' }));
+      await engine.started.then(
+        ({ db }) => db.terminate(),
+        () => undefined,
+      );
+    }
   }
 }
 
@@ -266,11 +473,20 @@ async function execute(
       await statement.close().catch(() => undefined);
     }
   }
-  if (statementCount > 1) {
-    // DuckDB's PendingQuery takes one statement only: scripts run through runQuery (not
-    // interruptible in the engine; the caller is still released on cancel).
-    return conn.query(sql);
+  if (statementCount <= 1) return runPending(conn, sql, run);
+  // DuckDB's PendingQuery takes one statement, and a script run in one call (runQuery) cannot be
+  // interrupted: run it statement by statement, each one interruptible; the last one's result is
+  // the script's result, as with runQuery.
+  let table: Table | null = null;
+  for (const statement of splitStatements(sql)) {
+    if (run.cancelled) throw run.cancelled;
+    table = await runPending(conn, statement, run);
   }
+  if (!table) throw new Error('empty script');
+  return table;
+}
+
+async function runPending(conn: AsyncDuckDBConnection, sql: string, run: Run): Promise<Table> {
   run.pending = true;
   let reader;
   try {

@@ -1,4 +1,5 @@
 import { MemscopeError } from '../../core/errors';
+import { OFFLINE_PREFIX } from '../../core/sql/offline-guard';
 
 /**
  * Maps what DuckDB-WASM throws to MemscopeErrors. DuckDB's errors arrive from its worker as plain
@@ -14,6 +15,12 @@ export function toDbError(err: unknown): MemscopeError {
   if (/query was cancel+ed|INTERRUPT Error|Interrupted/i.test(text)) {
     return cancelledError();
   }
+  // The locked engine (lockdown.ts) refusing a file, a URL, an extension or a setting.
+  if (
+    /^Permission Error|disabled (through|by) configuration|configuration (has been|is) locked/i.test(text)
+  ) {
+    return offlineError(offlineReason(text), text);
+  }
   // A wasm trap leaves the DuckDB instance unusable (docs/decisions/0001-duckdb-wasm-offline.md: an autoload attempt offline traps).
   if (
     /RuntimeError|unreachable|memory access out of bounds|worker (is not set|has been terminated)/i.test(text)
@@ -21,7 +28,7 @@ export function toDbError(err: unknown): MemscopeError {
     return new MemscopeError({
       code: 'internal',
       message: 'The SQL engine stopped working.',
-      hint: 'Reload the page to restart it; your files stay on your machine and can be opened again.',
+      hint: 'memscope restarts the engine and reloads the open files from them; run the query again then.',
       detail: text,
     });
   }
@@ -59,6 +66,24 @@ function fromJsonError(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** The answer to SQL that would take DuckDB online (core/sql/offline-guard.ts, lockdown.ts). */
+export function offlineError(message: string, detail?: string): MemscopeError {
+  return new MemscopeError({
+    code: 'sql',
+    message,
+    hint: 'Open files with "Open files" (or drop them on the page) and query the tables they create; see docs/privacy.md.',
+    ...(detail ? { detail } : {}),
+  });
+}
+
+function offlineReason(text: string): string {
+  if (/extension/i.test(text))
+    return `${OFFLINE_PREFIX}: extensions cannot be installed or loaded here (memscope reads Parquet, CSV and Arrow itself).`;
+  if (/configuration/i.test(text) && /locked|change/i.test(text))
+    return `${OFFLINE_PREFIX}: its settings are locked, so external access and extension loading stay off.`;
+  return `${OFFLINE_PREFIX}: SQL can read only the files you open in memscope, not other files or URLs.`;
 }
 
 export function cancelledError(reason = 'The query was cancelled.'): MemscopeError {

@@ -1,5 +1,6 @@
 import type { ColumnPlan } from '../../core/schema/column-plan';
 import type { ErrorPayload } from '../../core/errors';
+import type { CsvTableResult } from '../csv/load-csv';
 import type { ParquetFooter } from '../parquet/parquet-reader';
 
 /**
@@ -25,8 +26,8 @@ export interface FileState {
   footer: ParquetFooter | null;
   columns: ColumnPlan[];
   error: ErrorPayload | null;
-  /** A warning that does not stop the file from opening (e.g. a CSV whose shape DuckDB doubts). */
-  warning: string | null;
+  /** CSV only: the options it was read with and a warning when its shape is in doubt. */
+  csv?: CsvTableResult;
   /** Load timings for the bench and the status line (ms since the drop). */
   timings: { footerMs?: number; firstRowsMs?: number; loadedMs?: number };
 }

@@ -8,6 +8,7 @@ import { parquetError } from '../parquet/parquet-errors';
 import type { FileKind, FileState } from './file-state';
 import { loadArrow } from './load-arrow';
 import { mark, type LoadContext, type OpenDeps } from './load-context';
+import type { CsvOptions } from '../csv/csv-options';
 import { loadCsv } from './load-csv';
 import { loadParquet, type ParquetLoadCallbacks } from './load-parquet';
 import { ParquetWorkers } from './parquet-workers';
@@ -28,6 +29,8 @@ export interface OpenedFileOptions {
   onChange?: (state: FileState) => void;
   /** Test hooks around the Parquet load; the app uses the state instead. */
   callbacks?: ParquetLoadCallbacks;
+  /** CSV only: the delimiter, quote and header the user chose (else DuckDB's sniffer decides). */
+  csvOptions?: CsvOptions;
 }
 
 /**
@@ -48,6 +51,7 @@ export class OpenedFile {
   private readonly deps: OpenDeps;
   private readonly onChange: (state: FileState) => void;
   private readonly callbacks: ParquetLoadCallbacks;
+  private csvOptions: CsvOptions | undefined;
   /** Live parts of the current load (workers…), freed on cancel, failure, reload and close. */
   private loadParts: FilePart[] = [];
   /** Parts views attached (by key), freed on close only. */
@@ -72,6 +76,7 @@ export class OpenedFile {
     this.deps = options.deps;
     this.onChange = options.onChange ?? (() => {});
     this.callbacks = options.callbacks ?? {};
+    this.csvOptions = options.csvOptions;
     this.current = {
       id: this.id,
       tableName: options.tableName,
@@ -84,7 +89,6 @@ export class OpenedFile {
       footer: null,
       columns: [],
       error: null,
-      warning: null,
       timings: {},
     };
     this.loading = this.start();
@@ -177,12 +181,17 @@ export class OpenedFile {
       status: 'reading-footer',
       progress: { done: 0, total: 0, unit: 'row-groups' },
       error: null,
-      warning: null,
       timings: {},
     });
     // Our table, if it is still there, is re-created from the file, not appended to.
     this.loading = this.dropOwnTable().then(() => this.start());
     return this.loading;
+  }
+
+  /** A CSV file read again with the delimiter, quote and header the user chose. */
+  reopenCsv(options: CsvOptions): Promise<FileState> {
+    this.csvOptions = options;
+    return this.reload();
   }
 
   private set(patch: Partial<FileState>): void {
@@ -231,7 +240,7 @@ export class OpenedFile {
       if (this.current.kind !== actual) this.set({ kind: actual });
       ctx.checkAborted();
       if (actual === 'parquet') await loadParquet(ctx, workers ?? this.startWorkers(), this.callbacks);
-      else if (actual === 'csv') await loadCsv(ctx);
+      else if (actual === 'csv') await loadCsv(ctx, this.csvOptions);
       else await loadArrow(ctx);
       this.set({ status: 'ready', timings: { ...this.current.timings, loadedMs: performance.now() - t0 } });
       mark(`ms:loaded:${this.fileName}`);

@@ -30,6 +30,7 @@ describe('detectFileKind', () => {
     ['empty.parquet', '', '', 0, 'truncated'],
     ['empty', '', '', 0, 'not-parquet'],
     ['old.feather', 'FEA1xxxx', 'xxxxFEA1', 100, 'unsupported'],
+    ['notes.arrow', 'id,name\n', 'x\n', 100, 'corrupt'],
   ];
   it.each(bad)('%s -> %s, naming the file', (name, head, tail, size, code) => {
     let caught: unknown;
@@ -42,5 +43,26 @@ describe('detectFileKind', () => {
     expect((caught as MemscopeError).code).toBe(code);
     expect((caught as MemscopeError).message).toContain(name);
     expect((caught as MemscopeError).hint).toBeTruthy();
+  });
+});
+
+describe('Arrow IPC files get Arrow wording, never Parquet wording', () => {
+  it.each([
+    ['cut.arrow', 'ARROW1\0\0', 'xxxxxxxx', 100, /cut\.arrow is an incomplete Arrow IPC file/],
+    ['notes.arrow', 'id,name\n', 'x\n', 100, /notes\.arrow is not an Arrow IPC file/],
+    ['data.feather', 'hello wo', 'rld!\n', 100, /data\.feather is not an Arrow IPC file/],
+  ])('%s', (name, head, tail, size, message) => {
+    let caught: unknown;
+    try {
+      detectFileKind(name, size, bytes(head), bytes(tail));
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(MemscopeError);
+    const error = caught as MemscopeError;
+    expect(error.message).toMatch(message);
+    expect(`${error.message} ${error.hint ?? ''}`).not.toMatch(
+      /Parquet file|PAR1|Parquet footer|Parquet decoder/,
+    );
   });
 });

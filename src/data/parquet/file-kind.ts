@@ -1,4 +1,5 @@
 import { MemscopeError } from '../../core/errors';
+import { arrowError } from '../arrow-errors';
 import { parquetError } from './parquet-errors';
 
 /**
@@ -33,7 +34,8 @@ export function extensionOf(fileName: string): string {
 /**
  * @param head the file's first bytes (at least 8 when the file has them)
  * @param tail the file's last bytes (at least 8 when the file has them)
- * @throws MemscopeError 'encrypted' | 'truncated' | 'not-parquet' | 'unsupported'
+ * @throws MemscopeError 'encrypted' | 'truncated' | 'not-parquet' | 'unsupported' | 'corrupt' (Arrow
+ *   errors are worded for Arrow: arrow-errors.ts)
  */
 export function detectFileKind(fileName: string, size: number, head: Uint8Array, tail: Uint8Array): FileKind {
   const ext = extensionOf(fileName);
@@ -46,7 +48,7 @@ export function detectFileKind(fileName: string, size: number, head: Uint8Array,
     return 'parquet';
   }
   if (startsWith(head, ARROW1)) {
-    if (size < 12 || !endsWith(tail, ARROW1)) throw parquetError('truncated', fileName);
+    if (size < 12 || !endsWith(tail, ARROW1)) throw arrowError('truncated', fileName);
     return 'arrow-file';
   }
   if (ext === 'arrow' || ext === 'feather' || ext === 'arrows' || ext === 'ipc') {
@@ -59,6 +61,7 @@ export function detectFileKind(fileName: string, size: number, head: Uint8Array,
       });
     }
     if (startsWith(head, IPC_CONTINUATION)) return 'arrow-stream';
+    if (size > 0) throw arrowError('not-arrow', fileName);
   }
   if (ext === 'csv' || ext === 'tsv') return 'csv';
   if (size === 0) {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Type, type DataType } from 'apache-arrow';
 import type { Filter, FilterOp } from '../../core/sql/table-query';
+import { formatFilterValue, parseNumericFilterValue } from '../../core/sql/filter-value';
 import type { GridColumn } from '../../core/grid-source';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 
@@ -55,19 +56,20 @@ const OP_LABEL: Record<FilterOp, string> = {
 };
 
 export function describeFilter(f: Filter): string {
-  const value = f.op === 'is null' || f.op === 'is not null' ? '' : ` ${JSON.stringify(f.value ?? null)}`;
+  const value = f.op === 'is null' || f.op === 'is not null' ? '' : ` ${formatFilterValue(f.value)}`;
   return `${f.column} ${OP_LABEL[f.op]}${value}`;
 }
 
-/** The typed value for a filter; a number column gets a number, a bool column a boolean. */
-function parseValue(kind: ColumnKind, text: string): { value: Filter['value'] } | { error: string } {
-  if (kind === 'number') {
-    const trimmed = text.trim();
-    if (/^-?\d+$/.test(trimmed) && !Number.isSafeInteger(Number(trimmed))) return { value: BigInt(trimmed) };
-    const n = Number(trimmed);
-    if (trimmed === '' || Number.isNaN(n)) return { error: `“${text}” is not a number.` };
-    return { value: n };
-  }
+/**
+ * The typed value for a filter, exact (core/sql/filter-value.ts): an integer column gets a bigint,
+ * a decimal its text, and a value the column cannot hold is refused before any query.
+ */
+function parseValue(
+  kind: ColumnKind,
+  column: GridColumn,
+  text: string,
+): { value: Filter['value'] } | { error: string } {
+  if (kind === 'number') return parseNumericFilterValue(column.name, column.type, text);
   if (kind === 'bool') {
     const t = text.trim().toLowerCase();
     if (t === 'true' || t === 'false') return { value: t === 'true' };
@@ -106,7 +108,7 @@ export function FilterBar({
     if (!column) return;
     let value: Filter['value'];
     if (needsValue) {
-      const parsed = parseValue(op === 'contains' ? 'string' : kind, text);
+      const parsed = parseValue(op === 'contains' ? 'string' : kind, column, text);
       if ('error' in parsed) {
         setError(parsed.error);
         return;

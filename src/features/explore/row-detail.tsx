@@ -123,7 +123,7 @@ export function RowDetail({
             </dt>
             <dd>
               {f.cell ? (
-                <ValueView cell={f.cell} bytes={f.bytes} />
+                <ValueView cell={f.cell} bytes={f.bytes} name={f.name} />
               ) : (
                 <span className="ex-muted">Loading…</span>
               )}

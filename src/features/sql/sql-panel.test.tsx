@@ -10,6 +10,8 @@ const idleDb: DbClient = {
   registerFile: () => Promise.resolve(),
   dropTable: () => Promise.resolve(),
   invalidate: () => {},
+  onRestart: () => () => {},
+  restart: () => Promise.resolve(),
   close: () => Promise.resolve(),
 };
 
