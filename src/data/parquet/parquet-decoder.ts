@@ -1,10 +1,32 @@
 import { ParquetFile, Compression } from 'parquet-wasm/esm';
-import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
+import {
+  Field,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  TimeUnit,
+  Timestamp,
+  makeData,
+  tableFromIPC,
+  tableToIPC,
+} from 'apache-arrow';
 import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
 import { MemscopeError } from '../../core/errors';
 import { detectFileKind, readMagic } from './file-kind';
 import { classifyDecoderError, parquetError } from './parquet-errors';
-import { readFooterBytes, readLeafPhysicalTypes } from './thrift-schema';
+import {
+  ENCODINGS,
+  SUPPORTED_CODECS,
+  codecName,
+  encodingName,
+  readFooterBytes,
+  rewriteFooter,
+  tryReadFooterMeta,
+  withFooter,
+  type FooterMeta,
+  type LeafColumn,
+} from './footer-meta';
 import {
   DEFAULT_BUDGETS,
   type ColumnInfo,
@@ -65,16 +87,42 @@ export class ParquetDecoder {
         message: `${fileName} is an ${kind} file, not Parquet: open it through openFile().`,
       });
     }
+    // Our own reading of the footer first: it names what parquet-wasm would only trip over
+    // (encrypted columns, codecs and encodings it lacks) and repairs what pyarrow reads but
+    // arrow-rs refuses or miscounts (footer-meta.ts, docs/parquet-compatibility.md).
+    const footerBytes = await readFooterBytes(blob);
+    const meta = tryReadFooterMeta(footerBytes);
+    if (meta) refuseUnreadable(meta, fileName);
+    const warnings: string[] = [];
+    const groupRows = meta?.rowGroups.reduce((n, g) => n + g.numRows, 0) ?? 0;
+    const numRows = meta && meta.numRows !== groupRows ? groupRows : undefined;
+    if (meta && numRows !== undefined) {
+      warnings.push(
+        `The footer says ${meta.numRows} rows but its row groups hold ${groupRows}: the row groups' count is used, as pyarrow and DuckDB do.`,
+      );
+    }
+    if (meta && meta.dropped.length > 0) {
+      warnings.push(
+        `Footer fields that pyarrow's reader ignores (a wrong type, an impossible offset) were ignored: ${meta.dropped.join(', ')}.`,
+      );
+    }
+    const repaired = meta && (numRows !== undefined || meta.dropped.length > 0);
+    const reopen = (keyValue?: [string, string][]) =>
+      meta && footerBytes
+        ? withFooter(blob, footerBytes.length, rewriteFooter(meta, { numRows, keyValue }))
+        : blob;
     let file: ParquetFile;
     try {
-      file = await ParquetFile.fromFile(blob);
+      file = await ParquetFile.fromFile(repaired ? reopen() : blob);
     } catch (err) {
       throw classifyDecoderError(err, fileName);
     }
     try {
-      const footerBytes = await readFooterBytes(blob);
-      const physical = footerBytes ? readLeafPhysicalTypes(footerBytes) : null;
-      const { footer, sizes } = buildFooter(file, fileName, blob.size, physical);
+      if (meta && meta.int96Columns.length > 0 && !meta.keys.includes(ARROW_SCHEMA_KEY)) {
+        file = await readInt96AsMicros(file, meta, reopen, warnings);
+      }
+      const { footer, sizes } = buildFooter(file, fileName, blob.size, meta?.leaves ?? null, meta);
+      footer.warnings = warnings;
       return new ParquetDecoder(file, footer, sizes, options.maxReadBytes ?? DEFAULT_BUDGETS.maxReadBytes);
     } catch (err) {
       file.free();
@@ -144,19 +192,24 @@ export class ParquetDecoder {
       }
       const groupSkip = skip;
       skip = 0;
+      const where = {
+        rowGroup: rg,
+        rowRange: [info.firstRow, info.firstRow + info.rows - 1] as [number, number],
+        ...(request.columns?.length === 1 ? { column: request.columns[0] as string } : {}),
+      };
       let decoded: Table;
       try {
         decoded = await this.decodeRowGroup(rg, info, request.columns, remaining, groupSkip);
       } catch (err) {
-        throw classifyDecoderError(err, fileName);
+        throw classifyDecoderError(err, fileName, where);
       }
       let normalized: Table;
       try {
         normalized = normalizeTable(decoded, { rowStart: info.firstRow + groupSkip, vectors });
       } catch (err) {
         if (err instanceof VectorShapeError)
-          throw parquetError('unsupported', fileName, { detail: err.message });
-        throw classifyDecoderError(err, fileName);
+          throw parquetError('unsupported', fileName, { detail: err.message, ...where });
+        throw classifyDecoderError(err, fileName, where);
       }
       schemaTable ??= normalized;
       if (vectors === 'auto' && String(normalized.schema) !== String(schemaTable.schema)) {
@@ -228,6 +281,92 @@ export class ParquetDecoder {
   }
 }
 
+/**
+ * Refuses, before decoding, what parquet-wasm cannot read, with the reason by name: encrypted
+ * columns behind a plaintext footer (parquet-wasm would report a Thrift error), a codec it lacks
+ * (LZO, unknown ids), an encoding id the format does not define.
+ */
+function refuseUnreadable(meta: FooterMeta, fileName: string): void {
+  if (meta.encrypted) {
+    throw parquetError('encrypted', fileName, {
+      detail: 'its footer is in plain text but its column data is encrypted',
+    });
+  }
+  for (const [rg, group] of meta.rowGroups.entries()) {
+    for (const chunk of group.columns) {
+      const column = chunk.path.split('.')[0] ?? chunk.path;
+      if (!SUPPORTED_CODECS.has(chunk.codec)) {
+        throw parquetError('unsupported', fileName, {
+          detail: `it is compressed with ${codecName(chunk.codec)}, which the decoder (parquet-wasm) does not implement`,
+          column,
+          rowGroup: rg,
+        });
+      }
+      const unknown = chunk.encodings.find((e) => !(e in ENCODINGS));
+      if (unknown !== undefined) {
+        throw parquetError('unsupported', fileName, {
+          detail: `it uses ${encodingName(unknown)}, which the Parquet format does not define`,
+          column,
+          rowGroup: rg,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * INT96 timestamps (Spark, Impala) read as microseconds. arrow-rs reads INT96 as nanoseconds
+ * unless the file's `ARROW:schema` says otherwise; nanoseconds in an int64 end in 2262, and later
+ * dates (Spark writes 9999-12-31 and beyond) silently wrap to the wrong year. DuckDB reads INT96
+ * as microseconds; so memscope gives arrow-rs that hint: the schema it inferred, with the INT96
+ * columns as Timestamp(MICROSECOND), in a rewritten footer. If the hint is not taken, the file
+ * stays open as it was and the footer carries a warning.
+ */
+async function readInt96AsMicros(
+  file: ParquetFile,
+  meta: FooterMeta,
+  reopen: (keyValue: [string, string][]) => Blob,
+  warnings: string[],
+): Promise<ParquetFile> {
+  const inferred = tableFromIPC(file.schema().intoIPCStream()).schema;
+  const int96 = new Set(meta.int96Columns);
+  const fields = inferred.fields.map((f) =>
+    int96.has(f.name) && f.type instanceof Timestamp
+      ? new Field(f.name, new Timestamp(TimeUnit.MICROSECOND, f.type.timezone), f.nullable, f.metadata)
+      : f,
+  );
+  const ipc = tableToIPC(new Table(new Schema(fields, inferred.metadata)), 'stream');
+  let hinted: ParquetFile | null = null;
+  try {
+    hinted = await ParquetFile.fromFile(reopen([[ARROW_SCHEMA_KEY, toBase64(ipc)]]));
+    const types = tableFromIPC(hinted.schema().intoIPCStream()).schema.fields;
+    if (
+      types.every(
+        (f) => !int96.has(f.name) || (f.type instanceof Timestamp && f.type.unit === TimeUnit.MICROSECOND),
+      )
+    ) {
+      file.free();
+      warnings.push(
+        `INT96 timestamps (${meta.int96Columns.join(', ')}) are read as microseconds, as DuckDB and Spark do (nanoseconds end in 2262).`,
+      );
+      return hinted;
+    }
+  } catch {
+    // Fall through: keep the file as parquet-wasm opened it.
+  }
+  hinted?.free();
+  warnings.push(
+    `INT96 timestamps (${meta.int96Columns.join(', ')}) are read as nanoseconds: dates after 2262 or before 1677 are wrong.`,
+  );
+  return file;
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
 /** A table with n rows and no columns; normalizeTable then adds `__row`. */
 function emptyRows(n: number): Table {
   const schema = new Schema([]);
@@ -239,7 +378,8 @@ function buildFooter(
   file: ParquetFile,
   fileName: string,
   fileBytes: number,
-  physical: { path: string; physicalType: string }[] | null,
+  physical: LeafColumn[] | null,
+  ours: FooterMeta | null,
 ): { footer: ParquetFooter; sizes: Map<string, number>[] } {
   const meta = file.metadata();
   const fileMeta = meta.fileMetadata();
@@ -301,13 +441,17 @@ function buildFooter(
   const footer: ParquetFooter = {
     fileName,
     fileBytes,
-    rows: fileMeta.numRows(),
+    // What a reader of every row group gets (pyarrow, DuckDB, and ours): the footer's own figure
+    // can disagree (repeated_no_annotation.parquet says 0 and holds 6).
+    rows: firstRow,
+    declaredRows: ours?.numRows ?? fileMeta.numRows(),
     createdBy: fileMeta.createdBy() ?? null,
     version: fileMeta.version(),
     rowGroups,
     columns: [...columns.values()].map(({ codecSet, ...c }) => ({ ...c, codecs: [...codecSet] })),
     keyValue,
-    hasArrowSchema,
+    // An `ARROW:schema` memscope added (readInt96AsMicros) is not the file's.
+    hasArrowSchema: ours ? ours.keys.includes(ARROW_SCHEMA_KEY) : hasArrowSchema,
     arrowSchemaIpc: file.schema().intoIPCStream(),
   };
   fileMeta.free();
