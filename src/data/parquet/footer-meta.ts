@@ -203,6 +203,9 @@ export interface ChunkMeta {
   encodings: number[];
   /** crypto_metadata or encrypted_column_metadata present: the column is encrypted. */
   encrypted: boolean;
+  /** Byte range of the chunk's pages: the dictionary page's offset (when valid) or the first data page's. */
+  start: number;
+  compressedBytes: number;
 }
 
 export interface FooterMeta {
@@ -273,7 +276,10 @@ export function readFooterMeta(footer: Uint8Array): FooterMeta {
       encrypted ||= enc;
       const encodings = m ? field(m, 2) : undefined;
       const path = m ? field(m, 3) : undefined;
+      const dataStart = (m && int(field(m, 9))) ?? 0;
       return {
+        start: (m && int(field(m, 11))) ?? dataStart,
+        compressedBytes: (m && int(field(m, 7))) ?? 0,
         path: path?.type === T.LIST ? path.items.map(text).join('.') : '',
         codec: (m && int(field(m, 4))) ?? 0,
         encodings:

@@ -90,9 +90,24 @@ export class ParquetDecoder {
     // Our own reading of the footer first: it names what parquet-wasm would only trip over
     // (encrypted columns, codecs and encodings it lacks) and repairs what pyarrow reads but
     // arrow-rs refuses or miscounts (footer-meta.ts, docs/parquet-compatibility.md).
+    const declared = new DataView(await blob.slice(blob.size - 8, blob.size - 4).arrayBuffer()).getUint32(
+      0,
+      true,
+    );
+    if (declared > blob.size - 12) {
+      // arrow-rs traps on a length near 2^32 (an overflow) rather than saying so.
+      throw parquetError('truncated', fileName, {
+        detail: `its footer length says ${declared} bytes, more than the file's ${blob.size}`,
+      });
+    }
     const footerBytes = await readFooterBytes(blob);
     const meta = tryReadFooterMeta(footerBytes);
-    if (meta) refuseUnreadable(meta, fileName);
+    if (footerBytes && !meta) {
+      // Not even a Thrift struct: every reader refuses this (pyarrow: "Couldn't deserialize
+      // thrift"), and parquet-wasm may trap on it rather than say so.
+      throw parquetError('corrupt', fileName, { detail: 'its footer is not valid Parquet metadata' });
+    }
+    if (meta && footerBytes) refuseUnreadable(meta, fileName, blob.size - 8 - footerBytes.length);
     const warnings: string[] = [];
     const groupRows = meta?.rowGroups.reduce((n, g) => n + g.numRows, 0) ?? 0;
     const numRows = meta && meta.numRows !== groupRows ? groupRows : undefined;
@@ -203,6 +218,15 @@ export class ParquetDecoder {
       } catch (err) {
         throw classifyDecoderError(err, fileName, where);
       }
+      // A damaged page can decode to fewer (or more) values than the footer promised; rows
+      // silently missing would shift every `__row` after them. Refuse instead.
+      const expected = Math.max(0, Math.min(info.rows - groupSkip, remaining));
+      if (decoded.numRows !== expected) {
+        throw parquetError('corrupt', fileName, {
+          detail: `it decoded to ${decoded.numRows} rows where the footer says ${expected}`,
+          ...where,
+        });
+      }
       let normalized: Table;
       try {
         normalized = normalizeTable(decoded, { rowStart: info.firstRow + groupSkip, vectors });
@@ -286,15 +310,38 @@ export class ParquetDecoder {
  * columns behind a plaintext footer (parquet-wasm would report a Thrift error), a codec it lacks
  * (LZO, unknown ids), an encoding id the format does not define.
  */
-function refuseUnreadable(meta: FooterMeta, fileName: string): void {
+function refuseUnreadable(meta: FooterMeta, fileName: string, dataEnd: number): void {
+  if (meta.leaves === null) {
+    throw parquetError('corrupt', fileName, {
+      detail: "its footer's schema does not add up (a group has fewer columns than it says)",
+    });
+  }
   if (meta.encrypted) {
     throw parquetError('encrypted', fileName, {
       detail: 'its footer is in plain text but its column data is encrypted',
     });
   }
+  const leaves = meta.leaves.length;
   for (const [rg, group] of meta.rowGroups.entries()) {
+    // Checked here, not left to the decoder: arrow-rs traps on some of these instead of saying so.
+    if (group.numRows < 0 || group.columns.length !== leaves) {
+      throw parquetError('corrupt', fileName, {
+        detail: `the footer describes it with ${group.columns.length} columns and ${group.numRows} rows; the schema has ${leaves} columns`,
+        rowGroup: rg,
+      });
+    }
     for (const chunk of group.columns) {
       const column = chunk.path.split('.')[0] ?? chunk.path;
+      // A group of 0 rows is never read (writers leave its offsets at 0: column_chunk_key_value_metadata).
+      const outside =
+        chunk.start < 4 || chunk.compressedBytes < 0 || chunk.start + chunk.compressedBytes > dataEnd;
+      if (group.numRows > 0 && outside) {
+        throw parquetError('corrupt', fileName, {
+          detail: `the footer places its data at bytes ${chunk.start}-${chunk.start + chunk.compressedBytes}, outside the file's data (4-${dataEnd})`,
+          column,
+          rowGroup: rg,
+        });
+      }
       if (!SUPPORTED_CODECS.has(chunk.codec)) {
         throw parquetError('unsupported', fileName, {
           detail: `it is compressed with ${codecName(chunk.codec)}, which the decoder (parquet-wasm) does not implement`,
