@@ -206,6 +206,8 @@ export interface ChunkMeta {
   /** Byte range of the chunk's pages: the dictionary page's offset (when valid) or the first data page's. */
   start: number;
   compressedBytes: number;
+  /** ColumnMetaData.num_values: values (nulls included) in the chunk's data pages. */
+  values: number;
 }
 
 export interface FooterMeta {
@@ -218,6 +220,7 @@ export interface FooterMeta {
   /** FileMetaData.encryption_algorithm present (plaintext-footer mode) or an encrypted column. */
   encrypted: boolean;
   keys: string[];
+  createdBy: string | null;
   /** Fields dropped because their wire type is not parquet.thrift's (empty for sane files). */
   dropped: string[];
   /** The sanitized FileMetaData, for rewriteFooter. */
@@ -280,6 +283,7 @@ export function readFooterMeta(footer: Uint8Array): FooterMeta {
       return {
         start: (m && int(field(m, 11))) ?? dataStart,
         compressedBytes: (m && int(field(m, 7))) ?? 0,
+        values: (m && int(field(m, 5))) ?? 0,
         path: path?.type === T.LIST ? path.items.map(text).join('.') : '',
         codec: (m && int(field(m, 4))) ?? 0,
         encodings:
@@ -295,21 +299,76 @@ export function readFooterMeta(footer: Uint8Array): FooterMeta {
     rowGroups,
     encrypted,
     keys: structs(field(struct, 5)).map((kv) => text(field(kv, 1))),
+    createdBy: field(struct, 6) ? text(field(struct, 6)) : null,
     dropped: [...dropped],
     struct,
   };
 }
 
-/** The FileMetaData with `num_rows` set and key-value entries added, encoded again. */
+/**
+ * parquet-mr up to 1.2.8 left the dictionary page header out of a column chunk's
+ * total_compressed_size (PARQUET-816, IMPALA-694), so the chunk's last page ends past its declared
+ * range; parquet-cpp (pyarrow) reads up to 100 bytes more for such writers and stops at the
+ * chunk's value count. arrow-rs reads pages to the declared end, so memscope measures those chunks
+ * (page-headers.ts) and writes the true sizes. `created_by` "parquet-mr" without a version counts
+ * as old, as in parquet-cpp.
+ */
+export function hasShortChunks(createdBy: string | null): boolean {
+  const m = /^parquet-mr(?: version (\d+)\.(\d+)\.(\d+))?/.exec(createdBy ?? '');
+  if (!m) return false;
+  if (m[1] === undefined) return true;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return major < 1 || (major === 1 && (minor < 2 || (minor === 2 && patch < 9)));
+}
+
+/** Sets each chunk's total_compressed_size: `lengths[rowGroup][column]` (undefined: unchanged). */
+function setChunkLengths(rowGroups: TField, lengths: (number | undefined)[][]): TField {
+  if (rowGroups.type !== T.LIST) return rowGroups;
+  const setMeta = (m: TStruct, length: number | undefined): TStruct =>
+    length === undefined
+      ? m
+      : {
+          ...m,
+          fields: m.fields.map((f) => (f.id === 7 ? { id: 7, type: T.I64, value: BigInt(length) } : f)),
+        };
+  const setChunk = (c: TStruct, length: number | undefined): TStruct => ({
+    ...c,
+    fields: c.fields.map((f) => (f.id === 3 && f.type === T.STRUCT ? { id: 3, ...setMeta(f, length) } : f)),
+  });
+  return {
+    ...rowGroups,
+    items: rowGroups.items.map((g, rg) =>
+      g.type !== T.STRUCT
+        ? g
+        : {
+            ...g,
+            fields: g.fields.map((f) =>
+              f.id === 1 && f.type === T.LIST
+                ? {
+                    ...f,
+                    items: f.items.map((c, i) => (c.type === T.STRUCT ? setChunk(c, lengths[rg]?.[i]) : c)),
+                  }
+                : f,
+            ),
+          },
+    ),
+  };
+}
+
+/** The FileMetaData with `num_rows` set, key-value entries added, chunk sizes measured; encoded again. */
 export function rewriteFooter(
   meta: FooterMeta,
-  patch: { numRows?: number; keyValue?: [string, string][] },
+  patch: { numRows?: number; keyValue?: [string, string][]; chunkLengths?: (number | undefined)[][] },
 ): Uint8Array {
   const enc = new TextEncoder();
   let fields = meta.struct.fields;
   if (patch.numRows !== undefined) {
     const v: TField = { id: 3, type: T.I64, value: BigInt(patch.numRows) };
     fields = field(meta.struct, 3) ? fields.map((f) => (f.id === 3 ? v : f)) : [...fields, v];
+  }
+  if (patch.chunkLengths) {
+    const lengths = patch.chunkLengths;
+    fields = fields.map((f) => (f.id === 4 ? setChunkLengths(f, lengths) : f));
   }
   if (patch.keyValue?.length) {
     const added: TValue[] = patch.keyValue.map(([k, v]) => ({

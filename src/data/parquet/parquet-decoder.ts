@@ -14,12 +14,14 @@ import {
 import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
 import { MemscopeError } from '../../core/errors';
 import { detectFileKind, readMagic } from './file-kind';
+import { walkPages } from './page-headers';
 import { classifyDecoderError, parquetError } from './parquet-errors';
 import {
   ENCODINGS,
   SUPPORTED_CODECS,
   codecName,
   encodingName,
+  hasShortChunks,
   readFooterBytes,
   rewriteFooter,
   tryReadFooterMeta,
@@ -121,10 +123,18 @@ export class ParquetDecoder {
         `Footer fields that pyarrow's reader ignores (a wrong type, an impossible offset) were ignored: ${meta.dropped.join(', ')}.`,
       );
     }
-    const repaired = meta && (numRows !== undefined || meta.dropped.length > 0);
+    const dataEnd = footerBytes ? blob.size - 8 - footerBytes.length : blob.size;
+    const chunkLengths =
+      meta && hasShortChunks(meta.createdBy) ? await measureChunks(blob, meta, dataEnd) : undefined;
+    if (chunkLengths) {
+      warnings.push(
+        `Written by ${meta?.createdBy ?? 'parquet-mr'}, whose column sizes leave out the dictionary page header (PARQUET-816): the sizes were measured from the pages, as pyarrow does.`,
+      );
+    }
+    const repaired = meta && (numRows !== undefined || meta.dropped.length > 0 || chunkLengths !== undefined);
     const reopen = (keyValue?: [string, string][]) =>
       meta && footerBytes
-        ? withFooter(blob, footerBytes.length, rewriteFooter(meta, { numRows, keyValue }))
+        ? withFooter(blob, footerBytes.length, rewriteFooter(meta, { numRows, keyValue, chunkLengths }))
         : blob;
     let file: ParquetFile;
     try {
@@ -359,6 +369,32 @@ function refuseUnreadable(meta: FooterMeta, fileName: string, dataEnd: number): 
       }
     }
   }
+}
+
+/** PARQUET-816: each chunk's true length, from its page headers (read with 100 bytes to spare). */
+async function measureChunks(
+  blob: Blob,
+  meta: FooterMeta,
+  dataEnd: number,
+): Promise<(number | undefined)[][]> {
+  const lengths: (number | undefined)[][] = [];
+  for (const group of meta.rowGroups) {
+    const row: (number | undefined)[] = [];
+    for (const chunk of group.columns) {
+      const end = Math.min(dataEnd, chunk.start + chunk.compressedBytes + 100);
+      const bytes = new Uint8Array(await blob.slice(chunk.start, end).arrayBuffer());
+      const pages = walkPages(bytes, chunk.start, chunk.values);
+      const measured =
+        pages.reduce((n, p) => n + p.values, 0) >= chunk.values ? pages.at(-1)?.end : undefined;
+      row.push(
+        measured !== undefined && measured - chunk.start > chunk.compressedBytes
+          ? measured - chunk.start
+          : undefined,
+      );
+    }
+    lengths.push(row);
+  }
+  return lengths;
 }
 
 /**
