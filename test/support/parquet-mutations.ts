@@ -1,5 +1,5 @@
 import { readFooterMeta } from '../../src/data/parquet/footer-meta';
-import { T, readStruct } from '../../src/data/parquet/thrift-compact';
+import { walkPages } from '../../src/data/parquet/page-headers';
 import { mulberry32 as mulberry32Js } from '../../scripts/lib/mulberry32.mjs';
 
 /**
@@ -50,14 +50,10 @@ export function pagesOf(bytes: Uint8Array): Page[] {
   let chunk = 0;
   for (const group of meta.rowGroups) {
     for (const column of group.columns) {
-      const end = column.start + column.compressedBytes;
-      let pos = column.start;
-      while (pos < end && pos < range[0]) {
-        const { struct, end: headerEnd } = readStruct(bytes, pos);
-        const size = struct.fields.find((f) => f.id === 3);
-        if (size?.type !== T.I32 || size.value < 0) break;
-        pages.push({ start: pos, end: headerEnd + size.value, chunk });
-        pos = headerEnd + size.value;
+      const end = Math.min(column.start + column.compressedBytes, range[0]);
+      if (column.start >= 0 && column.start < end) {
+        for (const p of walkPages(bytes.subarray(column.start, end), column.start))
+          pages.push({ start: p.start, end: p.end, chunk });
       }
       chunk++;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasShortChunks, readFooterMeta, rewriteFooter, tryReadFooterMeta } from './footer-meta';
+import { readFooterMeta, tryReadFooterMeta } from './footer-meta';
+import { hasShortChunks, rewriteFooter } from './footer-repair';
 import {
   T,
   ThriftError,

@@ -1,23 +1,15 @@
-import {
-  T,
-  ThriftError,
-  readStruct,
-  writeStruct,
-  type TField,
-  type TStruct,
-  type TValue,
-} from './thrift-compact';
+import { T, ThriftError, readStruct, type TField, type TStruct, type TValue } from './thrift-compact';
 
 /**
  * The Parquet footer (Thrift FileMetaData) read by memscope itself, before parquet-wasm sees it:
  *
  * - facts parquet-wasm 0.8 does not expose: physical types, codecs and encodings by number,
  *   encryption fields of a plaintext footer, the footer's own row count next to the row groups';
- * - a *repaired* footer when arrow-rs would refuse or misread a file that pyarrow and DuckDB read:
- *   a field whose wire type is not the one parquet.thrift declares is dropped (Apache Thrift's
- *   generated readers skip such a field; arrow-rs 59's parser fails on it: dict-page-offset-zero),
- *   and a `num_rows` that disagrees with the row groups is set to their sum (arrow-rs caps its
- *   batch size at `num_rows`, so a footer saying 0 made every read return 0 rows:
+ * - what a *repaired* footer (footer-repair.ts) needs when arrow-rs would refuse or misread a
+ *   file that pyarrow and DuckDB read: a field whose wire type is not the one parquet.thrift
+ *   declares is dropped (Apache Thrift's generated readers skip such a field; arrow-rs 59's parser
+ *   fails on it: dict-page-offset-zero), and the row groups' own row counts (arrow-rs caps its
+ *   batch size at the footer's `num_rows`, so a footer saying 0 made every read return 0 rows:
  *   repeated_no_annotation). See docs/parquet-compatibility.md.
  */
 
@@ -227,7 +219,7 @@ export interface FooterMeta {
   struct: TStruct;
 }
 
-const field = (s: TStruct, id: number): TField | undefined => s.fields.find((f) => f.id === id);
+export const field = (s: TStruct, id: number): TField | undefined => s.fields.find((f) => f.id === id);
 const int = (f: TField | undefined): number | null =>
   f && (f.type === T.I32 || f.type === T.I16 || f.type === T.BYTE)
     ? f.value
@@ -303,105 +295,6 @@ export function readFooterMeta(footer: Uint8Array): FooterMeta {
     dropped: [...dropped],
     struct,
   };
-}
-
-/**
- * parquet-mr up to 1.2.8 left the dictionary page header out of a column chunk's
- * total_compressed_size (PARQUET-816, IMPALA-694), so the chunk's last page ends past its declared
- * range; parquet-cpp (pyarrow) reads up to 100 bytes more for such writers and stops at the
- * chunk's value count. arrow-rs reads pages to the declared end, so memscope measures those chunks
- * (page-headers.ts) and writes the true sizes. `created_by` "parquet-mr" without a version counts
- * as old, as in parquet-cpp.
- */
-export function hasShortChunks(createdBy: string | null): boolean {
-  const m = /^parquet-mr(?: version (\d+)\.(\d+)\.(\d+))?/.exec(createdBy ?? '');
-  if (!m) return false;
-  if (m[1] === undefined) return true;
-  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return major < 1 || (major === 1 && (minor < 2 || (minor === 2 && patch < 9)));
-}
-
-/** Sets each chunk's total_compressed_size: `lengths[rowGroup][column]` (undefined: unchanged). */
-function setChunkLengths(rowGroups: TField, lengths: (number | undefined)[][]): TField {
-  if (rowGroups.type !== T.LIST) return rowGroups;
-  const setMeta = (m: TStruct, length: number | undefined): TStruct =>
-    length === undefined
-      ? m
-      : {
-          ...m,
-          fields: m.fields.map((f) => (f.id === 7 ? { id: 7, type: T.I64, value: BigInt(length) } : f)),
-        };
-  const setChunk = (c: TStruct, length: number | undefined): TStruct => ({
-    ...c,
-    fields: c.fields.map((f) => (f.id === 3 && f.type === T.STRUCT ? { id: 3, ...setMeta(f, length) } : f)),
-  });
-  return {
-    ...rowGroups,
-    items: rowGroups.items.map((g, rg) =>
-      g.type !== T.STRUCT
-        ? g
-        : {
-            ...g,
-            fields: g.fields.map((f) =>
-              f.id === 1 && f.type === T.LIST
-                ? {
-                    ...f,
-                    items: f.items.map((c, i) => (c.type === T.STRUCT ? setChunk(c, lengths[rg]?.[i]) : c)),
-                  }
-                : f,
-            ),
-          },
-    ),
-  };
-}
-
-/** The FileMetaData with `num_rows` set, key-value entries added, chunk sizes measured; encoded again. */
-export function rewriteFooter(
-  meta: FooterMeta,
-  patch: { numRows?: number; keyValue?: [string, string][]; chunkLengths?: (number | undefined)[][] },
-): Uint8Array {
-  const enc = new TextEncoder();
-  let fields = meta.struct.fields;
-  if (patch.numRows !== undefined) {
-    const v: TField = { id: 3, type: T.I64, value: BigInt(patch.numRows) };
-    fields = field(meta.struct, 3) ? fields.map((f) => (f.id === 3 ? v : f)) : [...fields, v];
-  }
-  if (patch.chunkLengths) {
-    const lengths = patch.chunkLengths;
-    fields = fields.map((f) => (f.id === 4 ? setChunkLengths(f, lengths) : f));
-  }
-  if (patch.keyValue?.length) {
-    const added: TValue[] = patch.keyValue.map(([k, v]) => ({
-      type: T.STRUCT,
-      fields: [
-        { id: 1, type: T.BINARY, value: enc.encode(k) },
-        { id: 2, type: T.BINARY, value: enc.encode(v) },
-      ],
-    }));
-    const old = field(meta.struct, 5);
-    const list: TField = {
-      id: 5,
-      type: T.LIST,
-      elem: T.STRUCT,
-      items: [...(old?.type === T.LIST ? old.items : []), ...added],
-    };
-    fields = old ? fields.map((f) => (f.id === 5 ? list : f)) : [...fields, list];
-  }
-  // Thrift writers emit fields in id order; readers do not care, but keep the deltas small.
-  return writeStruct({ type: T.STRUCT, fields: [...fields].sort((a, b) => a.id - b.id) });
-}
-
-/** A Blob with the same data pages and another footer (lazy: the data is not copied). */
-export function withFooter(blob: Blob, footerLength: number, footer: Uint8Array): Blob {
-  const len = new Uint8Array(4);
-  new DataView(len.buffer).setUint32(0, footer.length, true);
-  const dataEnd = blob.size - 8 - footerLength;
-  return new Blob([
-    blob.slice(0, dataEnd),
-    footer as BlobPart,
-    len,
-    new Uint8Array([0x50, 0x41, 0x52, 0x31]),
-  ]);
 }
 
 /** Reads a Parquet Blob's footer bytes: length from the last 8 bytes, then the footer itself. */

@@ -1,34 +1,19 @@
 import { ParquetFile, Compression } from 'parquet-wasm/esm';
-import {
-  Field,
-  RecordBatch,
-  Schema,
-  Struct,
-  Table,
-  TimeUnit,
-  Timestamp,
-  makeData,
-  tableFromIPC,
-  tableToIPC,
-} from 'apache-arrow';
+import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
 import { MemscopeError } from '../../core/errors';
 import { detectFileKind, readMagic } from './file-kind';
-import { walkPages } from './page-headers';
 import { classifyDecoderError, parquetError } from './parquet-errors';
+import { readFooterBytes, tryReadFooterMeta, type FooterMeta, type LeafColumn } from './footer-meta';
 import {
-  ENCODINGS,
-  SUPPORTED_CODECS,
-  codecName,
-  encodingName,
+  ARROW_SCHEMA_KEY,
   hasShortChunks,
-  readFooterBytes,
+  measureChunks,
+  readInt96AsMicros,
+  refuseUnreadable,
   rewriteFooter,
-  tryReadFooterMeta,
   withFooter,
-  type FooterMeta,
-  type LeafColumn,
-} from './footer-meta';
+} from './footer-repair';
 import {
   DEFAULT_BUDGETS,
   type ColumnInfo,
@@ -49,8 +34,6 @@ import {
 
 /** Key-value entries longer than this are cut for the schema panel (pandas metadata can be big). */
 const MAX_KV_VALUE_CHARS = 4000;
-/** The base64 Arrow schema: large, unreadable, and already shown as the parsed schema. */
-const ARROW_SCHEMA_KEY = 'ARROW:schema';
 
 const CODEC_NAMES: Record<number, string> = Object.fromEntries(
   Object.entries(Compression)
@@ -313,141 +296,6 @@ export class ParquetDecoder {
       }
     });
   }
-}
-
-/**
- * Refuses, before decoding, what parquet-wasm cannot read, with the reason by name: encrypted
- * columns behind a plaintext footer (parquet-wasm would report a Thrift error), a codec it lacks
- * (LZO, unknown ids), an encoding id the format does not define.
- */
-function refuseUnreadable(meta: FooterMeta, fileName: string, dataEnd: number): void {
-  if (meta.leaves === null) {
-    throw parquetError('corrupt', fileName, {
-      detail: "its footer's schema does not add up (a group has fewer columns than it says)",
-    });
-  }
-  if (meta.encrypted) {
-    throw parquetError('encrypted', fileName, {
-      detail: 'its footer is in plain text but its column data is encrypted',
-    });
-  }
-  const leaves = meta.leaves.length;
-  for (const [rg, group] of meta.rowGroups.entries()) {
-    // Checked here, not left to the decoder: arrow-rs traps on some of these instead of saying so.
-    if (group.numRows < 0 || group.columns.length !== leaves) {
-      throw parquetError('corrupt', fileName, {
-        detail: `the footer describes it with ${group.columns.length} columns and ${group.numRows} rows; the schema has ${leaves} columns`,
-        rowGroup: rg,
-      });
-    }
-    for (const chunk of group.columns) {
-      const column = chunk.path.split('.')[0] ?? chunk.path;
-      // A group of 0 rows is never read (writers leave its offsets at 0: column_chunk_key_value_metadata).
-      const outside =
-        chunk.start < 4 || chunk.compressedBytes < 0 || chunk.start + chunk.compressedBytes > dataEnd;
-      if (group.numRows > 0 && outside) {
-        throw parquetError('corrupt', fileName, {
-          detail: `the footer places its data at bytes ${chunk.start}-${chunk.start + chunk.compressedBytes}, outside the file's data (4-${dataEnd})`,
-          column,
-          rowGroup: rg,
-        });
-      }
-      if (!SUPPORTED_CODECS.has(chunk.codec)) {
-        throw parquetError('unsupported', fileName, {
-          detail: `it is compressed with ${codecName(chunk.codec)}, which the decoder (parquet-wasm) does not implement`,
-          column,
-          rowGroup: rg,
-        });
-      }
-      const unknown = chunk.encodings.find((e) => !(e in ENCODINGS));
-      if (unknown !== undefined) {
-        throw parquetError('unsupported', fileName, {
-          detail: `it uses ${encodingName(unknown)}, which the Parquet format does not define`,
-          column,
-          rowGroup: rg,
-        });
-      }
-    }
-  }
-}
-
-/** PARQUET-816: each chunk's true length, from its page headers (read with 100 bytes to spare). */
-async function measureChunks(
-  blob: Blob,
-  meta: FooterMeta,
-  dataEnd: number,
-): Promise<(number | undefined)[][]> {
-  const lengths: (number | undefined)[][] = [];
-  for (const group of meta.rowGroups) {
-    const row: (number | undefined)[] = [];
-    for (const chunk of group.columns) {
-      const end = Math.min(dataEnd, chunk.start + chunk.compressedBytes + 100);
-      const bytes = new Uint8Array(await blob.slice(chunk.start, end).arrayBuffer());
-      const pages = walkPages(bytes, chunk.start, chunk.values);
-      const measured =
-        pages.reduce((n, p) => n + p.values, 0) >= chunk.values ? pages.at(-1)?.end : undefined;
-      row.push(
-        measured !== undefined && measured - chunk.start > chunk.compressedBytes
-          ? measured - chunk.start
-          : undefined,
-      );
-    }
-    lengths.push(row);
-  }
-  return lengths;
-}
-
-/**
- * INT96 timestamps (Spark, Impala) read as microseconds. arrow-rs reads INT96 as nanoseconds
- * unless the file's `ARROW:schema` says otherwise; nanoseconds in an int64 end in 2262, and later
- * dates (Spark writes 9999-12-31 and beyond) silently wrap to the wrong year. DuckDB reads INT96
- * as microseconds; so memscope gives arrow-rs that hint: the schema it inferred, with the INT96
- * columns as Timestamp(MICROSECOND), in a rewritten footer. If the hint is not taken, the file
- * stays open as it was and the footer carries a warning.
- */
-async function readInt96AsMicros(
-  file: ParquetFile,
-  meta: FooterMeta,
-  reopen: (keyValue: [string, string][]) => Blob,
-  warnings: string[],
-): Promise<ParquetFile> {
-  const inferred = tableFromIPC(file.schema().intoIPCStream()).schema;
-  const int96 = new Set(meta.int96Columns);
-  const fields = inferred.fields.map((f) =>
-    int96.has(f.name) && f.type instanceof Timestamp
-      ? new Field(f.name, new Timestamp(TimeUnit.MICROSECOND, f.type.timezone), f.nullable, f.metadata)
-      : f,
-  );
-  const ipc = tableToIPC(new Table(new Schema(fields, inferred.metadata)), 'stream');
-  let hinted: ParquetFile | null = null;
-  try {
-    hinted = await ParquetFile.fromFile(reopen([[ARROW_SCHEMA_KEY, toBase64(ipc)]]));
-    const types = tableFromIPC(hinted.schema().intoIPCStream()).schema.fields;
-    if (
-      types.every(
-        (f) => !int96.has(f.name) || (f.type instanceof Timestamp && f.type.unit === TimeUnit.MICROSECOND),
-      )
-    ) {
-      file.free();
-      warnings.push(
-        `INT96 timestamps (${meta.int96Columns.join(', ')}) are read as microseconds, as DuckDB and Spark do (nanoseconds end in 2262).`,
-      );
-      return hinted;
-    }
-  } catch {
-    // Fall through: keep the file as parquet-wasm opened it.
-  }
-  hinted?.free();
-  warnings.push(
-    `INT96 timestamps (${meta.int96Columns.join(', ')}) are read as nanoseconds: dates after 2262 or before 1677 are wrong.`,
-  );
-  return file;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 /** A table with n rows and no columns; normalizeTable then adds `__row`. */
