@@ -2,12 +2,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
-import { MemscopeError, type ErrorCode } from '../src/core/errors';
+import { MemscopeError } from '../src/core/errors';
 import { WorkerParquetSource } from '../src/data/parquet/worker-source';
 import type { DecodeBudgets } from '../src/data/parquet/parquet-reader';
 import { nodeParquetWorkers, type NodeWorkerFactory } from './support/node-worker';
 import { caseSeed, mulberry32, mutate } from './support/parquet-mutations';
-import { CORPUS_DIR, corpusPath, loadManifest } from './support/corpus';
+import { CORPUS_DIR, DECODE_ERROR_CODES, corpusPath, loadManifest } from './support/corpus';
 
 /**
  * Fuzzing in every `npm test` (issue 10, item 10): damaged copies of the bundled sample and of
@@ -29,17 +29,6 @@ const CASES = Number(process.env.FUZZ_CASES ?? 200);
 const ONLY = process.env.FUZZ_CASE === undefined ? null : Number(process.env.FUZZ_CASE);
 /** Tighter than the app's (768 MiB, 30 s): the inputs are small, a bomb must be cut short. */
 const BUDGETS: DecodeBudgets = { maxReadBytes: 64 * 1024 * 1024, timeoutMs: 8_000 };
-const TYPED: ErrorCode[] = [
-  'not-parquet',
-  'encrypted',
-  'truncated',
-  'corrupt',
-  'unsupported',
-  'too-large',
-  'timeout',
-  'decoder-crash',
-  'out-of-memory',
-];
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -100,7 +89,7 @@ function problemWith(outcome: Outcome, name: string): string | null {
       : `read ${outcome.rows} rows where the footer says ${outcome.footerRows}`;
   const err = outcome.error;
   if (!(err instanceof MemscopeError)) return `untyped error: ${String(err)}`;
-  if (!TYPED.includes(err.code)) return `error code ${err.code}: ${err.message}`;
+  if (!DECODE_ERROR_CODES.includes(err.code)) return `error code ${err.code}: ${err.message}`;
   if (err.file !== name || !err.message.includes(name)) return `error does not name the file: ${err.message}`;
   if (!err.hint) return `error without a hint: ${err.message}`;
   return null;

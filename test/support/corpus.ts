@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MemscopeError, type ErrorPayload } from '../../src/core/errors';
+import { MemscopeError, type ErrorCode, type ErrorPayload } from '../../src/core/errors';
 import { parquetError } from '../../src/data/parquet/parquet-errors';
 import type { ParquetFooter, ReadRequest } from '../../src/data/parquet/parquet-reader';
 import type { CorpusRequest, CorpusResponse } from './corpus-worker';
@@ -21,6 +21,19 @@ export interface ManifestEntry {
   rows?: number;
   why: string;
 }
+
+/** The codes a decode of a bad file may end in: typed refusals, never 'internal'. */
+export const DECODE_ERROR_CODES: ErrorCode[] = [
+  'not-parquet',
+  'encrypted',
+  'truncated',
+  'corrupt',
+  'unsupported',
+  'too-large',
+  'timeout',
+  'decoder-crash',
+  'out-of-memory',
+];
 
 export function loadManifest(): ManifestEntry[] {
   const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, 'MANIFEST.json'), 'utf8')) as {
