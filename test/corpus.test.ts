@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataType, tableFromIPC, type Field, type Table } from 'apache-arrow';
-import { MemscopeError, type ErrorCode } from '../src/core/errors';
+import { MemscopeError } from '../src/core/errors';
 import { ROW_INDEX_COLUMN } from '../src/core/schema/column-plan';
 import { duckdbColumns, vectorDimsOf } from '../src/core/schema/plan-columns';
 import { isFloat16 } from '../src/core/schema/arrow-guards';
@@ -10,6 +10,7 @@ import { readArrowIpcFile } from '../src/data/arrow-ipc';
 import type { DbClient } from '../src/data/db/db-client';
 import { quoteIdentifier } from '../src/core/sql/identifiers';
 import {
+  DECODE_ERROR_CODES,
   IsolatedDecoder,
   baseName,
   bundleCorpusWorker,
@@ -26,17 +27,6 @@ import {
 
 const manifest = loadManifest();
 const TIMEOUT_MS = 15_000;
-const DECODE_ERROR_CODES: ErrorCode[] = [
-  'not-parquet',
-  'encrypted',
-  'truncated',
-  'corrupt',
-  'unsupported',
-  'too-large',
-  'timeout',
-  'decoder-crash',
-  'out-of-memory',
-];
 
 let decoder: IsolatedDecoder;
 let db: DbClient | null = null;

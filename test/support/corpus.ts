@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MemscopeError, type ErrorPayload } from '../../src/core/errors';
+import { MemscopeError, type ErrorCode, type ErrorPayload } from '../../src/core/errors';
 import { parquetError } from '../../src/data/parquet/parquet-errors';
 import type { ParquetFooter, ReadRequest } from '../../src/data/parquet/parquet-reader';
 import type { CorpusRequest, CorpusResponse } from './corpus-worker';
+import { bundleWorker } from './node-worker';
 
 /** The shared public corpus, read in place (never copied into the repo). */
 export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
@@ -20,6 +21,19 @@ export interface ManifestEntry {
   rows?: number;
   why: string;
 }
+
+/** The codes a decode of a bad file may end in: typed refusals, never 'internal'. */
+export const DECODE_ERROR_CODES: ErrorCode[] = [
+  'not-parquet',
+  'encrypted',
+  'truncated',
+  'corrupt',
+  'unsupported',
+  'too-large',
+  'timeout',
+  'decoder-crash',
+  'out-of-memory',
+];
 
 export function loadManifest(): ManifestEntry[] {
   const manifest = JSON.parse(readFileSync(join(CORPUS_DIR, 'MANIFEST.json'), 'utf8')) as {
@@ -36,31 +50,9 @@ export function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
 }
 
-/**
- * Bundles test/support/corpus-worker.ts (TypeScript, importing src/) into one ESM file that a
- * Node worker_thread can load. Output goes under node_modules/.cache so that the bare imports
- * left external (apache-arrow, parquet-wasm) resolve from the project's node_modules.
- */
-let bundled: Promise<string> | null = null;
-
+/** test/support/corpus-worker.ts bundled for a worker_thread (see bundleWorker). */
 export function bundleCorpusWorker(): Promise<string> {
-  bundled ??= (async () => {
-    const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-    const outDir = join(root, 'node_modules/.cache/memscope-test');
-    mkdirSync(outDir, { recursive: true });
-    const outFile = join(outDir, `corpus-worker-${process.pid}.mjs`);
-    const { build } = await import('rolldown');
-    await build({
-      input: join(root, 'test/support/corpus-worker.ts'),
-      platform: 'node',
-      external: [/^apache-arrow/, /^parquet-wasm/, /^node:/],
-      output: { file: outFile, format: 'esm' },
-      logLevel: 'silent',
-    });
-    if (!existsSync(outFile)) throw new Error(`bundling the corpus worker did not write ${outFile}`);
-    return outFile;
-  })();
-  return bundled;
+  return bundleWorker('test/support/corpus-worker.ts');
 }
 
 const WASM_PATH = createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm');
@@ -75,6 +67,7 @@ export class IsolatedDecoder {
   private nextId = 1;
   private pending: {
     id: number;
+    worker: Worker;
     resolve: (r: CorpusResponse) => void;
     reject: (e: MemscopeError) => void;
     fileName: string;
@@ -100,7 +93,8 @@ export class IsolatedDecoder {
       if (this.worker === worker) this.worker = null;
       void worker.terminate();
       const p = this.pending;
-      if (!p) return;
+      // The 'exit' of a worker already replaced must not fail the request of its successor.
+      if (!p || p.worker !== worker) return;
       this.pending = null;
       this.replaced++;
       p.reject(parquetError('decoder-crash', p.fileName, { detail }));
@@ -126,6 +120,7 @@ export class IsolatedDecoder {
       }, this.timeoutMs);
       this.pending = {
         id,
+        worker,
         fileName,
         resolve: (r) => {
           clearTimeout(timer);

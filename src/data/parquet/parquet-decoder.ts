@@ -4,7 +4,16 @@ import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
 import { MemscopeError } from '../../core/errors';
 import { detectFileKind, readMagic } from './file-kind';
 import { classifyDecoderError, parquetError } from './parquet-errors';
-import { readFooterBytes, readLeafPhysicalTypes } from './thrift-schema';
+import { readFooterBytes, tryReadFooterMeta, type FooterMeta, type LeafColumn } from './footer-meta';
+import {
+  ARROW_SCHEMA_KEY,
+  hasShortChunks,
+  measureChunks,
+  readInt96AsMicros,
+  refuseUnreadable,
+  rewriteFooter,
+  withFooter,
+} from './footer-repair';
 import {
   DEFAULT_BUDGETS,
   type ColumnInfo,
@@ -25,8 +34,6 @@ import {
 
 /** Key-value entries longer than this are cut for the schema panel (pandas metadata can be big). */
 const MAX_KV_VALUE_CHARS = 4000;
-/** The base64 Arrow schema: large, unreadable, and already shown as the parsed schema. */
-const ARROW_SCHEMA_KEY = 'ARROW:schema';
 
 const CODEC_NAMES: Record<number, string> = Object.fromEntries(
   Object.entries(Compression)
@@ -65,16 +72,65 @@ export class ParquetDecoder {
         message: `${fileName} is an ${kind} file, not Parquet: open it through openFile().`,
       });
     }
+    // Our own reading of the footer first: it names what parquet-wasm would only trip over
+    // (encrypted columns, codecs and encodings it lacks) and repairs what pyarrow reads but
+    // arrow-rs refuses or miscounts (footer-meta.ts, docs/parquet-compatibility.md).
+    const declared = new DataView(await blob.slice(blob.size - 8, blob.size - 4).arrayBuffer()).getUint32(
+      0,
+      true,
+    );
+    if (declared > blob.size - 12) {
+      // arrow-rs traps on a length near 2^32 (an overflow) rather than saying so.
+      throw parquetError('truncated', fileName, {
+        detail: `its footer length says ${declared} bytes, more than the file's ${blob.size}`,
+      });
+    }
+    const footerBytes = await readFooterBytes(blob);
+    const meta = tryReadFooterMeta(footerBytes);
+    if (footerBytes && !meta) {
+      // Not even a Thrift struct: every reader refuses this (pyarrow: "Couldn't deserialize
+      // thrift"), and parquet-wasm may trap on it rather than say so.
+      throw parquetError('corrupt', fileName, { detail: 'its footer is not valid Parquet metadata' });
+    }
+    if (meta && footerBytes) refuseUnreadable(meta, fileName, blob.size - 8 - footerBytes.length);
+    const warnings: string[] = [];
+    const groupRows = meta?.rowGroups.reduce((n, g) => n + g.numRows, 0) ?? 0;
+    const numRows = meta && meta.numRows !== groupRows ? groupRows : undefined;
+    if (meta && numRows !== undefined) {
+      warnings.push(
+        `The footer says ${meta.numRows} rows but its row groups hold ${groupRows}: the row groups' count is used, as pyarrow and DuckDB do.`,
+      );
+    }
+    if (meta && meta.dropped.length > 0) {
+      warnings.push(
+        `Footer fields that pyarrow's reader ignores (a wrong type, an impossible offset) were ignored: ${meta.dropped.join(', ')}.`,
+      );
+    }
+    const dataEnd = footerBytes ? blob.size - 8 - footerBytes.length : blob.size;
+    const chunkLengths =
+      meta && hasShortChunks(meta.createdBy) ? await measureChunks(blob, meta, dataEnd) : undefined;
+    if (chunkLengths) {
+      warnings.push(
+        `Written by ${meta?.createdBy ?? 'parquet-mr'}, whose column sizes leave out the dictionary page header (PARQUET-816): the sizes were measured from the pages, as pyarrow does.`,
+      );
+    }
+    const repaired = meta && (numRows !== undefined || meta.dropped.length > 0 || chunkLengths !== undefined);
+    const reopen = (keyValue?: [string, string][]) =>
+      meta && footerBytes
+        ? withFooter(blob, footerBytes.length, rewriteFooter(meta, { numRows, keyValue, chunkLengths }))
+        : blob;
     let file: ParquetFile;
     try {
-      file = await ParquetFile.fromFile(blob);
+      file = await ParquetFile.fromFile(repaired ? reopen() : blob);
     } catch (err) {
       throw classifyDecoderError(err, fileName);
     }
     try {
-      const footerBytes = await readFooterBytes(blob);
-      const physical = footerBytes ? readLeafPhysicalTypes(footerBytes) : null;
-      const { footer, sizes } = buildFooter(file, fileName, blob.size, physical);
+      if (meta && meta.int96Columns.length > 0 && !meta.keys.includes(ARROW_SCHEMA_KEY)) {
+        file = await readInt96AsMicros(file, meta, reopen, warnings);
+      }
+      const { footer, sizes } = buildFooter(file, fileName, blob.size, meta?.leaves ?? null, meta);
+      footer.warnings = warnings;
       return new ParquetDecoder(file, footer, sizes, options.maxReadBytes ?? DEFAULT_BUDGETS.maxReadBytes);
     } catch (err) {
       file.free();
@@ -144,19 +200,33 @@ export class ParquetDecoder {
       }
       const groupSkip = skip;
       skip = 0;
+      const where = {
+        rowGroup: rg,
+        rowRange: [info.firstRow, info.firstRow + info.rows - 1] as [number, number],
+        ...(request.columns?.length === 1 ? { column: request.columns[0] as string } : {}),
+      };
       let decoded: Table;
       try {
         decoded = await this.decodeRowGroup(rg, info, request.columns, remaining, groupSkip);
       } catch (err) {
-        throw classifyDecoderError(err, fileName);
+        throw classifyDecoderError(err, fileName, where);
+      }
+      // A damaged page can decode to fewer (or more) values than the footer promised; rows
+      // silently missing would shift every `__row` after them. Refuse instead.
+      const expected = Math.max(0, Math.min(info.rows - groupSkip, remaining));
+      if (decoded.numRows !== expected) {
+        throw parquetError('corrupt', fileName, {
+          detail: `it decoded to ${decoded.numRows} rows where the footer says ${expected}`,
+          ...where,
+        });
       }
       let normalized: Table;
       try {
         normalized = normalizeTable(decoded, { rowStart: info.firstRow + groupSkip, vectors });
       } catch (err) {
         if (err instanceof VectorShapeError)
-          throw parquetError('unsupported', fileName, { detail: err.message });
-        throw classifyDecoderError(err, fileName);
+          throw parquetError('unsupported', fileName, { detail: err.message, ...where });
+        throw classifyDecoderError(err, fileName, where);
       }
       schemaTable ??= normalized;
       if (vectors === 'auto' && String(normalized.schema) !== String(schemaTable.schema)) {
@@ -239,7 +309,8 @@ function buildFooter(
   file: ParquetFile,
   fileName: string,
   fileBytes: number,
-  physical: { path: string; physicalType: string }[] | null,
+  physical: LeafColumn[] | null,
+  ours: FooterMeta | null,
 ): { footer: ParquetFooter; sizes: Map<string, number>[] } {
   const meta = file.metadata();
   const fileMeta = meta.fileMetadata();
@@ -301,13 +372,17 @@ function buildFooter(
   const footer: ParquetFooter = {
     fileName,
     fileBytes,
-    rows: fileMeta.numRows(),
+    // What a reader of every row group gets (pyarrow, DuckDB, and ours): the footer's own figure
+    // can disagree (repeated_no_annotation.parquet says 0 and holds 6).
+    rows: firstRow,
+    declaredRows: ours?.numRows ?? fileMeta.numRows(),
     createdBy: fileMeta.createdBy() ?? null,
     version: fileMeta.version(),
     rowGroups,
     columns: [...columns.values()].map(({ codecSet, ...c }) => ({ ...c, codecs: [...codecSet] })),
     keyValue,
-    hasArrowSchema,
+    // An `ARROW:schema` memscope added (readInt96AsMicros) is not the file's.
+    hasArrowSchema: ours ? ours.keys.includes(ARROW_SCHEMA_KEY) : hasArrowSchema,
     arrowSchemaIpc: file.schema().intoIPCStream(),
   };
   fileMeta.free();

@@ -16,6 +16,24 @@ export interface ParquetErrorExtra {
   budget?: number;
   /** timeout: the time budget in ms. */
   timeoutMs?: number;
+  /** Where in the file, when known: the top-level column and the row group (0-based, as parquet-cli). */
+  column?: string;
+  rowGroup?: number;
+  /** The row group's rows in the file, [first, last] (0-based). */
+  rowRange?: [number, number];
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** ` in column "c" of row group 3 (rows 30,000-39,999)`, or the part that is known, or ''. */
+export function wherePhrase(extra: ParquetErrorExtra): string {
+  const parts: string[] = [];
+  if (extra.column !== undefined) parts.push(`column ${JSON.stringify(extra.column)}`);
+  if (extra.rowGroup !== undefined) {
+    const rows = extra.rowRange ? ` (rows ${count(extra.rowRange[0])}-${count(extra.rowRange[1])})` : '';
+    parts.push(`row group ${extra.rowGroup}${rows}`);
+  }
+  return parts.length ? ` in ${parts.join(' of ')}` : '';
 }
 
 export function parquetError(
@@ -25,6 +43,7 @@ export function parquetError(
 ): MemscopeError {
   const { detail } = extra;
   const because = detail ? ` (${detail})` : '';
+  const where = wherePhrase(extra);
   const make = (message: string, hint: string) =>
     new MemscopeError({ code, file: fileName, message, hint, ...(detail ? { detail } : {}) });
   switch (code) {
@@ -45,12 +64,12 @@ export function parquetError(
       );
     case 'corrupt':
       return make(
-        `${fileName} is damaged: the Parquet decoder rejected it${because}.`,
+        `${fileName} is a damaged Parquet file: the decoder rejected ${where ? `the data${where}` : 'it'}${because}.`,
         'Re-export the file from its source. Other open files are not affected.',
       );
     case 'unsupported':
       return make(
-        `${fileName} uses a Parquet feature memscope's decoder does not support${because}.`,
+        `${fileName} uses a Parquet feature memscope's decoder does not support${where}${because}.`,
         'Rewrite the file with a common codec (snappy or zstd) and plain types, e.g. with pyarrow or DuckDB COPY ... TO.',
       );
     case 'too-large':
@@ -62,17 +81,21 @@ export function parquetError(
       );
     case 'timeout':
       return make(
-        `${fileName}: decoding took longer than ${Math.round((extra.timeoutMs ?? 0) / 1000)} s and was stopped.`,
+        `${fileName}: decoding the Parquet data${where} took longer than ${Math.round((extra.timeoutMs ?? 0) / 1000)} s and was stopped.`,
         'The file may be corrupt or a decompression bomb. The decoder was restarted; other open files are not affected.',
       );
     case 'decoder-crash':
       return make(
-        `${fileName}: the Parquet decoder crashed on this file, which is probably corrupt${because}.`,
+        // The library's words ("RuntimeError: unreachable", a wasm trap) stay in `detail`: they
+        // tell the user nothing; where it happened does.
+        where
+          ? `${fileName}: the Parquet decoder crashed reading the data${where}, which is probably damaged.`
+          : `${fileName}: the Parquet decoder crashed on this file, which is probably damaged.`,
         'The decoder was restarted and other open files are not affected. Re-export the file from its source.',
       );
     case 'out-of-memory':
       return make(
-        `${fileName}: the tab ran out of memory while decoding${because}.`,
+        `${fileName}: the tab ran out of memory while decoding the Parquet data${where}${because}.`,
         'Close other files, or rewrite the file with smaller row groups or fewer columns.',
       );
     case 'cancelled':
@@ -103,13 +126,20 @@ function cleanDetail(err: unknown): string {
   return raw.replace(/^(Parquet error|External|General error|Arrow error):\s*/i, '').slice(0, 400);
 }
 
-/** Maps whatever parquet-wasm threw to a MemscopeError that names the file. */
-export function classifyDecoderError(err: unknown, fileName: string): MemscopeError {
+/**
+ * Maps whatever parquet-wasm threw to a MemscopeError that names the file (and where, when the
+ * caller knows: the row group and column being read).
+ */
+export function classifyDecoderError(
+  err: unknown,
+  fileName: string,
+  where: Pick<ParquetErrorExtra, 'column' | 'rowGroup' | 'rowRange'> = {},
+): MemscopeError {
   if (err instanceof MemscopeError) return err;
   const detail = cleanDetail(err);
   const raw = err instanceof Error ? `${err.name} ${err.message}` : String(err);
   for (const [pattern, code] of RULES) {
-    if (pattern.test(raw)) return parquetError(code, fileName, { detail });
+    if (pattern.test(raw)) return parquetError(code, fileName, { detail, ...where });
   }
-  return parquetError('corrupt', fileName, { detail });
+  return parquetError('corrupt', fileName, { detail, ...where });
 }

@@ -7,7 +7,15 @@ import type { ErrorPayload } from '../../core/errors';
 export interface ParquetFooter {
   fileName: string;
   fileBytes: number;
+  /** Rows in the row groups: what reading the file gives (pyarrow and DuckDB count the same). */
   rows: number;
+  /** FileMetaData.num_rows as written; differs from `rows` only in a damaged or odd footer. */
+  declaredRows?: number;
+  /**
+   * What memscope did differently from a plain read, for the schema panel: a row count taken
+   * from the row groups, footer fields skipped, INT96 timestamps read as microseconds.
+   */
+  warnings?: string[];
   createdBy: string | null;
   version: number;
   rowGroups: RowGroupInfo[];

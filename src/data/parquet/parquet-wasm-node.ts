@@ -10,9 +10,17 @@ import { initSync } from 'parquet-wasm/esm';
  */
 let done = false;
 
-export function initParquetWasmNode(wasmPath?: string): void {
+/**
+ * @param wasm the wasm file's path (default: parquet-wasm's), or a module compiled once by a
+ *   parent thread and passed to its worker threads (no compile per worker)
+ */
+export function initParquetWasmNode(wasm?: string | WebAssembly.Module): void {
   if (done) return;
-  const path = wasmPath ?? createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm');
-  initSync({ module: readFileSync(path) });
+  if (wasm instanceof WebAssembly.Module) initSync({ module: wasm });
+  else initSync({ module: readFileSync(wasm ?? parquetWasmPath()) });
   done = true;
+}
+
+export function parquetWasmPath(): string {
+  return createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm');
 }

@@ -1,7 +1,8 @@
-import { MemscopeError, type ErrorPayload } from '../../core/errors';
+import { MemscopeError, type ErrorCode, type ErrorPayload } from '../../core/errors';
 import { RpcClient } from '../../workers/rpc';
-import type { ParquetWorkerApi } from '../../workers/parquet.worker';
-import { parquetError } from './parquet-errors';
+import type { ParquetWorkerApi } from './worker-api';
+import { classifyDecoderError, parquetError } from './parquet-errors';
+import { locateFailure, isLocatable } from './locate-failure';
 import { takeParquetWorker, type WorkerFactory } from './worker-pool';
 import {
   DEFAULT_BUDGETS,
@@ -33,12 +34,16 @@ export class WorkerParquetSource implements ParquetSource {
   private closed = false;
   /** Workers replaced after a timeout, a crash or an abort (for diagnostics and tests). */
   restarts = 0;
+  /** The footer of the open file, for saying where a read failed. */
+  private lastFooter: ParquetFooter | null = null;
 
   constructor(
     private readonly file: Blob,
     readonly fileName: string,
     private readonly budgets: DecodeBudgets = DEFAULT_BUDGETS,
     private readonly createWorker: WorkerFactory = defaultParquetWorker,
+    /** False for the probes of locateFailure themselves. */
+    private readonly locate = true,
   ) {}
 
   footer(): Promise<ParquetFooter> {
@@ -48,11 +53,25 @@ export class WorkerParquetSource implements ParquetSource {
   read(request: ReadRequest, signal?: AbortSignal): Promise<Uint8Array> {
     // `.then`, not `await`: when the file is open the request is posted in the next microtask,
     // ahead of a React render the caller may have queued right after this call.
-    return this.enqueue(signal, (client) =>
+    const run = this.enqueue(signal, (client) =>
       this.isOpen
         ? client().call('read', request)
         : this.ensureOpen().then(() => client().call('read', request)),
     );
+    if (!this.locate) return run;
+    return run.catch((err: unknown) => {
+      const footer = this.lastFooter;
+      if (!isLocatable(err) || !footer || signal?.aborted || this.closed) throw err;
+      // A damaged page names nothing (a wasm trap): read the request again piece by piece, in a
+      // separate worker, for at most one time budget, to name the row group and column.
+      return locateFailure(
+        err,
+        request,
+        footer,
+        () => new WorkerParquetSource(this.file, this.fileName, this.budgets, this.createWorker, false),
+        Date.now() + this.budgets.timeoutMs,
+      ).then((located) => Promise.reject(located));
+    });
   }
 
   close(): void {
@@ -96,8 +115,9 @@ export class WorkerParquetSource implements ParquetSource {
       this.opened = opened;
       this.isOpen = false;
       opened.then(
-        () => {
+        (footer) => {
           if (this.opened === opened) this.isOpen = true;
+          this.lastFooter = footer;
         },
         () => undefined,
       );
@@ -176,11 +196,25 @@ export class WorkerParquetSource implements ParquetSource {
     if (err instanceof MemscopeError) return err;
     const payload = err as ErrorPayload;
     if (payload && typeof payload.code === 'string' && typeof payload.message === 'string') {
-      if (payload.code === 'decoder-crash' && !payload.file) {
-        return parquetError('decoder-crash', this.fileName, { detail: payload.message });
+      if (!payload.file && (payload.code === 'decoder-crash' || payload.code === 'internal')) {
+        // An error that escaped the decoder (the worker's global handler reported it, file-less):
+        // a wasm trap ("unreachable") or a failed memory growth is the decoder's crash, worded
+        // for the user; anything else stays internal.
+        const classified = classifyDecoderError(payload.message, this.fileName);
+        if (payload.code === 'decoder-crash' || TRAP_CODES.has(classified.code)) {
+          return parquetError(
+            TRAP_CODES.has(classified.code) ? classified.code : 'decoder-crash',
+            this.fileName,
+            {
+              detail: payload.message,
+            },
+          );
+        }
       }
       return new MemscopeError({ ...payload, file: payload.file ?? this.fileName });
     }
     return parquetError('internal', this.fileName, { detail: String(err) });
   }
 }
+
+const TRAP_CODES: ReadonlySet<ErrorCode> = new Set(['decoder-crash', 'out-of-memory']);
