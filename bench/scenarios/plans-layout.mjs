@@ -203,7 +203,7 @@ export default {
             await page.evaluate(measureInPage, {
               action: { type: 'click', name: 'Open pasted JSON' },
               done: `${(n + 1).toLocaleString('en')} nodes`,
-              // The last panel part to mount (PANEL_STAGE in src/features/plans/plans-view.tsx).
+              // The last panel part to mount (PANEL_STAGE in src/features/plans/schedule-view.tsx).
               settle: '.plans-arena-map',
               timeoutMs: 60_000,
             }),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ErrorPayload } from '../core/errors';
+import type { ProfiledQuery } from '../core/plan/duckdb-profile';
 import { getBrowserDb } from '../data/db/browser-db';
 import { createTableGridSource, type GridSource, type TableGridOptions } from '../data/db/grid-source';
 import { closeFile, openFile, type OpenHandle } from '../data/ingest';
@@ -85,6 +86,15 @@ export function App() {
     return () => clearTimeout(id);
   }, []);
   const endWarmUp = useCallback(() => setWarmUp('done'), []);
+  // Plans profiled in the SQL editor, for the Plans view's history; "Profile" also switches tabs.
+  const [profiles, setProfiles] = useState<readonly ProfiledQuery[]>([]);
+  const onProfile = useCallback(
+    (profile: ProfiledQuery) => {
+      setProfiles((list) => [...list, profile]);
+      if (profile.show) setTab('plans');
+    },
+    [setTab],
+  );
 
   const pushAlert = useCallback((error: ErrorPayload) => {
     alertSeq.current += 1;
@@ -200,12 +210,18 @@ export function App() {
                 db={db}
                 tables={queryable}
                 renderResult={(source) => <DataGrid source={source} label="Query result" />}
+                onProfile={onProfile}
               />
             </ErrorBoundary>
           </TabPanel>
           <TabPanel id="plans" selected={tab}>
             <ErrorBoundary name="Plans">
-              <PlansView db={db} traceTables={traceTables} openTraceFile={(file) => openFiles([file])} />
+              <PlansView
+                db={db}
+                traceTables={traceTables}
+                openTraceFile={(file) => openFiles([file])}
+                profiles={profiles}
+              />
             </ErrorBoundary>
           </TabPanel>
         </main>

@@ -19,7 +19,10 @@ interface Props {
   readonly preferredTable: string | null;
 }
 
-/** The ways to open a schedule: samples, a JSON file, pasted JSON, a query of an open trace table. */
+/**
+ * The ways to open a plan: samples, a JSON file (schedule or DuckDB profile), pasted JSON, a query of an
+ * open trace table.
+ */
 export function ScheduleSources({
   db,
   traceTables,
@@ -68,9 +71,9 @@ export function ScheduleSources({
         )}
       </section>
       <section className="plans-source-box" aria-labelledby={`${fileId}-open`}>
-        <h3 id={`${fileId}-open`}>Your schedule</h3>
+        <h3 id={`${fileId}-open`}>Your plan or schedule</h3>
         <label className="plans-file-label" htmlFor={fileId}>
-          Open schedule
+          Open plan or schedule
         </label>
         <input
           id={fileId}
@@ -83,7 +86,10 @@ export function ScheduleSources({
             if (file) void file.text().then((text) => onOpenText(text, file.name));
           }}
         />
-        <p className="muted plans-hint">or drop a .json file anywhere on this view</p>
+        <p className="muted plans-hint">
+          an executor schedule or a DuckDB profile (recognized by content); or drop a .json file anywhere on
+          this view
+        </p>
         <details className="plans-paste">
           <summary>Paste JSON</summary>
           <label htmlFor={pasteId}>Schedule JSON</label>
