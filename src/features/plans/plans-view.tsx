@@ -15,6 +15,7 @@ import { PlanAnalysisClient } from './plan-analysis-client';
 import { PlanCompareView } from './plan-compare-view';
 import type { PlanEntry } from './plan-entry';
 import { PlanHistory } from './plan-history';
+import { RunPanel } from './run-panel';
 import type { PlanSample } from './samples';
 import { ScheduleSources, type TraceTableRef } from './schedule-sources';
 import { ScheduleView, type PlansPaintStats } from './schedule-view';
@@ -299,6 +300,7 @@ export function PlansView({
         }}
         onCompare={(a, b) => setComparing({ a, b })}
       />
+      <RunPanel entries={entries} />
 
       {!current && !pair && (
         <p className="plans-empty muted">
