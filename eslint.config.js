@@ -52,6 +52,24 @@ export default tseslint.config(
       ],
     },
   },
+  // Worker entries are thin: they import src/core, src/data and src/workers (the RPC helper, their
+  // own protocol), never views.
+  {
+    files: ['src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/components/**', '**/app/**'],
+              message: 'Worker entries import only src/core, src/data and src/workers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Features do not import each other; src/app composes them.
   ...featureNames.map((name) => ({
     files: [`src/features/${name}/**/*.{ts,tsx}`],
