@@ -8,11 +8,17 @@
  * in yielding steps, than to clone). Errors (a JSON that is no plan) cross as ErrorPayloads.
  */
 import { parsePlanText, type ParsedPlan } from '../core/plan/parse-plan';
+import { DIGEST_ABOVE_EXECUTORS } from '../core/plan/schedule-digest';
 import { serveRpc } from './rpc';
 
 const api = {
-  async parse(arg: { text: string; label: string }): Promise<ParsedPlan> {
-    return parsePlanText(arg.text, arg.label);
+  /**
+   * `file` is read here, so a big file's text never exists on the page. Schedules above
+   * DIGEST_ABOVE_EXECUTORS come back as a digest (counts, waves, memory totals), not as objects.
+   */
+  async parse(arg: { text?: string; file?: Blob; label: string }): Promise<ParsedPlan> {
+    const text = arg.file ? await arg.file.text() : (arg.text ?? '');
+    return parsePlanText(text, arg.label, DIGEST_ABOVE_EXECUTORS);
   },
 };
 

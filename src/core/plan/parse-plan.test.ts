@@ -45,3 +45,33 @@ describe('parsePlanText: recognized by content', () => {
     },
   );
 });
+
+describe('parsePlanText: schedules too big to draw become a digest', () => {
+  // A chain 1 -> 2 -> 3, 8-byte executors: 3 waves, critical path 3, glibc 3 x 32 B.
+  const chain = JSON.stringify({
+    root_executor_id: 3,
+    executors: [1, 2, 3].map((id) => ({ id, kind: 'K', size_bytes: 8 })),
+    dependencies: [
+      { from: 1, to: 2 },
+      { from: 2, to: 3 },
+    ],
+  });
+  it.each([
+    ['at the limit: the schedule itself', 3, 'schedule'],
+    ['above it: a digest', 2, 'schedule-digest'],
+  ])('%s', (_name, limit, kind) => {
+    expect(parsePlanText(chain, 'chain.json', limit).kind).toBe(kind);
+  });
+
+  it('keeps the counts, waves, critical path and memory totals', () => {
+    const plan = parsePlanText(chain, 'chain.json', 2);
+    if (plan.kind !== 'schedule-digest') throw new Error(plan.kind);
+    expect(plan.digest).toMatchObject({ executors: 3, edges: 2, rootId: '3', problemCount: 0 });
+    expect(plan.digest.summary).toMatchObject({
+      executors: 3,
+      waves: 3,
+      critical_path_length: 3,
+      box: { reserved_bytes: 96, allocations: 3 },
+    });
+  });
+});

@@ -8,10 +8,13 @@ import { MemscopeError } from '../errors';
 import { looksLikeDuckDbPlan, parseDuckDbProfile, type DuckDbPlanResult } from './duckdb-profile';
 import { quoteBigIntegers } from './executor-id';
 import { parseScheduleJson, parseScheduleText } from './parse-schedule';
+import { digestSchedule, type ScheduleDigest } from './schedule-digest';
 import type { ParsedSchedule } from './types';
 
 export type ParsedPlan =
   | { readonly kind: 'schedule'; readonly parsed: ParsedSchedule }
+  /** A schedule above `digestAbove` executors: summarised, not kept. */
+  | { readonly kind: 'schedule-digest'; readonly digest: ScheduleDigest }
   | { readonly kind: 'duckdb'; readonly plan: DuckDbPlanResult };
 
 export const PLAN_FORMATS_READ =
@@ -26,7 +29,11 @@ const SCHEDULE_KEYS = ['executors', 'dependencies', 'root_executor_id'];
  * problems (the view shows them next to what could be read); JSON that is neither kind throws an
  * 'invalid-input' MemscopeError naming `label` and the formats the view reads.
  */
-export function parsePlanText(text: string, label = 'This file'): ParsedPlan {
+export function parsePlanText(
+  text: string,
+  label = 'This file',
+  digestAbove = Number.POSITIVE_INFINITY,
+): ParsedPlan {
   let value: unknown;
   try {
     value = JSON.parse(quoteBigIntegers(text));
@@ -35,8 +42,12 @@ export function parsePlanText(text: string, label = 'This file'): ParsedPlan {
     return { kind: 'schedule', parsed: parseScheduleText(text) };
   }
   if (looksLikeDuckDbPlan(value)) return { kind: 'duckdb', plan: parseDuckDbProfile(value) };
-  if (typeof value === 'object' && value !== null && SCHEDULE_KEYS.some((k) => k in value))
-    return { kind: 'schedule', parsed: parseScheduleJson(value) };
+  if (typeof value === 'object' && value !== null && SCHEDULE_KEYS.some((k) => k in value)) {
+    const parsed = parseScheduleJson(value);
+    return parsed.schedule.executors.length > digestAbove
+      ? { kind: 'schedule-digest', digest: digestSchedule(parsed) }
+      : { kind: 'schedule', parsed };
+  }
   throw new MemscopeError({
     code: 'invalid-input',
     message: `${label} is JSON, but neither an executor schedule nor a DuckDB plan.`,

@@ -7,6 +7,7 @@
  */
 import { MemscopeError, isErrorPayload } from '../../core/errors';
 import { parsePlanText, type ParsedPlan } from '../../core/plan/parse-plan';
+import { DIGEST_ABOVE_EXECUTORS } from '../../core/plan/schedule-digest';
 import { RpcClient } from '../../workers/rpc';
 import type { PlanAnalysisApi } from '../../workers/plan-analysis.worker';
 
@@ -37,14 +38,20 @@ export class PlanAnalysisClient {
     this.client ??= this.spawn();
   }
 
-  async parse(text: string, label: string): Promise<ParsedPlan> {
+  /** `source` is JSON text, or a file the worker reads itself (big files never become a page string). */
+  async parse(source: string | Blob, label: string): Promise<ParsedPlan> {
     this.client ??= this.spawn();
     const client = this.client;
-    if (!client) return parsePlanText(text, label);
+    const here = async () =>
+      parsePlanText(typeof source === 'string' ? source : await source.text(), label, DIGEST_ABOVE_EXECUTORS);
+    if (!client) return here();
     try {
-      return await client.call('parse', { text, label });
+      return await client.call(
+        'parse',
+        typeof source === 'string' ? { text: source, label } : { file: source, label },
+      );
     } catch (e) {
-      if (!client.alive) return parsePlanText(text, label);
+      if (!client.alive) return here();
       throw isErrorPayload(e) ? new MemscopeError(e) : e;
     }
   }

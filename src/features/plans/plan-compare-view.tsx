@@ -33,7 +33,9 @@ export function PlanCompareView({ a, b, onClose }: Props) {
         <ScheduleComparison a={a} b={b} />
       ) : (
         <p role="alert" className="plans-alert">
-          A DuckDB plan and an executor schedule cannot be compared: pick two of the same kind.
+          {a.plan.kind === 'schedule-digest' || b.plan.kind === 'schedule-digest'
+            ? 'A schedule too big to draw is kept as its summary only and cannot be compared here.'
+            : 'A DuckDB plan and an executor schedule cannot be compared: pick two of the same kind.'}
         </p>
       )}
     </section>

@@ -17,7 +17,9 @@ export interface PlanEntry {
 }
 
 export function entrySize(entry: PlanEntry): string {
-  return entry.plan.kind === 'duckdb'
-    ? `${entry.plan.plan.graph.nodes.length.toLocaleString('en-US')} operators`
-    : `${entry.plan.parsed.schedule.executors.length.toLocaleString('en-US')} executors`;
+  const p = entry.plan;
+  const n = (v: number) => v.toLocaleString('en-US');
+  if (p.kind === 'duckdb') return `${n(p.plan.graph.nodes.length)} operators`;
+  if (p.kind === 'schedule-digest') return `${n(p.digest.executors)} executors (summary)`;
+  return `${n(p.parsed.schedule.executors.length)} executors`;
 }

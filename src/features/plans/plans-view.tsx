@@ -18,6 +18,7 @@ import { PlanHistory } from './plan-history';
 import { RunPanel } from './run-panel';
 import type { PlanSample } from './samples';
 import { ScheduleSources, type TraceTableRef } from './schedule-sources';
+import { ScheduleDigestView } from './schedule-digest-view';
 import { ScheduleView, type PlansPaintStats } from './schedule-view';
 import { isCancelled, listTraceQueries, loadTraceQuery } from './trace-query';
 import './plans.css';
@@ -107,14 +108,14 @@ export function PlansView({
   );
 
   const openText = useCallback(
-    async (text: string, label: string, options: { query?: string; show?: boolean } = {}) => {
+    async (source: string | Blob, label: string, options: { query?: string; show?: boolean } = {}) => {
       const openedAt = performance.now();
       const show = options.show ?? true;
       const seq = show ? ++openSeq.current : openSeq.current;
       analysisRef.current ??= new PlanAnalysisClient();
       if (show) setBusy(`Reading ${label}…`);
       try {
-        const plan = await analysisRef.current.parse(text, label);
+        const plan = await analysisRef.current.parse(source, label);
         // A plan opened meanwhile wins the screen; this one still joins the history.
         const stillWanted = show && seq === openSeq.current;
         if (show && stillWanted) setBusy(null);
@@ -242,7 +243,7 @@ export function PlansView({
     // preventDefault marks the drop as handled for the page-wide drop zone (it listens on window
     // and must still see the event to reset its drag state, so no stopPropagation).
     event.preventDefault();
-    void file.text().then((text) => openText(text, file.name));
+    void openText(file, file.name);
   };
 
   const current = entries.find((e) => e.id === currentId) ?? null;
@@ -274,6 +275,7 @@ export function PlansView({
         traceTables={traceTables}
         busy={busy !== null}
         onOpenText={(text, label) => void openText(text, label)}
+        onOpenFile={(file) => void openText(file, file.name)}
         onOpenSample={(s) => void openSample(s)}
         onOpenTraceQuery={(t, q) => void openTraceQuery(t, q)}
         preferredTable={preferredTable}
@@ -320,6 +322,8 @@ export function PlansView({
           extraProblems={current.extraProblems}
           onGraphPainted={onGraphPainted}
         />
+      ) : current?.plan.kind === 'schedule-digest' ? (
+        <ScheduleDigestView key={current.id} label={current.label} digest={current.plan.digest} />
       ) : current?.plan.kind === 'duckdb' ? (
         <DuckDbPlanView
           key={current.id}

@@ -13,6 +13,8 @@ interface Props {
   readonly traceTables: readonly TraceTableRef[];
   readonly busy: boolean;
   readonly onOpenText: (text: string, label: string) => void;
+  /** A picked file: read in the plan-analysis worker, not here. */
+  readonly onOpenFile: (file: File) => void;
   readonly onOpenSample: (sample: PlanSample) => void;
   readonly onOpenTraceQuery: (table: TraceTableRef, queryId: string) => void;
   /** Table to preselect (a Parquet sample that was just opened through the app). */
@@ -28,6 +30,7 @@ export function ScheduleSources({
   traceTables,
   busy,
   onOpenText,
+  onOpenFile,
   onOpenSample,
   onOpenTraceQuery,
   preferredTable,
@@ -83,7 +86,7 @@ export function ScheduleSources({
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void file.text().then((text) => onOpenText(text, file.name));
+            if (file) onOpenFile(file);
           }}
         />
         <p className="muted plans-hint">
