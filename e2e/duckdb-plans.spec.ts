@@ -213,4 +213,30 @@ test.describe('DuckDB plans', () => {
     expect(summary.query_latency_seconds).toBeNull();
     expect(await text('Query latency')).toBe('not reported');
   });
+
+  test('"Profile every query" adds each query\'s plan to the history without leaving the editor', async ({
+    page,
+  }) => {
+    await page.goto('/?sample=0');
+    await page.getByRole('tab', { name: 'SQL' }).click();
+    await page.getByLabel('Profile every query').check();
+    const editor = page.getByLabel('SQL query');
+    const panel = page.getByRole('tabpanel', { name: 'SQL' });
+    for (const sql of ['SELECT 41 + 1 AS answer', 'SELECT range FROM range(10) WHERE range > 6']) {
+      await editor.fill(sql);
+      await page.getByRole('button', { name: 'Run' }).click();
+      await expect(panel.getByRole('status')).toContainText(/rows? in/);
+    }
+    // DDL is never profiled (EXPLAIN ANALYZE would run it again).
+    await editor.fill('CREATE TABLE kept AS SELECT 1 AS x');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(panel.getByRole('status')).not.toHaveText('Running…');
+    await expect(page.getByRole('tab', { name: 'SQL' })).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('tab', { name: 'Plans' }).click();
+    const history = page.getByRole('table', { name: 'Plan history' });
+    await expect(history.getByRole('row')).toHaveCount(3);
+    await expect(history).toContainText('SELECT 41 + 1 AS answer');
+    await expect(history).toContainText('WHERE range > 6');
+    await expect(history).not.toContainText('CREATE TABLE');
+  });
 });

@@ -216,4 +216,30 @@ test.describe('Plans', () => {
     await expect(page.getByLabel('Trace table', { exact: true })).toBeVisible();
     await expect(stepText(page)).toBeVisible();
   });
+
+  test('two schedules compare by waves, critical path and memory; the run panel plays both', async ({
+    page,
+  }) => {
+    await openPlans(page);
+    const json = (await samples()).filter((s) => s.format === 'json' && !/cycl/i.test(s.file));
+    expect(json.length).toBeGreaterThanOrEqual(2);
+    await openSample(page, json[0]!.title);
+    await openSample(page, json[1]!.title);
+    await page.getByRole('button', { name: 'Compare plans' }).click();
+    const comparison = page.getByRole('region', { name: 'Plan comparison' });
+    await expect(comparison.getByLabel('Verdict')).toHaveText(/figures differ|same executors/);
+    const table = comparison.getByRole('table', { name: 'Schedule comparison' });
+    for (const figure of [
+      'Executors',
+      'Waves',
+      'Critical path length',
+      'Box reserved bytes',
+      'Arena reserved bytes',
+    ])
+      await expect(table.getByRole('row', { name: new RegExp(`^${figure}`) })).toBeVisible();
+    await page.getByText(/Allocation strategies over a run of 2 queries/).click();
+    const run = page.getByRole('table', { name: 'Allocation strategies over the run' });
+    await expect(run.getByRole('row')).toHaveCount(6);
+    await expect(run.getByRole('row', { name: /^One Bump, reset\(\) between queries/ })).toBeVisible();
+  });
 });
