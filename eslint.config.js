@@ -71,6 +71,24 @@ export default tseslint.config(
       ],
     },
   },
+  // Worker entries are thin: they import src/core, src/data and src/workers (the RPC helper, their
+  // own protocol), never views.
+  {
+    files: ['src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/components/**', '**/app/**'],
+              message: 'Worker entries import only src/core, src/data and src/workers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // src/components: presentational; data arrives through props.
   {
     files: ['src/components/**/*.{ts,tsx}'],

@@ -114,7 +114,7 @@ test.describe('Plans', () => {
       waves: number;
       critical_path_length: number;
       box: Record<string, number>;
-      arena: Record<string, number> & { chunks: number[] };
+      arena: Record<string, number> & { chunks: number[]; bumpalo: string };
     };
     const table = page.getByRole('table', { name: 'Memory summary' });
     const cell = async (label: string) =>
@@ -135,6 +135,9 @@ test.describe('Plans', () => {
     const chunks = (await cell('Arena chunks')).split(', ').map((s) => Number(s.replace(/,/g, '')));
     expect(chunks).toEqual(summary.arena.chunks);
     expect(summary.arena.chunks.slice(0, 3)).toEqual([448, 960, 1984]);
+    // bumpalo >= 3.18 by default (what `bumpalo = "3.16"` resolves to in a fresh build).
+    expect(summary.arena.bumpalo).toBe('>=3.18');
+    expect(await cell('Arena bumpalo version')).toBe('>=3.18');
     expect(await int('Arena reserved bytes including metadata')).toBe(
       summary.arena.reserved_bytes_including_metadata,
     );
@@ -155,6 +158,8 @@ test.describe('Plans', () => {
     await page.getByRole('radio', { name: 'Bump::with_capacity(n)' }).check();
     await page.getByLabel('n (bytes)').fill('5000');
     await expect(page.getByRole('row', { name: /^Arena chunks/ })).toContainText(/^Arena chunks.*8,128/);
+    await page.getByLabel('bumpalo version').selectOption('3.16');
+    await expect(page.getByRole('row', { name: /^Arena bumpalo version/ })).toContainText('3.16-3.17');
   });
 
   test('a cyclic schedule names its cycle and still shows its graph', async ({ page }) => {
@@ -210,5 +215,31 @@ test.describe('Plans', () => {
     await expect(page.getByText(/laid out in/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByLabel('Trace table', { exact: true })).toBeVisible();
     await expect(stepText(page)).toBeVisible();
+  });
+
+  test('two schedules compare by waves, critical path and memory; the run panel plays both', async ({
+    page,
+  }) => {
+    await openPlans(page);
+    const json = (await samples()).filter((s) => s.format === 'json' && !/cycl/i.test(s.file));
+    expect(json.length).toBeGreaterThanOrEqual(2);
+    await openSample(page, json[0]!.title);
+    await openSample(page, json[1]!.title);
+    await page.getByRole('button', { name: 'Compare plans' }).click();
+    const comparison = page.getByRole('region', { name: 'Plan comparison' });
+    await expect(comparison.getByLabel('Verdict')).toHaveText(/figures differ|same executors/);
+    const table = comparison.getByRole('table', { name: 'Schedule comparison' });
+    for (const figure of [
+      'Executors',
+      'Waves',
+      'Critical path length',
+      'Box reserved bytes',
+      'Arena reserved bytes',
+    ])
+      await expect(table.getByRole('row', { name: new RegExp(`^${figure}`) })).toBeVisible();
+    await page.getByText(/Allocation strategies over a run of 2 queries/).click();
+    const run = page.getByRole('table', { name: 'Allocation strategies over the run' });
+    await expect(run.getByRole('row')).toHaveCount(6);
+    await expect(run.getByRole('row', { name: /^One Bump, reset\(\) between queries/ })).toBeVisible();
   });
 });

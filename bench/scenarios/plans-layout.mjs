@@ -75,7 +75,7 @@ export function scheduleText(n, seed = 20261121) {
  * then, or, with `settle` (a CSS selector), once that element is in the page too and two more
  * frames have passed: long tasks and frame gaps cover the whole time.
  */
-function measureInPage({ action, done, settle, timeoutMs }) {
+export function measureInPage({ action, done, settle, timeoutMs }) {
   return new Promise((resolve, reject) => {
     const longTasks = [];
     const po = new PerformanceObserver((list) => {
@@ -171,7 +171,7 @@ function measureInPage({ action, done, settle, timeoutMs }) {
   });
 }
 
-async function openWithSchedule(ctx, text) {
+export async function openWithSchedule(ctx, text) {
   const page = await ctx.newPage();
   await page.goto(new URL('?sample=0', ctx.baseURL).href);
   await page.getByRole('tab', { name: 'Plans' }).click();
@@ -203,7 +203,7 @@ export default {
             await page.evaluate(measureInPage, {
               action: { type: 'click', name: 'Open pasted JSON' },
               done: `${(n + 1).toLocaleString('en')} nodes`,
-              // The last panel part to mount (PANEL_STAGE in src/features/plans/plans-view.tsx).
+              // The last panel part to mount (PANEL_STAGE in src/features/plans/schedule-view.tsx).
               settle: '.plans-arena-map',
               timeoutMs: 60_000,
             }),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { ErrorPayload } from '../core/errors';
 import type { FileState } from '../data/opened-file/file-state';
+import type { ProfiledQuery } from '../core/plan/duckdb-profile';
 import { DataGrid } from '../components/data-grid/data-grid';
 import { GridWarmUp } from '../components/data-grid/grid-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
@@ -49,6 +50,15 @@ export function App({ services }: { services: AppServices }) {
     return () => clearTimeout(id);
   }, []);
   const endWarmUp = useCallback(() => setWarmUp('done'), []);
+  // Plans profiled in the SQL editor, for the Plans view's history; "Profile" also switches tabs.
+  const [profiles, setProfiles] = useState<readonly ProfiledQuery[]>([]);
+  const onProfile = useCallback(
+    (profile: ProfiledQuery) => {
+      setProfiles((list) => [...list, profile]);
+      if (profile.show) setTab('plans');
+    },
+    [setTab],
+  );
 
   const pushAlert = useCallback((error: ErrorPayload) => {
     alertSeq.current += 1;
@@ -192,12 +202,18 @@ export function App({ services }: { services: AppServices }) {
                 db={db}
                 tables={queryable}
                 renderResult={(source) => <DataGrid source={source} label="Query result" />}
+                onProfile={onProfile}
               />
             </ErrorBoundary>
           </TabPanel>
           <TabPanel id="plans" selected={tab}>
             <ErrorBoundary name="Plans">
-              <PlansView db={db} traceTables={traceTables} openTraceFile={(file) => openFiles([file])} />
+              <PlansView
+                db={db}
+                traceTables={traceTables}
+                openTraceFile={(file) => openFiles([file])}
+                profiles={profiles}
+              />
             </ErrorBoundary>
           </TabPanel>
         </main>

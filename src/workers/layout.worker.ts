@@ -5,13 +5,9 @@
  * ELK_AUTO_LIMIT nodes get memscope's fast layered layout unless elk is asked for explicitly.
  */
 import type { ELK as ElkApi, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
-import { fastLayeredLayout } from '../components/dag/fast-layered-layout';
-import {
-  ELK_AUTO_LIMIT,
-  type LayoutRequest,
-  type LayoutResponse,
-  type LayoutResult,
-} from '../components/dag/layout-protocol';
+import { fastLayeredLayout } from '../core/graph/fast-layered-layout';
+import { usesElk, type LayoutRequest, type LayoutResult } from '../core/graph/layout-types';
+import { serveRpc, withTransfer } from './rpc';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -31,10 +27,6 @@ function loadElk(): Promise<ElkApi> {
     return new ELK();
   });
   return elkPromise;
-}
-
-function post(message: LayoutResponse, transfer: Transferable[] = []): void {
-  scope.postMessage(message, transfer);
 }
 
 function elkOptions(n: number): LayoutOptions {
@@ -84,8 +76,6 @@ async function elkLayout(req: LayoutRequest, started: number): Promise<LayoutRes
     edgeOffsets[k + 1] = points.length >> 1;
   }
   return {
-    type: 'result',
-    requestId: req.requestId,
     x,
     y,
     width: root.width ?? 0,
@@ -101,12 +91,7 @@ async function elkLayout(req: LayoutRequest, started: number): Promise<LayoutRes
 async function layout(req: LayoutRequest): Promise<LayoutResult> {
   const started = performance.now();
   const n = req.nodeCount;
-  const useElk = req.engine === 'elk-layered' || (req.engine === 'auto' && n <= ELK_AUTO_LIMIT);
-  post({
-    type: 'progress',
-    requestId: req.requestId,
-    message: `laying out ${n.toLocaleString('en')} nodes${useElk ? ' with elkjs' : ''}…`,
-  });
+  const useElk = usesElk(req.engine, n);
   let note: string | null = null;
   if (useElk) {
     try {
@@ -117,8 +102,6 @@ async function layout(req: LayoutRequest): Promise<LayoutResult> {
   }
   const fast = fastLayeredLayout(n, req.edges, req.nodeWidth, req.nodeHeight);
   return {
-    type: 'result',
-    requestId: req.requestId,
     ...fast,
     engine: 'fast-layered',
     note,
@@ -126,17 +109,18 @@ async function layout(req: LayoutRequest): Promise<LayoutResult> {
   };
 }
 
-scope.addEventListener('message', (event: MessageEvent<LayoutRequest>) => {
-  const req = event.data;
-  if (req?.type !== 'layout') return;
-  layout(req).then(
-    (result) =>
-      post(result, [result.x.buffer, result.y.buffer, result.edgeOffsets.buffer, result.edgePoints.buffer]),
-    (error: unknown) =>
-      post({
-        type: 'error',
-        requestId: req.requestId,
-        message: error instanceof Error ? error.message : String(error),
-      }),
-  );
-});
+const api = {
+  async layout(req: LayoutRequest): Promise<LayoutResult> {
+    const result = await layout(req);
+    return withTransfer(result, [
+      result.x.buffer,
+      result.y.buffer,
+      result.edgeOffsets.buffer,
+      result.edgePoints.buffer,
+    ] as ArrayBuffer[]);
+  },
+};
+
+export type LayoutWorkerApi = typeof api;
+
+serveRpc(scope, api);

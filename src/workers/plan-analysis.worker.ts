@@ -1,28 +1,27 @@
 /// <reference lib="webworker" />
 /**
- * Parses and validates a pasted or dropped schedule off the main thread. For a 10,000-executor
- * schedule that is ~100 ms of JSON.parse, id normalization and validation (more on a busy machine),
- * one task the page could not paint through. The answer is the plan core's ParsedSchedule,
- * structured-cloned (~10-30 ms to receive at 10,000 executors; the waves, critical path and graph
- * are cheaper to compute on the main thread, in yielding steps, than to clone).
+ * Reads what the Plans view opens (an executor schedule or one of DuckDB's plans, told apart by
+ * content) off the main thread. For a 10,000-executor schedule that is ~100 ms of JSON.parse, id
+ * normalization and validation (more on a busy machine), one task the page could not paint
+ * through. The answer is the plan core's ParsedPlan, structured-cloned (~10-30 ms to receive at
+ * 10,000 executors; the waves, critical path and graph are cheaper to compute on the main thread,
+ * in yielding steps, than to clone). Errors (a JSON that is no plan) cross as ErrorPayloads.
  */
-import { parseScheduleText } from '../core/plan/parse-schedule';
-import type { PlanAnalysisRequest, PlanAnalysisResponse } from '../features/plans/plan-analysis-protocol';
+import { parsePlanText, type ParsedPlan } from '../core/plan/parse-plan';
+import { DIGEST_ABOVE_EXECUTORS } from '../core/plan/schedule-digest';
+import { serveRpc } from './rpc';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+const api = {
+  /**
+   * `file` is read here, so a big file's text never exists on the page. Schedules above
+   * DIGEST_ABOVE_EXECUTORS come back as a digest (counts, waves, memory totals), not as objects.
+   */
+  async parse(arg: { text?: string; file?: Blob; label: string }): Promise<ParsedPlan> {
+    const text = arg.file ? await arg.file.text() : (arg.text ?? '');
+    return parsePlanText(text, arg.label, DIGEST_ABOVE_EXECUTORS);
+  },
+};
 
-scope.addEventListener('message', (event: MessageEvent<PlanAnalysisRequest>) => {
-  const req = event.data;
-  if (req?.type !== 'parse') return;
-  let message: PlanAnalysisResponse;
-  try {
-    message = { type: 'parsed', requestId: req.requestId, parsed: parseScheduleText(req.text) };
-  } catch (error) {
-    message = {
-      type: 'error',
-      requestId: req.requestId,
-      message: error instanceof Error ? error.message : String(error),
-    };
-  }
-  scope.postMessage(message);
-});
+export type PlanAnalysisApi = typeof api;
+
+serveRpc(self as unknown as DedicatedWorkerGlobalScope, api);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanGraph } from '../../core/plan/types';
 import { buildGraphIndex, buildVisibleGraph, exclusiveInputs, searchNodes } from './dag-graph';
-import { fastLayeredLayout } from './fast-layered-layout';
+import { fastLayeredLayout } from '../../core/graph/fast-layered-layout';
 
 function graph(edges: [string, string][], ids?: string[]): PlanGraph {
   const all = ids ?? [...new Set(edges.flat())];

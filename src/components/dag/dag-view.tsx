@@ -31,7 +31,7 @@ import { buildSvg, downloadBlob, drawPng, type ExportInput } from './dag-export'
 import { DagMinimap } from './dag-minimap';
 import type { DagColourOption, DagHighlight, DagPaintStats } from './dag-types';
 import { LayoutCancelled, LayoutClient } from './layout-client';
-import { ELK_AUTO_LIMIT, type LayoutChoice, type LayoutResult } from './layout-protocol';
+import { ELK_AUTO_LIMIT, type LayoutChoice, type LayoutResult } from '../../core/graph/layout-types';
 import { useElementSize } from './use-element-size';
 import './dag-view.css';
 

@@ -1,9 +1,12 @@
 /**
- * Main-thread side of the layout worker. One request at a time: a new request while elk is still
- * busy terminates the worker (elk's synchronous layout cannot be interrupted) and starts a fresh
- * one, so a superseded 10,000-node layout never delays the next.
+ * Main-thread side of the layout worker (src/workers/layout.worker.ts, on the typed RPC helper).
+ * One request at a time: a new request while elk is still busy terminates the worker (elk's
+ * synchronous layout cannot be interrupted) and starts a fresh one, so a superseded 10,000-node
+ * layout never delays the next.
  */
-import type { LayoutChoice, LayoutRequest, LayoutResponse, LayoutResult } from './layout-protocol';
+import { usesElk, type LayoutChoice, type LayoutResult } from '../../core/graph/layout-types';
+import { RpcClient } from '../../workers/rpc';
+import type { LayoutWorkerApi } from '../../workers/layout.worker';
 
 export interface LayoutInput {
   nodeCount: number;
@@ -21,67 +24,49 @@ export class LayoutCancelled extends Error {
 }
 
 export class LayoutClient {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private pending: {
-    id: number;
-    resolve: (r: LayoutResult) => void;
-    reject: (e: Error) => void;
-    onProgress?: (message: string) => void;
-  } | null = null;
+  private client: RpcClient<LayoutWorkerApi> | null = null;
+  private busy = false;
 
-  private spawn(): Worker {
+  private spawn(): RpcClient<LayoutWorkerApi> {
     const worker = new Worker(new URL('../../workers/layout.worker.ts', import.meta.url), {
       type: 'module',
       name: 'memscope-layout',
     });
-    worker.addEventListener('message', (event: MessageEvent<LayoutResponse>) => this.receive(event.data));
-    worker.addEventListener('error', (event) => {
-      const p = this.pending;
-      this.pending = null;
-      this.dispose();
-      p?.reject(new Error(`The layout worker crashed: ${event.message || 'unknown error'}`));
+    // A crash rejects the pending call (below); the next request starts a new worker.
+    return new RpcClient<LayoutWorkerApi>(worker, () => {
+      this.client = null;
     });
-    return worker;
   }
 
-  private receive(message: LayoutResponse): void {
-    const p = this.pending;
-    if (!p || message.requestId !== p.id) return;
-    if (message.type === 'progress') {
-      p.onProgress?.(message.message);
-      return;
-    }
-    this.pending = null;
-    if (message.type === 'result') p.resolve(message);
-    else p.reject(new Error(message.message));
-  }
-
-  layout(input: LayoutInput, onProgress?: (message: string) => void): Promise<LayoutResult> {
-    if (this.pending) {
-      // elk is mid-layout: terminating is the only way to stop it.
-      const old = this.pending;
-      this.pending = null;
-      this.dispose();
-      old.reject(new LayoutCancelled());
-    }
-    this.worker ??= this.spawn();
-    const id = this.nextId++;
+  async layout(input: LayoutInput, onProgress?: (message: string) => void): Promise<LayoutResult> {
+    // elk is mid-layout: terminating is the only way to stop it (the pending call rejects as cancelled).
+    if (this.busy) this.dispose();
+    this.client ??= this.spawn();
+    const client = this.client;
+    onProgress?.(
+      `laying out ${input.nodeCount.toLocaleString('en')} nodes${usesElk(input.engine, input.nodeCount) ? ' with elkjs' : ''}…`,
+    );
     const edges = input.edges.slice();
-    const request: LayoutRequest = { type: 'layout', requestId: id, ...input, edges };
-    return new Promise<LayoutResult>((resolve, reject) => {
-      this.pending = { id, resolve, reject, onProgress };
-      this.worker!.postMessage(request, [edges.buffer]);
-    });
+    this.busy = true;
+    try {
+      return await client.call('layout', { ...input, edges }, [edges.buffer]);
+    } catch (e) {
+      const payload = e as { code?: string; message?: string };
+      if (payload.code === 'cancelled') throw new LayoutCancelled();
+      throw new Error(
+        payload.code === 'decoder-crash'
+          ? `The layout worker crashed: ${payload.message ?? 'unknown error'}`
+          : (payload.message ?? String(e)),
+        { cause: e },
+      );
+    } finally {
+      if (this.client === client) this.busy = false;
+    }
   }
 
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    if (this.pending) {
-      const p = this.pending;
-      this.pending = null;
-      p.reject(new LayoutCancelled());
-    }
+    this.client?.terminate();
+    this.client = null;
+    this.busy = false;
   }
 }

@@ -287,9 +287,21 @@ export interface CriticalPath {
 /** Box allocators: one allocation per executor. */
 export type BoxAllocator = 'glibc' | 'jemalloc';
 
+/**
+ * Which bumpalo's allocation rule to follow. '3.16': 3.16-3.17, the pointer moves down by the raw
+ * size, then rounds down to the alignment. '3.18': 3.18 and later, the size is first rounded up to
+ * the alignment (and the pointer rounded down before subtracting it). `bumpalo = "3.16"` in a
+ * Cargo.toml means ^3.16, so a fresh build gets the newest 3.x: '3.18' is the default.
+ */
+export type BumpaloVersion = '3.16' | '3.18';
+
+export const DEFAULT_BUMPALO_VERSION: BumpaloVersion = '3.18';
+
 export interface ArenaOptions {
   /** null = `Bump::new()` (allocates nothing up front); n = `Bump::with_capacity(n)`. */
   readonly initialCapacity: number | null;
+  /** Allocation rule; DEFAULT_BUMPALO_VERSION ('3.18') when absent. */
+  readonly bumpalo?: BumpaloVersion;
   /** Allocator that serves the arena's own chunk requests (for malloc cost of the arena). */
   readonly chunkAllocator: BoxAllocator;
 }
@@ -351,6 +363,7 @@ export interface ArenaChunk {
 
 export interface ArenaSimulation {
   readonly initialCapacity: number | null;
+  readonly bumpalo: BumpaloVersion;
   readonly chunks: readonly ArenaChunk[];
   /** Per allocation (n entries): chunk index, offset in chunk, padding added below it for alignment. */
   readonly chunkOf: Int32Array;
@@ -426,6 +439,8 @@ export interface MemorySummary {
     readonly allocations: number;
   };
   readonly arena: {
+    /** The allocation rule modelled: bumpalo 3.16-3.17, or 3.18 and later. */
+    readonly bumpalo: '3.16-3.17' | '>=3.18';
     readonly chunks: readonly number[];
     readonly reserved_bytes: number;
     readonly reserved_bytes_including_metadata: number;

@@ -19,14 +19,19 @@ export function BytesChart({
   label,
   data,
   series,
+  caption = `${label}: reserved vs used bytes`,
+  xName = 'allocation',
 }: {
   label: string;
   data: readonly Record<string, number>[];
   series: readonly BytesSeries[];
+  caption?: string;
+  /** What one step of `allocation` (the x key) is, for the tooltip. */
+  xName?: string;
 }) {
   return (
     <figure className="plans-chart" aria-label={label}>
-      <figcaption>{label}: reserved vs used bytes</figcaption>
+      <figcaption>{caption}</figcaption>
       <ResponsiveContainer width="100%" height={200}>
         <LineChart data={data as Record<string, number>[]} margin={{ top: 6, right: 12, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} verticalCoordinatesGenerator={noLines} />
@@ -47,7 +52,7 @@ export function BytesChart({
           />
           <Tooltip
             formatter={(v) => formatBytesExact(Number(v))}
-            labelFormatter={(l) => `after allocation ${String(l)}`}
+            labelFormatter={(l) => `after ${xName} ${String(l)}`}
           />
           <Legend />
           {series.map((s) => (

@@ -15,3 +15,21 @@ export function idList(ids: readonly string[], max = 40): string {
   if (ids.length <= max) return ids.join(', ');
   return `${ids.slice(0, max).join(', ')} and ${(ids.length - max).toLocaleString('en-US')} more`;
 }
+
+/** A finite number, or null (metrics are typed PlanMetricValue). */
+export function num(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** A download's file-name stem from a plan's label. */
+export function fileStem(label: string): string {
+  return label.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'plan';
+}
+
+/**
+ * Seconds as DuckDB reports them, with enough digits to read the exported value back: the
+ * summary's numbers and the labelled text must agree (e2e compares them).
+ */
+export function formatSeconds(s: number): string {
+  return `${Number(s.toPrecision(6))} s`;
+}

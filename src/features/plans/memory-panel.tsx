@@ -125,6 +125,15 @@ export function MemoryPanel({
             <option value="glibc">glibc malloc</option>
             <option value="jemalloc">jemalloc</option>
           </select>
+          <label htmlFor={`${allocId}-bumpalo`}>bumpalo version</label>
+          <select
+            id={`${allocId}-bumpalo`}
+            value={whatIf.bumpalo}
+            onChange={(e) => onWhatIf({ ...whatIf, bumpalo: e.target.value as WhatIf['bumpalo'] })}
+          >
+            <option value="3.18">≥ 3.18 (size rounded up to alignment)</option>
+            <option value="3.16">3.16–3.17 (raw size, then aligned)</option>
+          </select>
         </div>
       </fieldset>
 
@@ -261,6 +270,7 @@ function SummaryTable({ summary }: { summary: MemorySummary }) {
     ['Box reserved bytes', formatBytesExact(summary.box.reserved_bytes)],
     ['Box used bytes', formatBytesExact(summary.box.used_bytes)],
     ['Box allocations', formatCount(summary.box.allocations)],
+    ['Arena bumpalo version', summary.arena.bumpalo],
     [
       'Arena chunks (usable bytes, in order)',
       summary.arena.chunks.map((c) => formatCount(c)).join(', ') || 'none',

@@ -1,46 +1,32 @@
 /**
- * Main-thread side of the plan-analysis worker: `parse(text)` resolves with the core's
- * ParsedSchedule. One worker, started on first use and kept; answers to superseded requests are
- * dropped. Where a worker cannot start (or crashes), the text is parsed here instead: slower for the
- * page, same result.
+ * Main-thread side of the plan-analysis worker (src/workers/plan-analysis.worker.ts, on the typed
+ * RPC helper): `parse(text, label)` resolves with the core's ParsedPlan, or rejects with a
+ * MemscopeError (a JSON that is neither a schedule nor a DuckDB plan). One worker, started on first
+ * use and kept. Where a worker cannot start or crashes, the text is parsed here instead: slower
+ * for the page, same result.
  */
-import { parseScheduleText } from '../../core/plan/parse-schedule';
-import type { ParsedSchedule } from '../../core/plan/types';
-import type { PlanAnalysisRequest, PlanAnalysisResponse } from './plan-analysis-protocol';
-
-type Pending = { resolve: (p: ParsedSchedule) => void; reject: (e: Error) => void; text: string };
+import { MemscopeError, isErrorPayload } from '../../core/errors';
+import { parsePlanText, type ParsedPlan } from '../../core/plan/parse-plan';
+import { DIGEST_ABOVE_EXECUTORS } from '../../core/plan/schedule-digest';
+import { RpcClient } from '../../workers/rpc';
+import type { PlanAnalysisApi } from '../../workers/plan-analysis.worker';
 
 export class PlanAnalysisClient {
-  private worker: Worker | null = null;
+  private client: RpcClient<PlanAnalysisApi> | null = null;
   private broken = false;
-  private nextId = 1;
-  private pending = new Map<number, Pending>();
 
-  private spawn(): Worker | null {
+  private spawn(): RpcClient<PlanAnalysisApi> | null {
     if (this.broken || typeof Worker === 'undefined') return null;
     try {
       const worker = new Worker(new URL('../../workers/plan-analysis.worker.ts', import.meta.url), {
         type: 'module',
         name: 'memscope-plan-analysis',
       });
-      worker.addEventListener('message', (event: MessageEvent<PlanAnalysisResponse>) => {
-        const m = event.data;
-        const p = this.pending.get(m.requestId);
-        if (!p) return;
-        this.pending.delete(m.requestId);
-        if (m.type === 'parsed') p.resolve(m.parsed);
-        else p.reject(new Error(m.message));
-      });
-      worker.addEventListener('error', () => {
-        // A worker that fails to load or crashes: parse what was asked here, and from now on.
+      // A worker that fails to load or crashes: parse here from now on.
+      return new RpcClient<PlanAnalysisApi>(worker, () => {
         this.broken = true;
-        this.worker?.terminate();
-        this.worker = null;
-        const waiting = [...this.pending.values()];
-        this.pending.clear();
-        for (const p of waiting) settle(p);
+        this.client = null;
       });
-      return worker;
     } catch {
       this.broken = true;
       return null;
@@ -49,36 +35,29 @@ export class PlanAnalysisClient {
 
   /** Starts the worker ahead of the first parse (module load and compile take ~50-100 ms). */
   warm(): void {
-    this.worker ??= this.spawn();
+    this.client ??= this.spawn();
   }
 
-  parse(text: string): Promise<ParsedSchedule> {
-    this.worker ??= this.spawn();
-    const worker = this.worker;
-    return new Promise<ParsedSchedule>((resolve, reject) => {
-      const p: Pending = { resolve, reject, text };
-      if (!worker) {
-        settle(p);
-        return;
-      }
-      const requestId = this.nextId++;
-      this.pending.set(requestId, p);
-      const request: PlanAnalysisRequest = { type: 'parse', requestId, text };
-      worker.postMessage(request);
-    });
+  /** `source` is JSON text, or a file the worker reads itself (big files never become a page string). */
+  async parse(source: string | Blob, label: string): Promise<ParsedPlan> {
+    this.client ??= this.spawn();
+    const client = this.client;
+    const here = async () =>
+      parsePlanText(typeof source === 'string' ? source : await source.text(), label, DIGEST_ABOVE_EXECUTORS);
+    if (!client) return here();
+    try {
+      return await client.call(
+        'parse',
+        typeof source === 'string' ? { text: source, label } : { file: source, label },
+      );
+    } catch (e) {
+      if (!client.alive) return here();
+      throw isErrorPayload(e) ? new MemscopeError(e) : e;
+    }
   }
 
   dispose(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    this.pending.clear();
-  }
-}
-
-function settle(p: Pending): void {
-  try {
-    p.resolve(parseScheduleText(p.text));
-  } catch (e) {
-    p.reject(e instanceof Error ? e : new Error(String(e)));
+    this.client?.terminate();
+    this.client = null;
   }
 }

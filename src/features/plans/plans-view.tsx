@@ -1,33 +1,30 @@
 /**
  * The Plans view: open an executor schedule (sample, file, pasted JSON, or one query of an open
- * trace table), see its DAG with problems beside it, play its runnable waves, and compare Box and
- * bumpalo-arena memory. All analysis is the plan core's (src/core/plan); this file composes it.
+ * trace table) or one of DuckDB's plans (a profile file, or a query profiled in the SQL editor),
+ * keep every one of them in this tab's history, show one at a time, or compare any two.
+ * Schedules are drawn by ScheduleView, DuckDB plans by DuckDbPlanView, pairs by PlanCompareView;
+ * this file owns opening and the history.
  */
-import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { PlanNode, ParsedSchedule, MemorySummary } from '../../core/plan/types';
-import { runnableSetAt } from '../../core/plan/waves';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { toMemscopeError } from '../../core/errors';
+import type { ParsedPlan } from '../../core/plan/parse-plan';
+import type { ProfiledQuery } from '../../core/plan/duckdb-profile';
 import type { DbClient } from '../../data/db/db-client';
-import { downloadBlob } from '../../components/dag/dag-export';
-import { DagView } from '../../components/dag/dag-view';
-import type { DagColourOption, DagHighlight, DagPaintStats } from '../../components/dag/dag-types';
-import { formatBytesBinary, formatCount } from '../../core/format/quantities';
-import { formatUs } from './format';
-import { MemoryPanel } from './memory-panel';
-import { NodeDetails } from './node-details';
+import { DuckDbPlanView } from './duckdb-plan-view';
 import { PlanAnalysisClient } from './plan-analysis-client';
-import { ProblemsPanel } from './problems-panel';
+import { PlanCompareView } from './plan-compare-view';
+import type { PlanEntry } from './plan-entry';
+import { PlanHistory } from './plan-history';
+import { RunPanel } from './run-panel';
 import type { PlanSample } from './samples';
 import { ScheduleSources, type TraceTableRef } from './schedule-sources';
+import { ScheduleDigestView } from './schedule-digest-view';
+import { ScheduleView, type PlansPaintStats } from './schedule-view';
 import { isCancelled, listTraceQueries, loadTraceQuery } from './trace-query';
-import { DEFAULT_WHAT_IF, usePlanAnalysis, type WhatIf } from './use-plan-analysis';
-import { WavePlayer } from './wave-player';
-import { afterNextPaint } from './yield-to-main';
 import './plans.css';
 
-export interface PlansPaintStats extends DagPaintStats {
-  /** From the moment a schedule was opened (before parsing) to the first frame showing its graph. */
-  readonly sinceOpenMs: number;
-}
+export type { PlansPaintStats } from './schedule-view';
+export { PANEL_STAGE } from './schedule-view';
 
 export interface PlansViewProps {
   readonly db?: DbClient;
@@ -38,119 +35,33 @@ export interface PlansViewProps {
    * trace sample; once the table shows up in `traceTables`, its first query opens here.
    */
   readonly openTraceFile?: (file: File) => void | Promise<void>;
-  /** Bench and status hook: called after a schedule's graph is first painted. */
+  /**
+   * Queries profiled in the SQL editor, oldest first; the app appends to this list. Each new one
+   * joins the history, and one with `show` becomes the plan on screen.
+   */
+  readonly profiles?: readonly ProfiledQuery[];
+  /** Bench and status hook: called after a plan's graph is first painted. */
   readonly onGraphPainted?: (stats: PlansPaintStats) => void;
 }
 
-interface Source {
-  readonly label: string;
-  readonly parsed: ParsedSchedule;
-  readonly openedAt: number;
-  /** Problems about the table rather than the schedule (trace tables). */
-  readonly extraProblems: ParsedSchedule['problems'];
-}
-
 const NO_TABLES: readonly TraceTableRef[] = [];
-const PANELS_FALLBACK_MS = 1500;
+const NO_PROFILES: readonly ProfiledQuery[] = [];
 
-/**
- * The panels below the graph mount one part per frame, in this order, each in its own task after
- * the previous one has painted: mounted together (recharts measures its tick labels in the DOM,
- * the arena map is thousands of rects) they were one 0.5-0.9 s task at 10,000 executors.
- */
-export const PANEL_STAGE = {
-  waves: 1,
-  parallelismChart: 2,
-  memory: 3,
-  boxChart: 4,
-  arenaChart: 5,
-  arenaMap: 6,
-} as const;
-const LAST_PANEL_STAGE = PANEL_STAGE.arenaMap;
-
-const COLOUR_OPTIONS: readonly DagColourOption[] = [
-  { key: 'kind', label: 'Kind', type: 'categorical', value: (n) => n.kind },
-  {
-    key: 'size',
-    label: 'Size',
-    type: 'sequential',
-    scale: 'log',
-    value: (n) => num(n.metrics.size_bytes),
-    format: (v) => formatBytesBinary(Math.round(v)),
-  },
-  {
-    key: 'duration',
-    label: 'Duration',
-    type: 'sequential',
-    scale: 'log',
-    value: (n) => num(n.metrics.duration_us),
-    format: formatUs,
-  },
-  {
-    key: 'wave',
-    label: 'Wave (step runnable)',
-    type: 'sequential',
-    scale: 'linear',
-    value: (n) => num(n.metrics.wave),
-    format: (v) => `step ${Math.round(v) + 1}`,
-  },
-];
-
-function num(v: unknown): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-function nodeSubtitle(node: PlanNode): string {
-  const size = num(node.metrics.size_bytes);
-  const duration = num(node.metrics.duration_us);
-  const parts = [
-    size === null ? '' : formatBytesBinary(size),
-    duration === null ? '' : formatUs(duration),
-  ].filter(Boolean);
-  return parts.join(' · ');
-}
-
-export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphPainted }: PlansViewProps) {
-  const [source, setSource] = useState<Source | null>(null);
+export function PlansView({
+  db,
+  traceTables = NO_TABLES,
+  openTraceFile,
+  profiles = NO_PROFILES,
+  onGraphPainted,
+}: PlansViewProps) {
+  const [entries, setEntries] = useState<readonly PlanEntry[]>([]);
+  const [currentId, setCurrentId] = useState<number | null>(null);
+  const [comparing, setComparing] = useState<{ a: number; b: number } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [step, setStep] = useState(0);
-  const [colourBy, setColourBy] = useState('kind');
-  const [showCritical, setShowCritical] = useState(true);
-  const [whatIf, setWhatIf] = useState<WhatIf>(DEFAULT_WHAT_IF);
-  const [shown, setShown] = useState<readonly string[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const [pendingTraceFile, setPendingTraceFile] = useState<string | null>(null);
-
-  // The charts and the arena map take longer to render than the graph: they mount once the graph
-  // has painted (or after PANELS_FALLBACK_MS when a slow elk layout is still running), one part per
-  // frame (PANEL_STAGE), in transitions, so the graph shows first and input keeps working.
-  const [panelsFor, setPanelsFor] = useState<Source | null>(null);
-  const [panelStage, setPanelStage] = useState<{ source: Source; stage: number } | null>(null);
-  const stage = source !== null && panelStage?.source === source ? panelStage.stage : 0;
-  const { base, memory } = usePlanAnalysis(source?.parsed ?? null, whatIf, stage >= PANEL_STAGE.memory);
-  const panelsReady = stage >= PANEL_STAGE.waves;
-  useEffect(() => {
-    if (!source) return;
-    const timer = setTimeout(() => startTransition(() => setPanelsFor(source)), PANELS_FALLBACK_MS);
-    return () => clearTimeout(timer);
-  }, [source]);
-  const panelsStart = source !== null && panelsFor === source && base !== null ? source : null;
-  useEffect(() => {
-    if (!panelsStart) return;
-    let live = true;
-    void (async () => {
-      for (let next = 1; next <= LAST_PANEL_STAGE; next++) {
-        await afterNextPaint();
-        if (!live) return;
-        startTransition(() => setPanelStage({ source: panelsStart, stage: next }));
-      }
-    })();
-    return () => {
-      live = false;
-    };
-  }, [panelsStart]);
+  const nextEntryId = useRef(1);
 
   // Parsing and validation run in a worker (src/workers/plan-analysis.worker.ts).
   const analysisRef = useRef<PlanAnalysisClient | null>(null);
@@ -169,43 +80,67 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
   };
   const openSeq = useRef(0);
 
-  const open = useCallback(
+  const add = useCallback(
     (
       label: string,
-      parsed: ParsedSchedule,
+      plan: ParsedPlan,
       openedAt: number,
-      extraProblems: Source['extraProblems'] = [],
+      options: { extraProblems?: PlanEntry['extraProblems']; query?: string | null; show?: boolean } = {},
     ) => {
-      openSeq.current++;
-      setSource({ label, parsed, openedAt, extraProblems });
-      setSelectedId(null);
-      setStep(0);
-      setShown(null);
-      setOpenError(null);
+      const entry: PlanEntry = {
+        id: nextEntryId.current++,
+        label,
+        at: Date.now(),
+        openedAt,
+        query: options.query ?? null,
+        plan,
+        extraProblems: options.extraProblems ?? [],
+      };
+      setEntries((list) => [...list, entry]);
+      if (options.show ?? true) {
+        openSeq.current++;
+        setCurrentId(entry.id);
+        setComparing(null);
+        setOpenError(null);
+      }
     },
     [],
   );
 
   const openText = useCallback(
-    async (text: string, label: string) => {
+    async (source: string | Blob, label: string, options: { query?: string; show?: boolean } = {}) => {
       const openedAt = performance.now();
-      const seq = ++openSeq.current;
+      const show = options.show ?? true;
+      const seq = show ? ++openSeq.current : openSeq.current;
       analysisRef.current ??= new PlanAnalysisClient();
-      setBusy(`Reading ${label}…`);
+      if (show) setBusy(`Reading ${label}…`);
       try {
-        const parsed = await analysisRef.current.parse(text);
-        // A schedule opened meanwhile wins.
-        if (seq !== openSeq.current) return;
-        setBusy(null);
-        open(label, parsed, openedAt);
+        const plan = await analysisRef.current.parse(source, label);
+        // A plan opened meanwhile wins the screen; this one still joins the history.
+        const stillWanted = show && seq === openSeq.current;
+        if (show && stillWanted) setBusy(null);
+        add(label, plan, openedAt, { query: options.query ?? null, show: stillWanted });
       } catch (e) {
-        if (seq !== openSeq.current) return;
+        if (show && seq !== openSeq.current) return;
         setBusy(null);
-        setOpenError(`Could not read ${label}: ${e instanceof Error ? e.message : String(e)}`);
+        const err = toMemscopeError(e, { code: 'invalid-input' });
+        setOpenError(`Could not read ${label}: ${err.message}${err.hint ? ` ${err.hint}` : ''}`);
       }
     },
-    [open],
+    [add],
   );
+
+  // Plans profiled in the SQL editor: each new one is read like a file, labelled by its SQL.
+  const seenProfiles = useRef(0);
+  useEffect(() => {
+    const fresh = profiles.slice(seenProfiles.current);
+    seenProfiles.current = profiles.length;
+    fresh.forEach((p, k) => {
+      const n = profiles.length - fresh.length + k + 1;
+      const label = `${p.analyzed ? 'Profile' : 'Estimated plan'} ${n}`;
+      void openText(p.planJson, label, { query: p.sql, show: p.show });
+    });
+  }, [profiles, openText]);
 
   const openTraceQuery = useCallback(
     async (table: TraceTableRef, queryId: string) => {
@@ -222,7 +157,12 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
           );
           return;
         }
-        open(`${table.fileName} · query ${query.queryId}`, query.parsed, openedAt, trace.problems);
+        add(
+          `${table.fileName} · query ${query.queryId}`,
+          { kind: 'schedule', parsed: query.parsed },
+          openedAt,
+          { extraProblems: trace.problems },
+        );
       } catch (e) {
         if (!isCancelled(e))
           setOpenError(
@@ -232,7 +172,7 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
         setBusy(null);
       }
     },
-    [db, open],
+    [db, add],
   );
 
   const openSample = useCallback(
@@ -303,61 +243,16 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
     // preventDefault marks the drop as handled for the page-wide drop zone (it listens on window
     // and must still see the event to reset its drag state, so no stopPropagation).
     event.preventDefault();
-    void file.text().then((text) => openText(text, file.name));
+    void openText(file, file.name);
   };
 
-  const runnable = useMemo(() => (base ? runnableSetAt(base.waves, step) : []), [base, step]);
-
-  const highlights = useMemo((): DagHighlight[] => {
-    if (!base) return [];
-    const list: DagHighlight[] = [
-      { key: 'runnable', label: `Runnable at step ${step + 1}`, style: 'active', ids: new Set(runnable) },
-    ];
-    if (showCritical)
-      list.push({
-        key: 'critical',
-        label: 'Critical path',
-        style: 'critical',
-        ids: new Set(base.criticalPath.path),
-      });
-    const problemIds =
-      shown ??
-      (source?.parsed.problems ?? []).filter((p) => p.code === 'cycle').flatMap((p) => p.executorIds ?? []);
-    if (problemIds.length > 0) {
-      list.push({
-        key: 'problem',
-        label: shown ? 'Shown from a message' : 'On a cycle',
-        style: 'problem',
-        ids: new Set(problemIds),
-      });
-    }
-    return list;
-  }, [base, runnable, step, showCritical, shown, source]);
-
-  const onPainted = useCallback(
-    (stats: DagPaintStats) => {
-      if (!source) return;
-      const sinceOpenMs = performance.now() - source.openedAt;
-      startTransition(() => setPanelsFor(source));
-      onGraphPainted?.({ ...stats, sinceOpenMs });
-    },
-    [onGraphPainted, source],
-  );
-
-  const exportSummary = (summary: MemorySummary) => {
-    const stem = (source?.label ?? 'plan').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'plan';
-    downloadBlob(
-      new Blob([JSON.stringify(summary, null, 2)], { type: 'application/json' }),
-      `${stem}-memory-summary.json`,
-    );
-  };
-
-  const showExecutors = (ids: readonly string[]) => {
-    setShown(ids);
-    if (ids[0] !== undefined) setSelectedId(ids[0]);
-  };
-
-  const problems = source ? [...source.extraProblems, ...source.parsed.problems] : [];
+  const current = entries.find((e) => e.id === currentId) ?? null;
+  const pair = comparing
+    ? {
+        a: entries.find((e) => e.id === comparing.a),
+        b: entries.find((e) => e.id === comparing.b),
+      }
+    : null;
 
   return (
     <section
@@ -380,6 +275,7 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
         traceTables={traceTables}
         busy={busy !== null}
         onOpenText={(text, label) => void openText(text, label)}
+        onOpenFile={(file) => void openText(file, file.name)}
         onOpenSample={(s) => void openSample(s)}
         onOpenTraceQuery={(t, q) => void openTraceQuery(t, q)}
         preferredTable={preferredTable}
@@ -394,89 +290,50 @@ export function PlansView({ db, traceTables = NO_TABLES, openTraceFile, onGraphP
           {openError}
         </p>
       )}
-      {dragging && <div className="plans-drop-hint">Drop a schedule (.json) to open it</div>}
+      {dragging && (
+        <div className="plans-drop-hint">Drop a schedule or a DuckDB profile (.json) to open it</div>
+      )}
+      <PlanHistory
+        entries={entries}
+        currentId={comparing ? null : currentId}
+        onShow={(id) => {
+          setCurrentId(id);
+          setComparing(null);
+        }}
+        onCompare={(a, b) => setComparing({ a, b })}
+      />
+      <RunPanel entries={entries} />
 
-      {!source && (
+      {!current && !pair && (
         <p className="plans-empty muted">
-          Open a sample, a schedule file or pasted JSON to see its DAG, runnable waves and arena-versus-Box
-          memory.
+          Open a sample, a schedule or a DuckDB profile, or pasted JSON, to see its DAG. Schedules show their
+          runnable waves and arena-versus-Box memory; DuckDB plans their operators' time, rows and
+          misestimates. In the SQL tab, “Profile” opens a query's plan here.
         </p>
       )}
-
-      {source && (
-        <header className="plans-title">
-          <h2>{source.label}</h2>
-          <p className="muted">
-            {formatCount(source.parsed.schedule.executors.length)} executors ·{' '}
-            {formatCount(source.parsed.schedule.edges.length)} dependencies ·{' '}
-            {source.parsed.format === 'engine'
-              ? "engine's own shape"
-              : source.parsed.format === 'trace-table'
-                ? 'trace table'
-                : 'edge list'}
-            {source.parsed.schedule.rootId !== null ? ` · root ${source.parsed.schedule.rootId}` : ''}
-          </p>
-        </header>
-      )}
-      {source && !base && (
-        <p role="status" className="muted">
-          Analysing {formatCount(source.parsed.schedule.executors.length)} executors…
-        </p>
-      )}
-      {source && base && (
-        <>
-          <div className="plans-main">
-            <div className="plans-graph">
-              {base.graph.nodes.length > 0 ? (
-                <DagView
-                  graph={base.graph}
-                  label={`Schedule ${source.label}`}
-                  colourOptions={COLOUR_OPTIONS}
-                  colourBy={colourBy}
-                  onColourByChange={setColourBy}
-                  selectedId={selectedId}
-                  onSelect={setSelectedId}
-                  highlights={highlights}
-                  nodeSubtitle={nodeSubtitle}
-                  onPainted={onPainted}
-                />
-              ) : (
-                <p className="muted">Nothing to draw: the schedule has no executors.</p>
-              )}
-            </div>
-            <aside className="plans-side" aria-label="Problems and details">
-              <ProblemsPanel problems={problems} onShow={showExecutors} />
-              <NodeDetails base={base} id={selectedId} onSelect={setSelectedId} />
-            </aside>
-          </div>
-          {!panelsReady && <p className="muted">Preparing waves and memory…</p>}
-          {panelsReady && (
-            <WavePlayer
-              chart={stage >= PANEL_STAGE.parallelismChart}
-              base={base}
-              step={Math.min(step, Math.max(0, base.waves.steps.length - 1))}
-              onStep={setStep}
-              runnable={runnable}
-              showCritical={showCritical}
-              onShowCritical={setShowCritical}
-            />
-          )}
-          {panelsReady && stage < PANEL_STAGE.memory && <p className="muted">Preparing memory…</p>}
-          {memory && (
-            <MemoryPanel
-              boxChart={stage >= PANEL_STAGE.boxChart}
-              arenaChart={stage >= PANEL_STAGE.arenaChart}
-              arenaMap={stage >= PANEL_STAGE.arenaMap}
-              base={base}
-              memory={memory}
-              whatIf={whatIf}
-              onWhatIf={setWhatIf}
-              onExport={exportSummary}
-              onShowExecutors={showExecutors}
-            />
-          )}
-        </>
-      )}
+      {pair?.a && pair.b ? (
+        <PlanCompareView a={pair.a} b={pair.b} onClose={() => setComparing(null)} />
+      ) : current?.plan.kind === 'schedule' ? (
+        <ScheduleView
+          key={current.id}
+          label={current.label}
+          parsed={current.plan.parsed}
+          openedAt={current.openedAt}
+          extraProblems={current.extraProblems}
+          onGraphPainted={onGraphPainted}
+        />
+      ) : current?.plan.kind === 'schedule-digest' ? (
+        <ScheduleDigestView key={current.id} label={current.label} digest={current.plan.digest} />
+      ) : current?.plan.kind === 'duckdb' ? (
+        <DuckDbPlanView
+          key={current.id}
+          label={current.label}
+          plan={current.plan.plan}
+          query={current.query}
+          openedAt={current.openedAt}
+          onGraphPainted={onGraphPainted}
+        />
+      ) : null}
     </section>
   );
 }

@@ -13,18 +13,24 @@ interface Props {
   readonly traceTables: readonly TraceTableRef[];
   readonly busy: boolean;
   readonly onOpenText: (text: string, label: string) => void;
+  /** A picked file: read in the plan-analysis worker, not here. */
+  readonly onOpenFile: (file: File) => void;
   readonly onOpenSample: (sample: PlanSample) => void;
   readonly onOpenTraceQuery: (table: TraceTableRef, queryId: string) => void;
   /** Table to preselect (a Parquet sample that was just opened through the app). */
   readonly preferredTable: string | null;
 }
 
-/** The ways to open a schedule: samples, a JSON file, pasted JSON, a query of an open trace table. */
+/**
+ * The ways to open a plan: samples, a JSON file (schedule or DuckDB profile), pasted JSON, a query of an
+ * open trace table.
+ */
 export function ScheduleSources({
   db,
   traceTables,
   busy,
   onOpenText,
+  onOpenFile,
   onOpenSample,
   onOpenTraceQuery,
   preferredTable,
@@ -68,9 +74,9 @@ export function ScheduleSources({
         )}
       </section>
       <section className="plans-source-box" aria-labelledby={`${fileId}-open`}>
-        <h3 id={`${fileId}-open`}>Your schedule</h3>
+        <h3 id={`${fileId}-open`}>Your plan or schedule</h3>
         <label className="plans-file-label" htmlFor={fileId}>
-          Open schedule
+          Open plan or schedule
         </label>
         <input
           id={fileId}
@@ -80,10 +86,13 @@ export function ScheduleSources({
           onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
-            if (file) void file.text().then((text) => onOpenText(text, file.name));
+            if (file) onOpenFile(file);
           }}
         />
-        <p className="muted plans-hint">or drop a .json file anywhere on this view</p>
+        <p className="muted plans-hint">
+          an executor schedule or a DuckDB profile (recognized by content); or drop a .json file anywhere on
+          this view
+        </p>
         <details className="plans-paste">
           <summary>Paste JSON</summary>
           <label htmlFor={pasteId}>Schedule JSON</label>

@@ -11,15 +11,17 @@ import { computeCriticalPath } from '../../core/plan/critical-path';
 import { buildMemorySummary } from '../../core/plan/memory/memory-summary';
 import { simulateScheduleMemory } from '../../core/plan/memory/simulate-memory';
 import { scheduleToPlanGraph } from '../../core/plan/plan-graph';
-import type {
-  AllocationOrder,
-  CriticalPath,
-  Executor,
-  ExecutorId,
-  ParsedSchedule,
-  PlanGraph,
-  Schedule,
-  Waves,
+import {
+  DEFAULT_BUMPALO_VERSION,
+  type AllocationOrder,
+  type BumpaloVersion,
+  type CriticalPath,
+  type Executor,
+  type ExecutorId,
+  type ParsedSchedule,
+  type PlanGraph,
+  type Schedule,
+  type Waves,
 } from '../../core/plan/types';
 import { computeWaves } from '../../core/plan/waves';
 import { yieldToMain } from './yield-to-main';
@@ -31,9 +33,15 @@ export interface WhatIf {
   readonly initialCapacity: number | null;
   readonly order: OrderChoice;
   readonly allocator: 'glibc' | 'jemalloc';
+  readonly bumpalo: BumpaloVersion;
 }
 
-export const DEFAULT_WHAT_IF: WhatIf = { initialCapacity: null, order: 'topological', allocator: 'glibc' };
+export const DEFAULT_WHAT_IF: WhatIf = {
+  initialCapacity: null,
+  order: 'topological',
+  allocator: 'glibc',
+  bumpalo: DEFAULT_BUMPALO_VERSION,
+};
 
 export interface PlanBase {
   readonly schedule: Schedule;
@@ -105,7 +113,11 @@ export function usePlanAnalysis(parsed: ParsedSchedule | null, whatIf: WhatIf, w
         order: toOrder(base.schedule, whatIf.order),
         model: {
           box: whatIf.allocator,
-          arena: { initialCapacity: whatIf.initialCapacity, chunkAllocator: whatIf.allocator },
+          arena: {
+            initialCapacity: whatIf.initialCapacity,
+            chunkAllocator: whatIf.allocator,
+            bumpalo: whatIf.bumpalo,
+          },
         },
       },
       base.waves,

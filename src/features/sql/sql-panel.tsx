@@ -5,6 +5,8 @@ import { listTables, type CatalogTable } from '../../data/db/catalog';
 import type { DbClient } from '../../data/db/db-client';
 import { createSqlGridSource, type SqlGridResult } from '../../data/db/grid-source';
 import type { GridSource } from '../../core/grid-source';
+import type { ProfiledQuery } from '../../core/plan/duckdb-profile';
+import { canProfile, profileQuery } from './profile-query';
 import './sql-panel.css';
 
 export interface SqlPanelTable {
@@ -22,6 +24,11 @@ export interface SqlPanelProps {
   renderResult: (source: GridSource) => ReactNode;
   /** Initial SQL; defaults to a LIMIT 100 over the first table. */
   initialSql?: string;
+  /**
+   * Receives a query's DuckDB plan (the "Profile" button, or every query when that setting is on).
+   * Without it the panel shows no profiling controls.
+   */
+  onProfile?: (profile: ProfiledQuery) => void;
 }
 
 type Status =
@@ -29,9 +36,11 @@ type Status =
   | { kind: 'running' }
   | { kind: 'cancelled' }
   | { kind: 'error'; error: MemscopeError }
-  | { kind: 'done' };
+  | { kind: 'done' }
+  | { kind: 'profiled' };
 
 const SQL_CHANNEL = 'sql-editor';
+const PROFILE_CHANNEL = 'sql-profile';
 
 /**
  * The SQL editor: a plain <textarea> (no HTML from strings anywhere: results and errors are text),
@@ -39,7 +48,7 @@ const SQL_CHANNEL = 'sql-editor';
  * and DuckDB's own error message in an alert next to the query. A failed query leaves the previous
  * result in place.
  */
-export function SqlPanel({ db, tables, renderResult, initialSql }: SqlPanelProps) {
+export function SqlPanel({ db, tables, renderResult, initialSql, onProfile }: SqlPanelProps) {
   const textareaId = useId();
   const hintId = useId();
   const [sql, setSql] = useState(() => initialSql ?? defaultSql(tables));
@@ -47,6 +56,8 @@ export function SqlPanel({ db, tables, renderResult, initialSql }: SqlPanelProps
   const [result, setResult] = useState<SqlGridResult | null>(null);
   const [catalog, setCatalog] = useState<CatalogTable[]>([]);
   const [catalogVersion, setCatalogVersion] = useState(0);
+  const [profileEvery, setProfileEvery] = useState(false);
+  const profileEveryId = useId();
   const controllerRef = useRef<AbortController | null>(null);
   const textareaRef = useRef<HTMLTextAreaElement | null>(null);
   const touchedRef = useRef(initialSql !== undefined);
@@ -85,6 +96,13 @@ export function SqlPanel({ db, tables, renderResult, initialSql }: SqlPanelProps
       if (controllerRef.current !== controller) return;
       setResult(next);
       setStatus({ kind: 'done' });
+      // "Profile every query": the plan of each read-only query joins the Plans history (a
+      // second run, on its own channel, after the result is on screen).
+      if (profileEvery && onProfile && canProfile(text)) {
+        profileQuery(db, text, { channel: PROFILE_CHANNEL, show: false }).then(onProfile, () => {
+          // The query itself succeeded; a failed profile of it is not worth an alert.
+        });
+      }
     } catch (error) {
       if (controllerRef.current !== controller) return;
       const err = toMemscopeError(error, { code: 'sql' });
@@ -93,7 +111,31 @@ export function SqlPanel({ db, tables, renderResult, initialSql }: SqlPanelProps
       if (controllerRef.current === controller) controllerRef.current = null;
       setCatalogVersion((v) => v + 1);
     }
-  }, [db, sql]);
+  }, [db, sql, profileEvery, onProfile]);
+
+  const profile = useCallback(async () => {
+    if (!onProfile || sql.trim() === '') return;
+    controllerRef.current?.abort();
+    const controller = new AbortController();
+    controllerRef.current = controller;
+    setStatus({ kind: 'running' });
+    try {
+      const plan = await profileQuery(db, sql, {
+        signal: controller.signal,
+        channel: SQL_CHANNEL,
+        show: true,
+      });
+      if (controllerRef.current !== controller) return;
+      setStatus({ kind: 'profiled' });
+      onProfile(plan);
+    } catch (error) {
+      if (controllerRef.current !== controller) return;
+      const err = toMemscopeError(error, { code: 'sql' });
+      setStatus(err.code === 'cancelled' ? { kind: 'cancelled' } : { kind: 'error', error: err });
+    } finally {
+      if (controllerRef.current === controller) controllerRef.current = null;
+    }
+  }, [db, sql, onProfile]);
 
   const cancel = useCallback(() => {
     controllerRef.current?.abort();
@@ -153,6 +195,22 @@ export function SqlPanel({ db, tables, renderResult, initialSql }: SqlPanelProps
           <button type="button" onClick={() => void run()} disabled={running || sql.trim() === ''}>
             Run
           </button>
+          {onProfile && (
+            <>
+              <button type="button" onClick={() => void profile()} disabled={running || sql.trim() === ''}>
+                Profile
+              </button>
+              <label className="sql-panel__profile-every" htmlFor={profileEveryId}>
+                <input
+                  id={profileEveryId}
+                  type="checkbox"
+                  checked={profileEvery}
+                  onChange={(e) => setProfileEvery(e.target.checked)}
+                />{' '}
+                Profile every query
+              </label>
+            </>
+          )}
           {running && (
             <button type="button" onClick={cancel}>
               Cancel
@@ -231,6 +289,7 @@ function defaultSql(tables: readonly SqlPanelTable[]): string {
 function statusText(status: Status, result: SqlGridResult | null): string {
   if (status.kind === 'running') return 'Running…';
   if (status.kind === 'cancelled') return 'Cancelled.';
+  if (status.kind === 'profiled') return 'Profiled: the plan is open in the Plans tab.';
   if (!result || status.kind === 'idle') return '';
   const rows = result.source.rowCount;
   const summary = `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'} in ${formatMs(result.elapsedMs)}`;

@@ -204,3 +204,55 @@ describe('bumpalo arena: placement', () => {
     expect(sim.reservedBytes).toBeGreaterThan(sim.usedBytes);
   });
 });
+
+describe('bumpalo version: 3.16-3.17 against 3.18 and later (sizes not multiples of their alignment)', () => {
+  // Hand-computed, Bump::new() (one 448-byte chunk, pointer starts at 448):
+  //   (20, align 8):  3.16 448-20=428 -> 424, pad 4;   3.18 448 - round_up(20, 8)=24 -> 424, pad 4
+  //   (24, align 16): 3.16 424-24=400 -> 400, pad 0;   3.18 round_down(424, 16)=416 - 32 -> 384, pad 16
+  //   (40, align 8):  3.16 400-40=360 -> 360, pad 0;   3.18 384-40 -> 344, pad 0
+  it.each([
+    ['3.16', [424, 400, 360], [4, 0, 0], 4],
+    ['3.18', [424, 384, 344], [4, 16, 0], 20],
+  ] as const)('bumpalo %s places them at %j', (version, offsets, pads, padding) => {
+    const sim = simulateArena([20, 24, 40], [8, 16, 8], { ...NEW, bumpalo: version });
+    expect([...sim.offsetOf]).toEqual(offsets);
+    expect([...sim.paddingOf]).toEqual(pads);
+    expect(sim.paddingBytes).toBe(padding);
+    expect(sim.usedBytes).toBe(84);
+    expect(sim.bumpalo).toBe(version);
+  });
+
+  // One (8, align 8) then fourteen (24, align 16). 3.16: 440, then 416, 384, ..., 0: all fourteen
+  // fit (416 - 32 * 13 = 0). 3.18: round_down(440, 16) = 432 - 32 = 400, then ..., 16: thirteen fit,
+  // the fourteenth opens a 960-byte chunk.
+  it.each([
+    ['3.16', [448], 0],
+    ['3.18', [448, 960], 16],
+  ] as const)('bumpalo %s: chunk use differs (%j)', (version, chunks, abandoned) => {
+    const sizes = [8, ...new Array<number>(14).fill(24)];
+    const aligns = [8, ...new Array<number>(14).fill(16)];
+    const sim = simulateArena(sizes, aligns, { ...NEW, bumpalo: version });
+    expect(sim.chunks.map((c) => c.usableBytes)).toEqual(chunks);
+    expect(sim.abandonedTailBytes).toBe(abandoned);
+  });
+
+  it('defaults to 3.18 (what `bumpalo = "3.16"` resolves to in a fresh build)', () => {
+    expect(simulateArena([20, 24], [8, 16], NEW).offsetOf[1]).toBe(384);
+  });
+
+  it('a 488-byte, 16-aligned value below an 8-aligned pointer: 488 bytes before 3.18, 496 + 8 from 3.18 on', () => {
+    // with_capacity(960): one 960-byte chunk. (8, align 8) leaves the pointer at 952.
+    // 3.16: 952 - 488 = 464, already 16-aligned: the value takes its 488 bytes, no padding.
+    // 3.18: round_down(952, 16) = 944, minus round_up(488, 16) = 496 -> 448: 16 bytes of padding.
+    const place = (version: '3.16' | '3.18') => {
+      const sim = simulateArena([8, 488], [8, 16], {
+        initialCapacity: 960,
+        chunkAllocator: 'glibc',
+        bumpalo: version,
+      });
+      return [sim.offsetOf[1], sim.paddingOf[1]];
+    };
+    expect(place('3.16')).toEqual([464, 0]);
+    expect(place('3.18')).toEqual([448, 16]);
+  });
+});

@@ -16,8 +16,10 @@
  * an empty sentinel (previous usable 0), so its first chunk is 448 for any request up to 448.
  * `with_capacity(n)` (n > 0) makes the first chunk at once: max(448, round_up(n, 16)), rounded.
  *
- * Allocation moves down from the footer: ptr = round_down(ptr - size, align); it fails when that
- * goes below the chunk's start. Offsets here are from the chunk's data start, which we take to be
+ * Allocation moves down from the footer. bumpalo 3.16-3.17: ptr = round_down(ptr - size, align).
+ * bumpalo 3.18 and later (`Bump<const MIN_ALIGN>`): ptr = round_down(ptr, align) - round_up(size,
+ * align), so a 488-byte, 16-aligned value takes 496 bytes. Either fails when the result goes below
+ * the chunk's start. Padding is what an allocation takes beyond its size. Offsets here are from the chunk's data start, which we take to be
  * aligned to the allocation's alignment (true up to 16; for larger alignments the real padding
  * depends on the address malloc returned). A failed fit starts a new chunk; the old chunk's free
  * tail is abandoned until reset(). If the global allocator refuses a chunk bumpalo halves the size
@@ -29,7 +31,13 @@
  */
 import { glibcAllocationBytes } from './glibc-malloc';
 import { jemallocAllocationBytes } from './jemalloc';
-import type { ArenaChunk, ArenaOptions, ArenaSimulation, BoxAllocator } from '../types';
+import {
+  DEFAULT_BUMPALO_VERSION,
+  type ArenaChunk,
+  type ArenaOptions,
+  type ArenaSimulation,
+  type BoxAllocator,
+} from '../types';
 
 export const BUMPALO_FOOTER_BYTES = 48;
 export const BUMPALO_CHUNK_ALIGN = 16;
@@ -77,6 +85,27 @@ function chunkMallocBytes(usable: number, allocator: BoxAllocator): number {
 }
 
 type MutableChunk = { -readonly [K in keyof ArenaChunk]: ArenaChunk[K] };
+
+/**
+ * round_down(v, align) for v >= 0. For integer offsets below 2^31 and power-of-two alignments (the
+ * usual case) a bit mask gives the same result as the double modulo, which V8 runs as a call.
+ */
+function roundDown(v: number, align: number): number {
+  const ai = align | 0;
+  return ai === align && ai > 0 && (ai & (ai - 1)) === 0 && v <= 0x7fffffff && (v | 0) === v
+    ? v & -ai
+    : v - (v % align);
+}
+
+/** Offset of an allocation placed below `ptr` (the bump pointer), or -1 when it does not fit. */
+export function bumpaloPlace(ptr: number, size: number, align: number, v318: boolean): number {
+  if (v318) {
+    const at = roundDown(ptr, align) - roundUp(size, align);
+    return at < 0 ? -1 : at;
+  }
+  const start = ptr - size;
+  return start < 0 ? -1 : roundDown(start, align);
+}
 
 /**
  * Plays `sizes`/`aligns` into one arena. Hot loop: no object per allocation (chunk objects only),
@@ -149,33 +178,22 @@ export function simulateArena(
     count = chunkUsed = chunkPadding = 0;
   };
   let footers = chunks.length * BUMPALO_FOOTER_BYTES;
+  const v318 = (options.bumpalo ?? DEFAULT_BUMPALO_VERSION) === '3.18';
   for (let i = 0; i < n; i++) {
     const size = sizes[i]!;
     const align = aligns[i]!;
-    let start = ptr - size;
-    // round_down(start, align). For integer offsets below 2^31 and power-of-two alignments (the
-    // usual case) a bit mask gives the same result as the double modulo, which V8 runs as a call.
-    const ai = align | 0;
-    const pow2 = ai === align && ai > 0 && (ai & (ai - 1)) === 0;
-    let aligned =
-      start < 0
-        ? -1
-        : pow2 && start <= 0x7fffffff && (start | 0) === start
-          ? start & -ai
-          : start - (start % align);
-    if (chunkIndex < 0 || aligned < 0) {
+    let aligned = chunkIndex < 0 ? -1 : bumpaloPlace(ptr, size, align, v318);
+    if (aligned < 0) {
       flush();
       const previous = chunkIndex < 0 ? 0 : chunks[chunkIndex]!.usableBytes;
       newChunk(bumpaloNextChunkUsable(previous, size, align), i);
       chunkIndex = chunks.length - 1;
       footers += BUMPALO_FOOTER_BYTES;
-      start = ptr - size;
-      aligned =
-        pow2 && start >= 0 && start <= 0x7fffffff && (start | 0) === start
-          ? start & -ai
-          : start - (start % align);
+      // A fresh chunk is sized for the request; only an alignment above the chunk's own 16 bytes
+      // could leave it short (the real padding then depends on malloc's address): place it at 0.
+      aligned = Math.max(0, bumpaloPlace(ptr, size, align, v318));
     }
-    const pad = start - aligned;
+    const pad = ptr - size - aligned;
     ptr = aligned;
     count++;
     chunkUsed += size;
@@ -197,6 +215,7 @@ export function simulateArena(
   const last = chunks[chunks.length - 1];
   return {
     initialCapacity: options.initialCapacity,
+    bumpalo: options.bumpalo ?? DEFAULT_BUMPALO_VERSION,
     chunks,
     chunkOf,
     offsetOf,

@@ -19,6 +19,7 @@ export function buildMemorySummary(
       allocations: box.allocations,
     },
     arena: {
+      bumpalo: arena.bumpalo === '3.16' ? '3.16-3.17' : '>=3.18',
       chunks: arena.chunks.map((c) => c.usableBytes),
       reserved_bytes: arena.reservedBytes,
       reserved_bytes_including_metadata: arena.reservedBytesIncludingMetadata,

@@ -87,6 +87,7 @@ describe('simulateScheduleMemory', () => {
     expect(summary.critical_path_length).toBe(40);
     expect(summary.box).toEqual({ reserved_bytes: sim.box.reservedBytes, used_bytes: 1156, allocations: 4 });
     expect(Object.keys(summary.arena)).toEqual([
+      'bumpalo',
       'chunks',
       'reserved_bytes',
       'reserved_bytes_including_metadata',
@@ -96,6 +97,7 @@ describe('simulateScheduleMemory', () => {
       'after_reset_bytes',
     ]);
     expect(summary.arena.chunks).toEqual(sim.arena.chunks.map((c) => c.usableBytes));
+    expect(summary.arena.bumpalo).toBe('>=3.18');
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
   });
 

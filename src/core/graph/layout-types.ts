@@ -1,11 +1,9 @@
 /**
- * Messages between the DAG view and src/workers/layout.worker.ts. Nodes travel as indexes
- * 0..n-1 and edges as one Int32Array of (from, to) pairs, so a 10,000-node request is a few
+ * What the DAG view asks of src/workers/layout.worker.ts and what it gets back. Nodes travel as
+ * indexes 0..n-1 and edges as one Int32Array of (from, to) pairs, so a 10,000-node request is a few
  * typed arrays in a transfer list instead of 10,000 structured-cloned objects.
  */
 export interface LayoutRequest {
-  readonly type: 'layout';
-  readonly requestId: number;
   readonly nodeCount: number;
   readonly nodeWidth: number;
   readonly nodeHeight: number;
@@ -24,9 +22,11 @@ export type LayoutEngine = 'elk-layered' | 'fast-layered';
  */
 export const ELK_AUTO_LIMIT = 300;
 
+/** True when a request is laid out by elkjs (asked for, or 'auto' on a small graph). */
+export const usesElk = (engine: LayoutChoice, nodeCount: number) =>
+  engine === 'elk-layered' || (engine === 'auto' && nodeCount <= ELK_AUTO_LIMIT);
+
 export interface LayoutResult {
-  readonly type: 'result';
-  readonly requestId: number;
   /** Top-left corner of each node. */
   readonly x: Float64Array;
   readonly y: Float64Array;
@@ -40,17 +40,3 @@ export interface LayoutResult {
   readonly note: string | null;
   readonly elapsedMs: number;
 }
-
-export interface LayoutProgress {
-  readonly type: 'progress';
-  readonly requestId: number;
-  readonly message: string;
-}
-
-export interface LayoutFailure {
-  readonly type: 'error';
-  readonly requestId: number;
-  readonly message: string;
-}
-
-export type LayoutResponse = LayoutResult | LayoutProgress | LayoutFailure;
