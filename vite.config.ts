@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { watPlugin } from './scripts/vite-plugin-wat.mjs';
 
 /**
  * The built app carries a Content-Security-Policy that lets it talk to its own origin only: a
@@ -34,8 +35,9 @@ function contentSecurityPolicy(): Plugin {
 // parquet-wasm and duckdb-wasm ship their own .wasm files; both are loaded through `?url`
 // imports so Vite copies them into dist/ and the app never reaches a CDN.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
-  worker: { format: 'es' },
+  plugins: [react(), contentSecurityPolicy(), watPlugin()],
+  // Worker bundles get their own plugins: the vector worker imports the wasm kernel.
+  worker: { format: 'es', plugins: () => [watPlugin()] },
   optimizeDeps: { exclude: ['parquet-wasm', '@duckdb/duckdb-wasm'] },
   build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
   preview: { port: 4173, strictPort: true },
