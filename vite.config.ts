@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { watPlugin } from './scripts/vite-plugin-wat.mjs';
@@ -39,7 +40,19 @@ export default defineConfig({
   // Worker bundles get their own plugins: the vector worker imports the wasm kernel.
   worker: { format: 'es', plugins: () => [watPlugin()] },
   optimizeDeps: { exclude: ['parquet-wasm', '@duckdb/duckdb-wasm'] },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 4096 },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 4096,
+    // The Similar benchmark's harness page (bench/scenarios/similar.mjs): the vector index and its
+    // alternatives without the app. A few KB; nothing links to it.
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        'similar-bench': fileURLToPath(new URL('./bench/harness/similar.html', import.meta.url)),
+      },
+    },
+  },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
 });

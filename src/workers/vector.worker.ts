@@ -23,9 +23,9 @@ const api: VectorShardApi = {
     const r = await shard.project(arg);
     return withTransfer(r, [r.rows.buffer as ArrayBuffer, r.xy.buffer as ArrayBuffer]);
   },
-  async covariance(arg) {
-    const r = await shard.covariance(arg);
-    return withTransfer(r, [r.sum.buffer as ArrayBuffer, r.cross.buffer as ArrayBuffer]);
+  async moments(arg) {
+    const r = await shard.moments(arg);
+    return withTransfer(r, [r.mean.buffer as ArrayBuffer, r.m2.buffer as ArrayBuffer]);
   },
 };
 

@@ -1,58 +1,75 @@
+import { symmetricEigen } from './symmetric-eigen';
+
 /**
  * PCA for the 2-D map (docs/similar.md, "The map"): the covariance of a sample is accumulated in
- * float64 (each worker over its share, then merged), its top two eigenvectors found by power
- * iteration with deflation, and every row projected onto them after subtracting the mean.
+ * float64 (each worker over its share, then merged), its top two eigenvectors taken from its full
+ * eigendecomposition, and every row projected onto them after subtracting the mean.
  */
 
-export class CovarianceAccumulator {
+/** Count, mean and Σ (x − mean)(x − mean)ᵀ of a set of vectors: what shards send to be merged. */
+export interface Moments {
+  count: number;
+  mean: Float64Array;
+  /** Full d × d, row-major. */
+  m2: Float64Array;
+}
+
+/**
+ * Mean and covariance accumulated in float64 around the running mean (Welford; merged with Chan
+ * et al.'s pairwise formula), so that a large common offset does not cancel the spread away.
+ */
+export class CovarianceAccumulator implements Moments {
   count = 0;
-  readonly sum: Float64Array;
-  /** Upper triangle (j ≥ i) of Σ x xᵀ, row-major d × d. */
-  readonly cross: Float64Array;
+  mean: Float64Array;
+  m2: Float64Array;
+  private readonly delta: Float64Array;
 
   constructor(readonly dim: number) {
-    this.sum = new Float64Array(dim);
-    this.cross = new Float64Array(dim * dim);
+    this.mean = new Float64Array(dim);
+    this.m2 = new Float64Array(dim * dim);
+    this.delta = new Float64Array(dim);
   }
 
   add(values: ArrayLike<number>, start = 0): void {
-    const { dim, sum, cross } = this;
-    for (let i = 0; i < dim; i++) {
-      const xi = values[start + i] as number;
-      sum[i] = (sum[i] as number) + xi;
-      const base = i * dim;
-      for (let j = i; j < dim; j++)
-        cross[base + j] = (cross[base + j] as number) + xi * (values[start + j] as number);
-    }
+    const { dim, mean, m2, delta } = this;
     this.count++;
+    for (let i = 0; i < dim; i++) {
+      delta[i] = (values[start + i] as number) - (mean[i] as number);
+      mean[i] = (mean[i] as number) + (delta[i] as number) / this.count;
+    }
+    for (let i = 0; i < dim; i++) {
+      const di = delta[i] as number;
+      const base = i * dim;
+      for (let j = 0; j < dim; j++) {
+        m2[base + j] = (m2[base + j] as number) + di * ((values[start + j] as number) - (mean[j] as number));
+      }
+    }
   }
 
-  merge(other: { count: number; sum: Float64Array; cross: Float64Array }): void {
-    for (let i = 0; i < this.sum.length; i++)
-      this.sum[i] = (this.sum[i] as number) + (other.sum[i] as number);
-    for (let i = 0; i < this.cross.length; i++)
-      this.cross[i] = (this.cross[i] as number) + (other.cross[i] as number);
-    this.count += other.count;
-  }
-
-  mean(): Float64Array {
-    return this.sum.map((s) => (this.count > 0 ? s / this.count : 0));
+  merge(other: Moments): void {
+    if (other.count === 0) return;
+    const { dim } = this;
+    const na = this.count;
+    const nb = other.count;
+    const n = na + nb;
+    const d = Float64Array.from(other.mean, (m, i) => m - (this.mean[i] as number));
+    for (let i = 0; i < dim; i++) {
+      for (let j = 0; j < dim; j++) {
+        const k = i * dim + j;
+        this.m2[k] =
+          (this.m2[k] as number) +
+          (other.m2[k] as number) +
+          ((d[i] as number) * (d[j] as number) * na * nb) / n;
+      }
+    }
+    for (let i = 0; i < dim; i++) this.mean[i] = (this.mean[i] as number) + ((d[i] as number) * nb) / n;
+    this.count = n;
   }
 
   /** The (population) covariance matrix, full d × d. */
   covariance(): Float64Array {
-    const { dim, count } = this;
-    const mean = this.mean();
-    const c = new Float64Array(dim * dim);
-    if (count === 0) return c;
-    for (let i = 0; i < dim; i++) {
-      for (let j = i; j < dim; j++) {
-        const v = (this.cross[i * dim + j] as number) / count - (mean[i] as number) * (mean[j] as number);
-        c[i * dim + j] = v;
-        c[j * dim + i] = v;
-      }
-    }
-    return c;
+    const n = this.count;
+    return this.m2.map((v) => (n > 0 ? v / n : 0));
   }
 }
 
@@ -65,16 +82,6 @@ export interface PcaBasis {
   variances: number[];
 }
 
-function matVec(m: Float64Array, v: Float64Array, out: Float64Array): void {
-  const d = v.length;
-  for (let i = 0; i < d; i++) {
-    let s = 0;
-    const base = i * d;
-    for (let j = 0; j < d; j++) s += (m[base + j] as number) * (v[j] as number);
-    out[i] = s;
-  }
-}
-
 function dot64(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += (a[i] as number) * (b[i] as number);
@@ -82,70 +89,33 @@ function dot64(a: Float64Array, b: Float64Array): number {
 }
 
 /**
- * The top `count` eigenpairs of a symmetric positive semi-definite matrix by power iteration with
- * deflation (Hotelling). The start vector is fixed pseudo-random, so the result is deterministic;
- * signs are chosen so that the largest-magnitude entry is positive.
+ * The top `count` eigenpairs of a symmetric matrix (largest eigenvalue first), from its full
+ * eigendecomposition (symmetric-eigen.ts). Signs are chosen so that the largest-magnitude entry
+ * of each vector is positive: the map does not flip between runs.
  */
 export function topEigenvectors(
   matrix: Float64Array,
   dim: number,
   count = 2,
-  maxIterations = 1000,
 ): { vectors: Float64Array[]; values: number[] } {
-  const m = Float64Array.from(matrix);
+  const { values, vectors: columns } = symmetricEigen(matrix, dim);
   const vectors: Float64Array[] = [];
-  const values: number[] = [];
-  let seed = 0x9e3779b9;
-  const rand = () => {
-    seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return seed / 2 ** 32 - 0.5;
-  };
+  const top: number[] = [];
   for (let c = 0; c < Math.min(count, dim); c++) {
-    let v: Float64Array<ArrayBufferLike> = Float64Array.from({ length: dim }, rand);
-    let w: Float64Array<ArrayBufferLike> = new Float64Array(dim);
-    let lambda = 0;
-    for (let it = 0; it < maxIterations; it++) {
-      // Keep the iterate orthogonal to the components found (deflation alone drifts in rounding).
-      for (const u of vectors) {
-        const p = dot64(v, u);
-        for (let i = 0; i < dim; i++) v[i] = (v[i] as number) - p * (u[i] as number);
-      }
-      const n = Math.sqrt(dot64(v, v));
-      if (n === 0) break;
-      for (let i = 0; i < dim; i++) v[i] = (v[i] as number) / n;
-      matVec(m, v, w);
-      const next = dot64(v, w);
-      const wn = Math.sqrt(dot64(w, w));
-      if (wn === 0) {
-        lambda = 0;
-        break;
-      }
-      // Converged when v is (numerically) an eigenvector: |Av − λv| tiny relative to |Av|.
-      let residual = 0;
-      for (let i = 0; i < dim; i++) residual += ((w[i] as number) - next * (v[i] as number)) ** 2;
-      lambda = next;
-      const swap = v;
-      v = w;
-      w = swap;
-      if (Math.sqrt(residual) <= 1e-10 * wn) break;
-    }
-    const n = Math.sqrt(dot64(v, v));
-    if (n > 0) for (let i = 0; i < dim; i++) v[i] = (v[i] as number) / n;
+    const col = dim - 1 - c;
+    const v = Float64Array.from({ length: dim }, (_, k) => columns[k * dim + col] as number);
     let big = 0;
     for (let i = 0; i < dim; i++) if (Math.abs(v[i] as number) > Math.abs(v[big] as number)) big = i;
     if ((v[big] as number) < 0) for (let i = 0; i < dim; i++) v[i] = -(v[i] as number);
     vectors.push(v);
-    values.push(lambda);
-    for (let i = 0; i < dim; i++)
-      for (let j = 0; j < dim; j++)
-        m[i * dim + j] = (m[i * dim + j] as number) - lambda * (v[i] as number) * (v[j] as number);
+    top.push(values[col] as number);
   }
-  return { vectors, values };
+  return { vectors, values: top };
 }
 
 export function pcaBasis(acc: CovarianceAccumulator, components = 2): PcaBasis {
   const { vectors, values } = topEigenvectors(acc.covariance(), acc.dim, components);
-  return { dim: acc.dim, mean: acc.mean(), components: vectors, variances: values };
+  return { dim: acc.dim, mean: Float64Array.from(acc.mean), components: vectors, variances: values };
 }
 
 /**

@@ -275,7 +275,7 @@ export function createVectorIndex(options: VectorIndexOptions): VectorIndex {
       const vectors = stats.reduce((n, s) => n + s.vectors, 0);
       const sums = await Promise.all(
         shards.map((shard, i) =>
-          shard.call('covariance', {
+          shard.call('moments', {
             sampleSize: Math.max(
               1,
               Math.round((sampleSize * (stats[i]?.vectors ?? 0)) / Math.max(1, vectors)),

@@ -3,7 +3,7 @@ import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { ExactSearchResult } from '../../core/vectors/exact-search';
 import type { Metric } from '../../core/vectors/metric';
-import type { PcaBasis } from '../../core/vectors/pca';
+import type { Moments, PcaBasis } from '../../core/vectors/pca';
 import { addSkips, extractVectors, noSkips, type SkipCounts } from '../../core/vectors/usable';
 import { ParquetDecoder } from '../parquet/parquet-decoder';
 import { WasmVectorStore } from './wasm-vector-store';
@@ -151,13 +151,9 @@ export function createVectorShard(initParquet: () => Promise<void> | void) {
       return i < 0 ? null : Float32Array.from(store.vector(i));
     },
 
-    /** Covariance sums over an evenly spread sample (for PCA; merged across shards). */
-    async covariance(arg: {
-      sampleSize: number;
-    }): Promise<{ count: number; sum: Float64Array; cross: Float64Array }> {
-      const { store } = need();
-      const acc = store.covariance(arg.sampleSize);
-      return { count: acc.count, sum: acc.sum, cross: acc.cross };
+    /** Mean and centered second moments of an evenly spread sample (for PCA; merged across shards). */
+    async moments(arg: { sampleSize: number }): Promise<Moments> {
+      return need().store.moments(arg.sampleSize);
     },
 
     async project(arg: { basis: PcaBasis }): Promise<{ rows: Float64Array; xy: Float32Array }> {

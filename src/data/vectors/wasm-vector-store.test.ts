@@ -64,7 +64,15 @@ describe('WasmVectorStore', () => {
     const got = store.project(basis);
     const want = projectRows(v, 500, basis);
     got.forEach((x, i) => expect(x).toBeCloseTo(want[i] as number, 4));
-    const sampled = store.covariance(10_000);
-    expect(sampled.count).toBe(500);
+    // The kernel's moments equal the float64 accumulator's (merged from two halves).
+    const moments = store.moments(10_000);
+    expect(moments.count).toBe(500);
+    const halves = new CovarianceAccumulator(dim);
+    const other = new CovarianceAccumulator(dim);
+    for (let i = 0; i < 500; i++) (i < 200 ? halves : other).add(v, i * dim);
+    halves.merge(other);
+    const wantCov = halves.covariance();
+    moments.m2.forEach((x, i) => expect(x / 500).toBeCloseTo(wantCov[i] as number, 5));
+    moments.mean.forEach((x, i) => expect(x).toBeCloseTo(halves.mean[i] as number, 6));
   });
 });

@@ -1,7 +1,7 @@
 import type { DotSource, ExactSearchRequest, ExactSearchResult } from '../../core/vectors/exact-search';
 import { exactTopK, SCAN_CHUNK } from '../../core/vectors/exact-search';
 import type { VectorSink } from '../../core/vectors/usable';
-import { CovarianceAccumulator, sampleIndexes, type PcaBasis } from '../../core/vectors/pca';
+import { sampleIndexes, type Moments, type PcaBasis } from '../../core/vectors/pca';
 import { createDotKernel, type DotKernel } from './dot-kernel';
 
 /**
@@ -124,11 +124,48 @@ export class WasmVectorStore implements DotSource, VectorSink {
     return exactTopK(this, request);
   }
 
-  /** The covariance sums of an evenly spread sample of `size` vectors. */
-  covariance(size: number): CovarianceAccumulator {
-    const acc = new CovarianceAccumulator(this.dim);
-    for (const i of sampleIndexes(this.count, size)) acc.add(this.f32, this.vecPtr / 4 + i * this.dim);
-    return acc;
+  /**
+   * Mean and centered second moments of an evenly spread sample of `size` vectors. The sample is
+   * centered (float64 mean) and transposed into a scratch wasm memory, so that entry (i, j) of
+   * Σ (x − mean)(x − mean)ᵀ is the dot product of dimension rows i and j: the same SIMD kernel as
+   * the search, d calls of d − i rows each. Float32 sums over the sample carry a relative error
+   * near m·2⁻²⁴ (m the sample size): plenty for a map, and the map is not an exactness claim.
+   */
+  moments(size: number): Moments {
+    const { dim } = this;
+    const picks = sampleIndexes(this.count, size);
+    const m = picks.length;
+    const mean = new Float64Array(dim);
+    const m2 = new Float64Array(dim * dim);
+    if (m === 0) return { count: 0, mean, m2 };
+    const base = this.vecPtr / 4;
+    for (const i of picks)
+      for (let j = 0; j < dim; j++) mean[j] = (mean[j] as number) + (this.f32[base + i * dim + j] as number);
+    for (let j = 0; j < dim; j++) mean[j] = (mean[j] as number) / m;
+    // Scratch layout: query (m floats), output (dim floats), then dim rows of m floats.
+    const queryPtr = 0;
+    const outPtr = align16(m * 4);
+    const matPtr = outPtr + align16(dim * 4);
+    const pages = Math.ceil((matPtr + dim * m * 4) / PAGE);
+    // The kernel declares a maximum: an imported memory must declare one too.
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const kernel = createDotKernel(memory, { simd: this.kernel.simd });
+    const f32 = new Float32Array(memory.buffer);
+    picks.forEach((row, s) => {
+      const at = base + row * dim;
+      for (let j = 0; j < dim; j++)
+        f32[matPtr / 4 + j * m + s] = (this.f32[at + j] as number) - (mean[j] as number);
+    });
+    for (let i = 0; i < dim; i++) {
+      f32.copyWithin(queryPtr / 4, matPtr / 4 + i * m, matPtr / 4 + (i + 1) * m);
+      kernel.dots(matPtr + i * m * 4, dim - i, m, queryPtr, outPtr);
+      for (let j = i; j < dim; j++) {
+        const v = f32[outPtr / 4 + (j - i)] as number;
+        m2[i * dim + j] = v;
+        m2[j * dim + i] = v;
+      }
+    }
+    return { count: m, mean, m2 };
   }
 
   /** Every vector projected on the basis (2 floats per vector, in this store's order), by the kernel. */
