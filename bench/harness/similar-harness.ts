@@ -84,6 +84,60 @@ const api = {
     index = null;
   },
 
+  /**
+   * regl-scatterplot (WebGL) under this Chromium's GL (SwiftShader in the bench): time to the first
+   * frame with the index's PCA projection (normalized to [-1, 1]), then rAF intervals while zooming
+   * in step by step for 2 s. The view's canvas map is the fallback; this says whether WebGL is usable.
+   */
+  async scatter(): Promise<{ points: number; firstMs: number; frames: number[] }> {
+    if (!index) throw new Error('no index');
+    const { rows, xy } = await index.project('pca');
+    const n = rows.length;
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let i = 0; i < n; i++) {
+      x0 = Math.min(x0, xy[2 * i] as number);
+      x1 = Math.max(x1, xy[2 * i] as number);
+      y0 = Math.min(y0, xy[2 * i + 1] as number);
+      y1 = Math.max(y1, xy[2 * i + 1] as number);
+    }
+    const x = Float32Array.from(
+      { length: n },
+      (_, i) => (((xy[2 * i] as number) - x0) / (x1 - x0 || 1)) * 2 - 1,
+    );
+    const y = Float32Array.from(
+      { length: n },
+      (_, i) => (((xy[2 * i + 1] as number) - y0) / (y1 - y0 || 1)) * 2 - 1,
+    );
+    const { default: createScatterplot } = await import('regl-scatterplot');
+    const canvas = document.createElement('canvas');
+    canvas.style.width = '800px';
+    canvas.style.height = '600px';
+    document.body.append(canvas);
+    const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+    const sp = createScatterplot({ canvas, width: 800, height: 600, pointSize: 2 });
+    try {
+      const t0 = performance.now();
+      await sp.draw({ x, y });
+      await frame();
+      const firstMs = performance.now() - t0;
+      const frames: number[] = [];
+      let last = performance.now();
+      const end = last + 2000;
+      let distance = 1;
+      while (performance.now() < end) {
+        distance *= 0.97;
+        await sp.zoomToLocation([0, 0], distance);
+        const now = await frame();
+        frames.push(now - last);
+        last = now;
+      }
+      return { points: n, firstMs, frames };
+    } finally {
+      sp.destroy();
+      canvas.remove();
+    }
+  },
+
   /** A plain one-thread loop: vectors in main-thread Float32Arrays, norms precomputed (not timed). */
   async jsLoop(queryRows: number[], k: number): Promise<{ ms: number[]; top: number[][] }> {
     const chunks: { values: Float32Array; rows: number }[] = [];

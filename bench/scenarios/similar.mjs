@@ -59,6 +59,12 @@ export default {
     const projection = [];
     for (let r = 0; r < Math.min(ctx.runs, 2); r++)
       projection.push((await page.evaluate(() => window.__similarBench.project())).ms);
+    let scatter = null;
+    try {
+      scatter = await page.evaluate(() => window.__similarBench.scatter());
+    } catch (err) {
+      notes.push(`regl-scatterplot: ${reason(err)}`);
+    }
     await page.evaluate(() => window.__similarBench.dispose());
 
     let js = null;
@@ -126,6 +132,21 @@ export default {
       samples: projection,
       target: ctx.size === '1m' ? 3000 : undefined,
     });
+    if (scatter) {
+      metrics.push({
+        metric: `map: regl-scatterplot first frame, ${scatter.points} points`,
+        unit: 'ms',
+        samples: [scatter.firstMs],
+        target: ctx.size === '1m' ? 500 : undefined,
+      });
+      metrics.push({
+        metric: 'map: regl-scatterplot zoom frame (rAF interval)',
+        unit: 'ms',
+        samples: scatter.frames,
+        p95: true,
+        target: { '100k': 16.7, '1m': 50 }[ctx.size],
+      });
+    }
     if (duck)
       metrics.push({
         metric: 'DuckDB: inserting the FLOAT[384] table (not timed against)',
