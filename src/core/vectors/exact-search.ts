@@ -101,22 +101,27 @@ export function exactTopK(src: DotSource, req: ExactSearchRequest): ExactSearchR
   for (let start = 0; start < n; start += SCAN_CHUNK) {
     const end = Math.min(n, start + SCAN_CHUNK);
     const dots = src.dots(start, end);
+    // Keys first, one tight loop per metric (no branch per row), then the filter and the heap.
+    if (metric === 'cosine')
+      for (let i = start; i < end; i++)
+        keys[i] = (dots[i - start] as number) * (inverseNorms[i] as number) * invQ;
+    else if (metric === 'dot') keys.set(dots, start);
+    else
+      for (let i = start; i < end; i++)
+        keys[i] = 2 * (dots[i - start] as number) - qq - (squaredNorms[i] as number);
+    let threshold = heap.threshold;
     for (let i = start; i < end; i++) {
       if (allowed && !isAllowed(allowed, rows[i] as number)) {
         keys[i] = Number.NaN;
         continue;
       }
-      const d = dots[i - start] as number;
-      const key =
-        metric === 'cosine'
-          ? d * (inverseNorms[i] as number) * invQ
-          : metric === 'dot'
-            ? d
-            : 2 * d - qq - (squaredNorms[i] as number);
-      keys[i] = key;
       searched++;
+      const key = keys[i] as number;
       // Only a key that may enter the heap pays for a push.
-      if (key >= heap.threshold) heap.push(key, i);
+      if (key >= threshold) {
+        heap.push(key, i);
+        threshold = heap.threshold;
+      }
     }
   }
   const tau = heap.threshold;
