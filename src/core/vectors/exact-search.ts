@@ -194,17 +194,53 @@ export function dotsJs(
 }
 
 /**
- * A DotSource over plain growable arrays: the unit tests' source and the layout the wasm store
- * mirrors. Vectors are appended with their `__row`; norms are computed once here.
+ * What every DotSource keeps per vector besides the vector: its `__row`, its squared norm and
+ * inverse norm (computed once), and the extreme norms the error bound needs.
  */
-export class ArrayDotSource implements DotSource {
+export abstract class NormedRows {
   count = 0;
-  private data: Float32Array;
   rows: Float64Array;
   squaredNorms: Float32Array;
   inverseNorms: Float32Array;
   maxNorm = 0;
   minNorm = Number.POSITIVE_INFINITY;
+
+  constructor(capacity: number) {
+    this.rows = new Float64Array(capacity);
+    this.squaredNorms = new Float32Array(capacity);
+    this.inverseNorms = new Float32Array(capacity);
+  }
+
+  /** Appends one vector's bookkeeping; returns its index. */
+  protected record(row: number, squaredNorm: number): number {
+    const i = this.count++;
+    this.rows[i] = row;
+    this.squaredNorms[i] = squaredNorm;
+    const n = Math.sqrt(squaredNorm);
+    this.inverseNorms[i] = 1 / n;
+    if (n > this.maxNorm) this.maxNorm = n;
+    if (n < this.minNorm) this.minNorm = n;
+    return i;
+  }
+
+  /** Reallocates the per-vector arrays for `capacity` vectors, keeping the first `count`. */
+  protected resizeRows(capacity: number): void {
+    const keep = <T extends Float32Array | Float64Array>(old: T, next: T): T => {
+      next.set(old.subarray(0, this.count));
+      return next;
+    };
+    this.rows = keep(this.rows, new Float64Array(capacity));
+    this.squaredNorms = keep(this.squaredNorms, new Float32Array(capacity));
+    this.inverseNorms = keep(this.inverseNorms, new Float32Array(capacity));
+  }
+}
+
+/**
+ * A DotSource over plain growable arrays: the unit tests' source and the layout the wasm store
+ * mirrors. Vectors are appended with their `__row`; norms are computed once here.
+ */
+export class ArrayDotSource extends NormedRows implements DotSource {
+  private data: Float32Array;
   private query: Float32Array;
   private out = new Float32Array(SCAN_CHUNK);
 
@@ -212,23 +248,15 @@ export class ArrayDotSource implements DotSource {
     readonly dim: number,
     capacity = 1024,
   ) {
+    super(capacity);
     this.data = new Float32Array(capacity * dim);
-    this.rows = new Float64Array(capacity);
-    this.squaredNorms = new Float32Array(capacity);
-    this.inverseNorms = new Float32Array(capacity);
     this.query = new Float32Array(dim);
   }
 
   append(row: number, values: ArrayLike<number>, start: number, squaredNorm: number): void {
     if (this.count === this.rows.length) this.grow();
-    const i = this.count++;
+    const i = this.record(row, squaredNorm);
     for (let j = 0; j < this.dim; j++) this.data[i * this.dim + j] = values[start + j] as number;
-    this.rows[i] = row;
-    this.squaredNorms[i] = squaredNorm;
-    const n = Math.sqrt(squaredNorm);
-    this.inverseNorms[i] = 1 / n;
-    if (n > this.maxNorm) this.maxNorm = n;
-    if (n < this.minNorm) this.minNorm = n;
   }
 
   private grow(): void {
@@ -236,14 +264,7 @@ export class ArrayDotSource implements DotSource {
     const data = new Float32Array(cap * this.dim);
     data.set(this.data);
     this.data = data;
-    const grow = <T extends Float32Array | Float64Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a);
-      return b;
-    };
-    this.rows = grow(this.rows, (c) => new Float64Array(c));
-    this.squaredNorms = grow(this.squaredNorms, (c) => new Float32Array(c));
-    this.inverseNorms = grow(this.inverseNorms, (c) => new Float32Array(c));
+    this.resizeRows(cap);
   }
 
   setQuery(query: Float32Array): void {

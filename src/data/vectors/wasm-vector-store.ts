@@ -1,5 +1,5 @@
 import type { DotSource, ExactSearchRequest, ExactSearchResult } from '../../core/vectors/exact-search';
-import { exactTopK, SCAN_CHUNK } from '../../core/vectors/exact-search';
+import { exactTopK, NormedRows, SCAN_CHUNK } from '../../core/vectors/exact-search';
 import type { VectorSink } from '../../core/vectors/usable';
 import { sampleIndexes, type Moments, type PcaBasis } from '../../core/vectors/pca';
 import { createDotKernel, type DotKernel } from './dot-kernel';
@@ -17,13 +17,7 @@ const MAX_PAGES = 65_536;
 
 const align16 = (n: number) => (n + 15) & ~15;
 
-export class WasmVectorStore implements DotSource, VectorSink {
-  count = 0;
-  rows: Float64Array;
-  squaredNorms: Float32Array;
-  inverseNorms: Float32Array;
-  maxNorm = 0;
-  minNorm = Number.POSITIVE_INFINITY;
+export class WasmVectorStore extends NormedRows implements DotSource, VectorSink {
   private readonly memory: WebAssembly.Memory;
   private readonly kernel: DotKernel;
   private readonly queryPtr = 0;
@@ -36,17 +30,18 @@ export class WasmVectorStore implements DotSource, VectorSink {
     readonly dim: number,
     options: { simd?: boolean; initialRows?: number } = {},
   ) {
-    this.outPtr = align16(dim * 4);
-    this.vecPtr = this.outPtr + align16(SCAN_CHUNK * 4);
+    const outPtr = align16(dim * 4);
+    const vecPtr = outPtr + align16(SCAN_CHUNK * 4);
     const rows = Math.max(16, options.initialRows ?? 1024);
-    const pages = Math.ceil((this.vecPtr + rows * dim * 4) / PAGE);
+    const pages = Math.ceil((vecPtr + rows * dim * 4) / PAGE);
+    const capacity = Math.floor((pages * PAGE - vecPtr) / (dim * 4));
+    super(capacity);
+    this.outPtr = outPtr;
+    this.vecPtr = vecPtr;
+    this.capacity = capacity;
     this.memory = new WebAssembly.Memory({ initial: pages, maximum: MAX_PAGES });
-    this.capacity = Math.floor((pages * PAGE - this.vecPtr) / (dim * 4));
     this.kernel = createDotKernel(this.memory, options);
     this.f32 = new Float32Array(this.memory.buffer);
-    this.rows = new Float64Array(this.capacity);
-    this.squaredNorms = new Float32Array(this.capacity);
-    this.inverseNorms = new Float32Array(this.capacity);
   }
 
   get simd(): boolean {
@@ -70,25 +65,13 @@ export class WasmVectorStore implements DotSource, VectorSink {
     this.capacity = Math.floor((this.memory.buffer.byteLength - this.vecPtr) / (this.dim * 4));
     if (this.capacity < need) throw new RangeError('the vector index does not fit in 4 GiB of wasm memory');
     this.f32 = new Float32Array(this.memory.buffer);
-    const grow = <T extends Float32Array | Float64Array>(a: T, b: T): T => {
-      b.set(a.subarray(0, this.count));
-      return b;
-    };
-    this.rows = grow(this.rows, new Float64Array(this.capacity));
-    this.squaredNorms = grow(this.squaredNorms, new Float32Array(this.capacity));
-    this.inverseNorms = grow(this.inverseNorms, new Float32Array(this.capacity));
+    this.resizeRows(this.capacity);
   }
 
   append(row: number, values: Float32Array | Float64Array, start: number, squaredNorm: number): void {
     if (this.count >= this.capacity) this.reserve(1);
-    const i = this.count++;
+    const i = this.record(row, squaredNorm);
     this.f32.set(values.subarray(start, start + this.dim), this.vecPtr / 4 + i * this.dim);
-    this.rows[i] = row;
-    this.squaredNorms[i] = squaredNorm;
-    const n = Math.sqrt(squaredNorm);
-    this.inverseNorms[i] = 1 / n;
-    if (n > this.maxNorm) this.maxNorm = n;
-    if (n < this.minNorm) this.minNorm = n;
   }
 
   setQuery(query: Float32Array): void {
