@@ -23,13 +23,22 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'memscope-csp',
     apply: 'build',
-    transformIndexHtml: () => [
-      {
-        tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
-        injectTo: 'head-prepend',
-      },
-    ],
+    transformIndexHtml: (_html, ctx) =>
+      // The Similar bench harness gets the policy plus 'unsafe-eval', only so that the bench can
+      // measure regl-scatterplot, whose regl compiles draw calls with new Function(): the app's
+      // policy blocks it (docs/similar.md, "The map").
+      [
+        {
+          tag: 'meta',
+          attrs: {
+            'http-equiv': 'Content-Security-Policy',
+            content: ctx.path.includes('/bench/harness/')
+              ? CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", "'wasm-unsafe-eval' 'unsafe-eval'")
+              : CONTENT_SECURITY_POLICY,
+          },
+          injectTo: 'head-prepend',
+        },
+      ],
   };
 }
 
