@@ -148,7 +148,13 @@ async function main() {
   await step('bench data', () =>
     run(process.execPath, ['scripts/generate-memory-store.mjs', '--bench', '--sizes', sizes.join(',')]),
   );
-  if (!opts['no-build']) await step('vite build', () => run(bin('vite'), ['build', '--logLevel', 'warn']));
+  // MEMSCOPE_BENCH_HARNESS adds the Similar harness page to this build only (vite.config.ts).
+  if (!opts['no-build'])
+    await step('vite build', () =>
+      run(bin('vite'), ['build', '--logLevel', 'warn'], {
+        env: { ...process.env, MEMSCOPE_BENCH_HARNESS: '1' },
+      }),
+    );
   const scenarios = await loadScenarios();
   const preview = await startPreview();
   // Imported only now: on a fresh clone @playwright/test exists only after ensureDependencies ran

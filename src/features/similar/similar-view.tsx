@@ -1,0 +1,364 @@
+import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import type { Table } from 'apache-arrow';
+import { describeError, toMemscopeError, type MemscopeError } from '../../core/errors';
+import { centroid } from '../../core/vectors/centroid';
+import type { Metric } from '../../core/vectors/metric';
+import { classifyQuery, parseVectorText } from '../../core/vectors/parse-query';
+import { countInRange } from '../../core/vectors/results';
+import type { VectorIndex, VectorIndexProgress, VectorSearchResult } from '../../data/vectors/vector-index';
+import { DataGrid } from '../../components/data-grid/data-grid';
+import { downloadBlob } from '../../components/dag/dag-export';
+import { ScoreHistogram, type ScoreRange } from './score-histogram';
+import { VectorMap, type MapPoints } from './vector-map';
+import { ROW_COLUMN, resultsTable, tableCsv, tableSource } from './results-table';
+import './similar-view.css';
+
+/**
+ * The Similar view of one opened file (docs/similar.md): a query (memory id or pasted vector), k,
+ * the metric, an exact search over the file's vector index, the results in the data grid
+ * ("Similar memories") with CSV export, the score histogram with a range brush, and the 2-D map.
+ * Self-contained: the opened file passes its index and the row lookups in (src/app wires it).
+ */
+
+export interface SimilarRows {
+  /** The rows' columns (light ones, from DuckDB by `__row`), one per entry of `rows`, in that order. */
+  fetchRows(rows: Float64Array, signal: AbortSignal): Promise<Table>;
+  /** The `__row` of a memory id (the id column), or null when there is none. */
+  rowOfId(id: string): Promise<number | null>;
+}
+
+export interface SimilarViewProps {
+  fileName: string;
+  index: VectorIndex;
+  rows: SimilarRows;
+  /** The id column's name (by role), for lookups and the CSV. */
+  idColumn: string | null;
+  /** Set to search from a row ("Find similar" in Explore); a new value runs a search. */
+  queryRow?: number | null;
+  /** The file's current Explore filter as a `__row` bitmap; the checkbox shows when given. */
+  exploreFilter?: (() => Promise<Uint8Array | null>) | undefined;
+  onOpenRow?(row: number): void;
+  /** "Show in Explore" for a box selection on the map. */
+  onShowInExplore?(rows: Float64Array): void;
+}
+
+const MAX_RANGE_ROWS = 10_000;
+const METRIC_LABEL: Record<Metric, string> = {
+  cosine: 'Cosine',
+  dot: 'Dot product',
+  euclidean: 'Euclidean distance',
+};
+
+interface Shown {
+  title: string;
+  result: VectorSearchResult;
+  table: Table;
+  queryRow: number | null;
+}
+
+export function SimilarView(props: SimilarViewProps) {
+  const { fileName, index, rows, idColumn, queryRow, exploreFilter } = props;
+  const queryId = useId();
+  const kId = useId();
+  const [text, setText] = useState('');
+  const [k, setK] = useState('10');
+  const [metric, setMetric] = useState<Metric>('cosine');
+  const [filtered, setFiltered] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<MemscopeError | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [range, setRange] = useState<ScoreRange | null>(null);
+  const [map, setMap] = useState<MapPoints | null>(null);
+  const [selection, setSelection] = useState<Float64Array | null>(null);
+  const progress = useIndexProgress(index);
+  const lastQuery = useRef<{ query: Float32Array; row: number | null } | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  const run = async (
+    query: Float32Array,
+    row: number | null,
+    kk: number,
+    title: string,
+    keep?: (s: number) => boolean,
+  ) => {
+    controller.current?.abort();
+    const ctl = new AbortController();
+    controller.current = ctl;
+    setBusy(true);
+    setError(null);
+    try {
+      const allowed = filtered && exploreFilter ? ((await exploreFilter()) ?? undefined) : undefined;
+      const result = await index.search({
+        query,
+        k: kk,
+        metric,
+        withScores: true,
+        ...(allowed ? { allowed } : {}),
+      });
+      let pick = result;
+      if (keep) {
+        const idx = Array.from(result.scores.keys()).filter((i) => keep(result.scores[i] as number));
+        pick = {
+          ...result,
+          rows: Float64Array.from(idx, (i) => result.rows[i] as number),
+          scores: Float64Array.from(idx, (i) => result.scores[i] as number),
+        };
+      }
+      const fetched = await rows.fetchRows(pick.rows, ctl.signal).catch(() => null);
+      if (ctl.signal.aborted) return;
+      lastQuery.current = { query, row };
+      setShown({ title, result: pick, table: resultsTable(pick.rows, pick.scores, fetched), queryRow: row });
+    } catch (err) {
+      if (!ctl.signal.aborted) setError(toMemscopeError(err, { code: 'internal', file: fileName }));
+    } finally {
+      if (controller.current === ctl) setBusy(false);
+    }
+  };
+
+  const parseK = (): number => {
+    const n = Number(k);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) {
+      throw toMemscopeError(null, {
+        code: 'invalid-input',
+        message: `k must be a whole number from 1 to 1000, not "${k}".`,
+      });
+    }
+    return n;
+  };
+
+  const searchText = async () => {
+    try {
+      const kk = parseK();
+      const input = classifyQuery(text);
+      if (input.kind === 'vector') {
+        const query = parseVectorText(text, index.dim, `${index.column} in ${fileName}`);
+        await run(query, null, kk, 'pasted vector');
+        return;
+      }
+      const row = await rows.rowOfId(input.id);
+      if (row === null)
+        throw toMemscopeError(null, {
+          code: 'invalid-input',
+          file: fileName,
+          message: `No memory has ${idColumn ?? 'the id'} "${input.id}" in ${fileName}.`,
+          hint: 'Check the id, or paste a vector.',
+        });
+      await searchRow(row, kk, `memory ${input.id}`);
+    } catch (err) {
+      setError(toMemscopeError(err, { code: 'invalid-input', file: fileName }));
+    }
+  };
+
+  const searchRow = async (row: number, kk: number, title: string) => {
+    const query = await index.vectorOf(row);
+    if (!query)
+      throw toMemscopeError(null, {
+        code: 'invalid-input',
+        file: fileName,
+        message: `Row ${row} of ${fileName} has no usable vector (NULL, wrong length, NaN or zero).`,
+      });
+    await run(query, row, kk, title);
+  };
+
+  // "Find similar" from Explore.
+  useEffect(() => {
+    if (queryRow === null || queryRow === undefined) return;
+    void searchRow(queryRow, Number(k) || 10, `row ${queryRow}`).catch((err: unknown) =>
+      setError(toMemscopeError(err, { code: 'internal', file: fileName })),
+    );
+    // Only a new queryRow starts a search.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [queryRow]);
+
+  const source = useMemo(() => (shown ? tableSource(shown.table) : null), [shown]);
+  const highlight = useMemo(() => new Set(shown ? Array.from(shown.result.rows) : []), [shown]);
+  const cutoff =
+    shown && shown.result.scores.length
+      ? (shown.result.scores[shown.result.scores.length - 1] as number)
+      : null;
+
+  const listRange = async () => {
+    if (!range || !shown?.result.allScores || !lastQuery.current) return;
+    const higher = metric !== 'euclidean';
+    const all = shown.result.allScores;
+    // The rows in [lo, hi] are the first count(better than the far end) of the ranking.
+    const reach = higher ? countInRange(all, range.lo, Infinity) : countInRange(all, -Infinity, range.hi);
+    const kk = Math.min(MAX_RANGE_ROWS, Math.max(1, reach));
+    await run(
+      lastQuery.current.query,
+      lastQuery.current.row,
+      kk,
+      `${METRIC_LABEL[metric]} in [${range.lo.toFixed(3)}, ${range.hi.toFixed(3)}]`,
+      (s) => s >= range.lo && s <= range.hi,
+    );
+  };
+
+  return (
+    <section className="similar-view" aria-label={`Similar: ${fileName}`}>
+      <form
+        className="similar-query"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void searchText();
+        }}
+      >
+        <label htmlFor={queryId}>Query</label>
+        <input
+          id={queryId}
+          type="text"
+          value={text}
+          placeholder="a memory id, or a vector: [0.1, -0.2, …]"
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              void searchText();
+            }
+          }}
+        />
+        <label htmlFor={kId}>k</label>
+        <input
+          id={kId}
+          type="number"
+          min={1}
+          max={1000}
+          step={1}
+          value={k}
+          onChange={(e) => setK(e.target.value)}
+        />
+        <label>
+          Metric{' '}
+          <select value={metric} onChange={(e) => setMetric(e.target.value as Metric)}>
+            <option value="cosine">cosine</option>
+            <option value="dot">dot product</option>
+            <option value="euclidean">Euclidean</option>
+          </select>
+        </label>
+        {exploreFilter && (
+          <label>
+            <input type="checkbox" checked={filtered} onChange={(e) => setFiltered(e.target.checked)} /> Only
+            rows matching the Explore filter
+          </label>
+        )}
+        <button type="submit" disabled={busy}>
+          Search
+        </button>
+      </form>
+      <p className="similar-status" role="status">
+        {progress.state === 'building'
+          ? `Indexing ${index.column}: rows indexed ${progress.indexed.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}. `
+          : ''}
+        {progress.skipped > 0
+          ? `${progress.skipped.toLocaleString('en-US')} rows skipped (NULL ${progress.skips.null}, wrong length ${progress.skips.wrongLength}, NaN/Inf ${progress.skips.nonFinite}, zero ${progress.skips.zeroNorm}). `
+          : ''}
+        {shown
+          ? `${shown.result.rows.length} results for ${shown.title}${shown.queryRow !== null ? ` (row ${shown.queryRow} is the query, shown first)` : ''}; searched ${shown.result.searched.toLocaleString('en-US')} vectors, covering ${shown.result.covered.toLocaleString('en-US')} of ${shown.result.total.toLocaleString('en-US')} rows.`
+          : ''}
+        {busy ? ' Searching…' : ''}
+      </p>
+      {error && (
+        <p role="alert" className="similar-error">
+          {describeError(error.toPayload())}
+        </p>
+      )}
+      {shown && source && (
+        <>
+          <div className="similar-actions">
+            <button
+              type="button"
+              onClick={() =>
+                downloadBlob(
+                  new Blob([tableCsv(shown.table, idColumn)], { type: 'text/csv' }),
+                  `${fileName.replace(/\.[^.]+$/, '')}-similar.csv`,
+                )
+              }
+            >
+              Export results (CSV)
+            </button>
+          </div>
+          <div className="similar-grid">
+            <DataGrid
+              source={source}
+              label="Similar memories"
+              rowNumberColumn={ROW_COLUMN}
+              onActiveRowChange={(_row, fileRow) => {
+                if (fileRow !== null) props.onOpenRow?.(fileRow);
+              }}
+            />
+          </div>
+          {shown.result.allScores && (
+            <ScoreHistogram
+              scores={shown.result.allScores}
+              cutoff={cutoff}
+              metricLabel={METRIC_LABEL[metric]}
+              onRange={setRange}
+            />
+          )}
+          {range && shown.result.allScores && (
+            <p className="similar-range">
+              {countInRange(shown.result.allScores, range.lo, range.hi).toLocaleString('en-US')} memories with{' '}
+              {METRIC_LABEL[metric].toLowerCase()} in [{range.lo.toFixed(3)}, {range.hi.toFixed(3)}]{' '}
+              <button type="button" onClick={() => void listRange()}>
+                List them
+              </button>
+            </p>
+          )}
+        </>
+      )}
+      <div className="similar-map-panel">
+        {!map && (
+          <button
+            type="button"
+            onClick={() =>
+              void index.project('pca').then(
+                (p) => setMap(p),
+                (err: unknown) => setError(toMemscopeError(err, { code: 'internal', file: fileName })),
+              )
+            }
+          >
+            Draw the map (PCA)
+          </button>
+        )}
+        {map && <VectorMap points={map} highlight={highlight} onSelect={setSelection} />}
+        {selection && (
+          <p className="similar-selection">
+            {selection.length.toLocaleString('en-US')} memories selected.{' '}
+            <button
+              type="button"
+              disabled={selection.length === 0}
+              onClick={() => void selectionAsQuery(selection)}
+            >
+              Use as query
+            </button>{' '}
+            {props.onShowInExplore && (
+              <button type="button" onClick={() => props.onShowInExplore?.(selection)}>
+                Show in Explore
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+
+  async function selectionAsQuery(selected: Float64Array) {
+    try {
+      const vectors = (
+        await Promise.all(Array.from(selected.subarray(0, 5000), (r) => index.vectorOf(r)))
+      ).filter((v): v is Float32Array => v !== null);
+      await run(
+        centroid(vectors, metric === 'cosine'),
+        null,
+        parseK(),
+        `centroid of ${vectors.length} selected memories`,
+      );
+    } catch (err) {
+      setError(toMemscopeError(err, { code: 'internal', file: fileName }));
+    }
+  }
+}
+
+function useIndexProgress(index: VectorIndex): VectorIndexProgress {
+  // progress() returns the same object until the next change: a valid external-store snapshot.
+  return useSyncExternalStore(index.subscribe, index.progress, index.progress);
+}
