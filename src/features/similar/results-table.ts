@@ -1,6 +1,6 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { resultsCsv, type CsvColumn } from '../../core/vectors/results';
-import type { GridSource } from '../../components/data-grid/grid-source';
+import type { GridSource } from '../../core/grid-source';
 
 /**
  * The results as one Arrow table for the data grid and the CSV: rank and score first, then the
