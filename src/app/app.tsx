@@ -14,6 +14,7 @@ import { ExploreView } from '../features/explore/explore-view';
 import { SqlPanel } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
 import { ErrorBoundary } from './error-boundary';
+import { SimilarTab } from './similar-tab';
 import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
@@ -22,6 +23,7 @@ import { useUrlParam } from './use-url-state';
 
 const TABS: readonly TabDef[] = [
   { id: 'explore', label: 'Explore' },
+  { id: 'similar', label: 'Similar' },
   { id: 'sql', label: 'SQL' },
   { id: 'plans', label: 'Plans' },
 ];
@@ -128,6 +130,17 @@ export function App({ services }: { services: AppServices }) {
   }, [tables, activeId]);
 
   const activeFile = active ? (workspace.file(active.id) ?? null) : null;
+  const hasVectors = active?.kind === 'parquet' && active.columns.some((c) => c.vectorDim);
+  // "Find similar" from Explore: the row to search from, per file (a new object reruns it).
+  const [similarQuery, setSimilarQuery] = useState<{ fileId: string; row: number } | null>(null);
+  const findSimilar = useCallback(
+    (row: number) => {
+      if (!active) return;
+      setSimilarQuery({ fileId: active.id, row });
+      setTab('similar');
+    },
+    [active, setTab],
+  );
 
   const fileAlerts: AlertItem[] = tables
     .filter((t) => t.status === 'failed' && t.error)
@@ -187,11 +200,35 @@ export function App({ services }: { services: AppServices }) {
           <TabPanel id="explore" selected={tab}>
             <ErrorBoundary name="Explore" resetKey={active?.id}>
               {active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
-                <ExploreView key={active.id} db={db} file={activeFile} table={active} />
+                <ExploreView
+                  key={active.id}
+                  db={db}
+                  file={activeFile}
+                  table={active}
+                  onFindSimilar={hasVectors ? findSimilar : undefined}
+                />
               ) : (
                 <div className="empty-state">
                   <p>Drop Parquet, CSV or Arrow files anywhere on this page, or use “Open files”.</p>
                   <p>Files are read here, in this tab. Nothing is uploaded.</p>
+                </div>
+              )}
+            </ErrorBoundary>
+          </TabPanel>
+          <TabPanel id="similar" selected={tab}>
+            <ErrorBoundary name="Similar" resetKey={active?.id}>
+              {active && activeFile && tab === 'similar' ? (
+                <SimilarTab
+                  key={active.id}
+                  db={db}
+                  file={activeFile}
+                  state={active}
+                  queryRow={similarQuery?.fileId === active.id ? similarQuery.row : null}
+                  onOpenRow={() => setTab('explore')}
+                />
+              ) : (
+                <div className="empty-state">
+                  <p>Open a memory store to search its memories by similarity.</p>
                 </div>
               )}
             </ErrorBoundary>

@@ -2,6 +2,7 @@ import type { DbClient } from '../db/db-client';
 import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../heavy-store';
 import type { DecodeBudgets, ParquetSource } from '../parquet/parquet-reader';
+import type { ShardFactory } from '../vectors/vector-index';
 import type { FileState } from './file-state';
 
 /** How an OpenedFile reaches the outside world; tests replace the Parquet sources. */
@@ -27,6 +28,8 @@ export interface OpenDeps {
    * files) and the names other open files have chosen. Default: DuckDB's catalog alone.
    */
   takenNames?: (id: string) => Promise<ReadonlySet<string>>;
+  /** Where a vector index keeps its vectors: a vector worker each (default), or in-process (Node tests). */
+  createVectorShard?: ShardFactory;
 }
 
 /**

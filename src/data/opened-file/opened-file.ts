@@ -12,6 +12,8 @@ import type { CsvOptions } from '../csv/csv-options';
 import { loadCsv } from './load-csv';
 import { loadParquet, type ParquetLoadCallbacks } from './load-parquet';
 import { ParquetWorkers } from './parquet-workers';
+import { workerShard } from '../vectors/shard-clients';
+import { createVectorIndex, type VectorIndex } from '../vectors/vector-index';
 
 export type { OpenDeps };
 
@@ -149,6 +151,28 @@ export class OpenedFile {
       this.parts.set(key, p);
     }
     return p as T;
+  }
+
+  /**
+   * The exact vector index of one embedding column (docs/similar.md): made on first use, read from
+   * the file row group by row group by two vector workers (never through DuckDB), owned by this
+   * file and disposed with it. Null when the column is not a vector column of a Parquet file whose
+   * footer is read (CSV has no vectors; Arrow IPC vectors are not indexed yet).
+   */
+  vectorIndex(column: string): VectorIndex | null {
+    const { footer, kind, columns } = this.current;
+    const plan = columns.find((c) => c.name === column);
+    if (!plan?.vectorDim || kind !== 'parquet' || !footer) return null;
+    const dim = plan.vectorDim;
+    return this.part(`vectors:${column}`, () =>
+      createVectorIndex({
+        fileName: this.fileName,
+        column,
+        dim,
+        source: { kind: 'parquet', file: this.file, rowGroups: footer.rowGroups },
+        createShard: this.deps.createVectorShard ?? workerShard,
+      }),
+    );
   }
 
   /** Stops loading: status 'cancelled', the DuckDB table dropped, the workers stopped. */

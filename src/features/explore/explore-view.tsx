@@ -30,7 +30,18 @@ let gridArea: { width: number; height: number } | null = null;
  * loaded, with no count or schema query first. Sorting and filtering need DuckDB and the whole
  * file: asked for while the file loads, they are applied when it is loaded.
  */
-export function ExploreView({ db, file, table }: { db: DbClient; file: OpenedFile; table: FileState }) {
+export function ExploreView({
+  db,
+  file,
+  table,
+  onFindSimilar,
+}: {
+  db: DbClient;
+  file: OpenedFile;
+  table: FileState;
+  /** "Find similar" from the row detail (src/app opens the Similar view); absent: no vectors. */
+  onFindSimilar?: ((fileRow: number) => void) | undefined;
+}) {
   const [sort, setSort] = useState<GridSort | null>(null);
   const [filters, setFilters] = useState<Filter[]>([]);
   const [tableSource, setTableSource] = useState<GridSource | null>(null);
@@ -188,6 +199,7 @@ export function ExploreView({ db, file, table }: { db: DbClient; file: OpenedFil
             row={selectedHere.row}
             fileRow={selectedHere.fileRow}
             onClose={() => setSelected(null)}
+            onFindSimilar={onFindSimilar}
           />
         ) : null}
       </div>

@@ -29,6 +29,7 @@ export function RowDetail({
   row,
   fileRow,
   onClose,
+  onFindSimilar,
 }: {
   source: GridSource;
   table: FileState;
@@ -36,6 +37,8 @@ export function RowDetail({
   row: number;
   fileRow: number | null;
   onClose(): void;
+  /** "Find similar": search the file's vectors for this row (absent when the file has none). */
+  onFindSimilar?: ((fileRow: number) => void) | undefined;
 }) {
   const [page, setPage] = useState<{ row: number; table: Table } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -106,6 +109,11 @@ export function RowDetail({
     <aside className="ex-detail" aria-label="Selected row">
       <header className="ex-detail-head">
         <h2>Row {fileRow ?? row + 1}</h2>
+        {onFindSimilar && fileRow !== null ? (
+          <button type="button" className="button button-small" onClick={() => onFindSimilar(fileRow)}>
+            Find similar
+          </button>
+        ) : null}
         <button type="button" onClick={onClose} aria-label="Close row details">
           ✕
         </button>

@@ -1,0 +1,93 @@
+import { useMemo, useState } from 'react';
+import { quoteIdentifier } from '../core/sql/identifiers';
+import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
+import type { DbClient } from '../data/db/db-client';
+import type { FileState } from '../data/opened-file/file-state';
+import type { OpenedFile } from '../data/opened-file/opened-file';
+import { SimilarView, type SimilarRows } from '../features/similar/similar-view';
+
+/**
+ * Composes the Similar view for one open file: picks its vector column (a choice when it has
+ * several), asks the file for that column's index (made on first use, owned by the file), and gives
+ * the view its row lookups through the DuckDB doorway, by `__row`.
+ */
+export function SimilarTab({
+  db,
+  file,
+  state,
+  queryRow,
+  onOpenRow,
+}: {
+  db: DbClient;
+  file: OpenedFile;
+  state: FileState;
+  queryRow: number | null;
+  onOpenRow(row: number): void;
+}) {
+  const vectorColumns = state.columns.filter((c) => c.vectorDim);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const column = vectorColumns.find((c) => c.name === chosen) ?? vectorColumns[0] ?? null;
+  const index = column ? file.vectorIndex(column.name) : null;
+  const idColumn = state.columns.find((c) => c.role === 'id' && c.destination === 'duckdb')?.name ?? null;
+  const table = state.tableName;
+
+  const rows = useMemo<SimilarRows>(() => {
+    const t = quoteIdentifier(table);
+    const r = quoteIdentifier(ROW_INDEX_COLUMN);
+    return {
+      async fetchRows(list, signal) {
+        // The rows in the order given: the list is bound as text and unnested with its positions.
+        const sql = `SELECT t.* FROM ${t} t JOIN (SELECT unnest(l) AS ${r}, generate_subscripts(l, 1) AS pos FROM (SELECT ?::BIGINT[] AS l)) q USING (${r}) ORDER BY q.pos`;
+        const text = `[${Array.from(list, (v) => String(v)).join(',')}]`;
+        return (await db.query(sql, { params: [text], signal })).table;
+      },
+      async rowOfId(id) {
+        if (!idColumn) return null;
+        const sql = `SELECT ${r} AS r FROM ${t} WHERE ${quoteIdentifier(idColumn)} = ? LIMIT 1`;
+        const result = await db.query(sql, { params: [id] });
+        const v = result.table.getChild('r')?.get(0);
+        return v === undefined || v === null ? null : Number(v);
+      },
+    };
+  }, [db, table, idColumn]);
+
+  if (state.status !== 'ready' && state.status !== 'loading') {
+    return <p className="empty-state">Open a memory store to search it by similarity.</p>;
+  }
+  if (!column || !index) {
+    return (
+      <div className="empty-state">
+        <p>{state.fileName} has no vector column to search.</p>
+        <p>
+          Similar search needs a Parquet file with an embedding column: a list of floats of one length on
+          every row.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="similar-tab">
+      {vectorColumns.length > 1 ? (
+        <label className="similar-column">
+          Vector column{' '}
+          <select value={column.name} onChange={(e) => setChosen(e.target.value)}>
+            {vectorColumns.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.name} ({c.vectorDim}-d)
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <SimilarView
+        key={`${file.id}:${column.name}`}
+        fileName={state.fileName}
+        index={index}
+        rows={rows}
+        idColumn={idColumn}
+        queryRow={queryRow}
+        onOpenRow={onOpenRow}
+      />
+    </div>
+  );
+}
