@@ -42,7 +42,7 @@ test.describe('Similar', () => {
     expect(firstId).not.toBe('');
 
     await page.getByRole('tab', { name: 'Similar' }).click();
-    await expect(page.getByLabel('k')).toHaveValue('10');
+    await expect(page.getByLabel('k', { exact: true })).toHaveValue('10');
     const query = page.getByRole('textbox', { name: 'Query' });
     await query.fill(firstId);
     await query.press('Enter');

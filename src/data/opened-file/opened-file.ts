@@ -277,7 +277,8 @@ export class OpenedFile {
       this.releaseLoad();
       // A half-loaded table would look complete in SQL: drop it.
       await this.dropOwnTable();
-      this.set({ status: cancelled ? 'cancelled' : 'failed', error });
+      // The partial table is dropped: no row is loaded, whatever the footer said.
+      this.set({ status: cancelled ? 'cancelled' : 'failed', error, rowCount: 0 });
     }
     return this.current;
   }

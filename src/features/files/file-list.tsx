@@ -1,5 +1,5 @@
 import type { FileState } from '../../data/opened-file/file-state';
-import { formatCount, formatSize } from '../../core/format/quantities';
+import { formatCount, formatCountOf, formatSize } from '../../core/format/quantities';
 
 interface FileListProps {
   tables: readonly FileState[];
@@ -40,8 +40,11 @@ export function FileList({ tables, activeId, onSelect, onCancel, onClose }: File
             >
               <span className="file-name">{t.fileName}</span>
               <span className="file-meta">
-                <code>{t.tableName}</code> · {formatCount(t.rowCount)} rows · {formatSize(t.fileBytes)} ·{' '}
-                <span className="file-status">{STATUS_TEXT[t.status]}</span>
+                <code>{t.tableName}</code> ·{' '}
+                {t.status === 'failed' || t.status === 'cancelled'
+                  ? 'no rows loaded'
+                  : formatCountOf(t.rowCount, 'row')}{' '}
+                · {formatSize(t.fileBytes)} · <span className="file-status">{STATUS_TEXT[t.status]}</span>
               </span>
             </button>
             {busy && (

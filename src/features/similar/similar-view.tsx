@@ -150,7 +150,12 @@ export function SimilarView(props: SimilarViewProps) {
   };
 
   const searchRow = async (row: number, kk: number, title: string) => {
-    const query = await index.vectorOf(row);
+    let query = await index.vectorOf(row);
+    // The row may not be indexed yet (the index builds in the background): wait for it, once.
+    if (!query && index.progress().state === 'building') {
+      await index.ready.catch(() => undefined);
+      query = await index.vectorOf(row);
+    }
     if (!query)
       throw toMemscopeError(null, {
         code: 'invalid-input',
