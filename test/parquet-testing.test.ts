@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { MemscopeError } from '../src/core/errors';
 import { readFooterMeta } from '../src/data/parquet/footer-meta';
+import { T, writeStruct, type TStruct, type TValue } from '../src/data/parquet/thrift-compact';
 import { walkPages } from '../src/data/parquet/page-headers';
 import { DEFAULT_BUDGETS, type ParquetFooter } from '../src/data/parquet/parquet-reader';
 import { WorkerParquetSource } from '../src/data/parquet/worker-source';
@@ -189,6 +190,54 @@ describe('repaired files read what their documentation says', () => {
   it('encrypted columns behind a plaintext footer are called encrypted, not damaged', async () => {
     const err = await outcomeOf(bundled('encrypt_columns_plaintext_footer.parquet.encrypted'), 'e.parquet');
     expect(err).toMatchObject({ code: 'encrypted', file: 'e.parquet' });
+  });
+});
+
+describe('a codec or encoding the decoder lacks is named before decoding', () => {
+  /** alltypes_plain.parquet with one ColumnMetaData field (4: codec, 2: encodings) of column `id` replaced. */
+  function withColumnField(id: number, value: TValue): Uint8Array {
+    const bytes = bundled('alltypes_plain.parquet');
+    const footer = footerBytes(bytes);
+    const map = (v: TValue, path: string[]): TValue => {
+      if (v.type === T.LIST) return { ...v, items: v.items.map((i) => map(i, path)) };
+      if (v.type !== T.STRUCT) return v;
+      const names = v.fields.find((f) => f.id === 3 && f.type === T.LIST);
+      const isIdMeta =
+        names?.type === T.LIST &&
+        names.items.length === 1 &&
+        names.items[0]?.type === T.BINARY &&
+        new TextDecoder().decode(names.items[0].value) === 'id';
+      return {
+        ...v,
+        fields: v.fields.map((f) =>
+          isIdMeta && f.id === id ? { ...value, id } : { ...map(f, path), id: f.id },
+        ),
+      };
+    };
+    const tree = map(readFooterMeta(footer).struct, []) as TStruct;
+    const next = writeStruct(tree);
+    const out = new Uint8Array(bytes.length - footer.length + next.length);
+    out.set(bytes.subarray(0, bytes.length - 8 - footer.length));
+    out.set(next, bytes.length - 8 - footer.length);
+    new DataView(out.buffer).setUint32(out.length - 8, next.length, true);
+    out.set([0x50, 0x41, 0x52, 0x31], out.length - 4);
+    return out;
+  }
+
+  it.each([
+    ['codec LZO (3)', 4, { type: T.I32, value: 3 } as TValue, /compressed with LZO/],
+    ['an unknown codec id', 4, { type: T.I32, value: 42 } as TValue, /compressed with codec 42/],
+    [
+      'an undefined encoding id',
+      2,
+      { type: T.LIST, elem: T.I32, items: [{ type: T.I32, value: 77 }] } as TValue,
+      /encoding 77/,
+    ],
+  ])('%s', async (_name, field, value, detail) => {
+    const err = await outcomeOf(withColumnField(field, value), 'a.parquet');
+    expect(err).toMatchObject({ code: 'unsupported', file: 'a.parquet' });
+    expect((err as MemscopeError).message).toMatch(/column "id" of row group 0/);
+    expect((err as MemscopeError).message).toMatch(detail);
   });
 });
 
