@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemscopeError } from '../src/core/errors';
 import type { DbClient } from '../src/data/db/db-client';
 import { createCsvTable, type CsvTableRequest } from '../src/data/csv/load-csv';
 import { openFile, type OpenDeps } from '../src/data/ingest';
 import { createWorkspaceStore } from '../src/data/workspace';
 import { corpusPath } from './support/corpus';
+import { rejection } from './support/rejection';
 import { createNodeDb } from './support/node-db';
 
 let db: DbClient;
@@ -18,11 +18,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-function request(
-  fileName: string,
-  text: BlobPart,
-  extra: Partial<CsvTableRequest> = {},
-): CsvTableRequest {
+function request(fileName: string, text: BlobPart, extra: Partial<CsvTableRequest> = {}): CsvTableRequest {
   seq += 1;
   return {
     file: new Blob([text]),
@@ -48,16 +44,6 @@ async function rowsOf(table: string): Promise<unknown[][]> {
   return out;
 }
 
-async function failure(promise: Promise<unknown>): Promise<MemscopeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(MemscopeError);
-    return error as MemscopeError;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('createCsvTable', () => {
   it('reads a well-formed CSV as the sniffer sees it, without a warning', async () => {
     const req = request('good.csv', 'id,text\n1,hello\n2,"a, b"\n');
@@ -76,7 +62,7 @@ describe('createCsvTable', () => {
     ['a file of blank lines', '\n\n  \n'],
   ])('refuses %s as an empty CSV naming the file, before any table exists', async (_what, text) => {
     const req = request('empty.csv', text);
-    const error = await failure(createCsvTable(db, req));
+    const error = await rejection(createCsvTable(db, req));
     expect(error.code).toBe('corrupt');
     expect(error.file).toBe('empty.csv');
     expect(error.message).toMatch(/^empty\.csv is an empty CSV file/);
@@ -124,7 +110,7 @@ describe('createCsvTable', () => {
   });
 
   it('refuses invalid options with a typed error before reading', async () => {
-    const error = await failure(
+    const error = await rejection(
       createCsvTable(db, request('x.csv', 'a\n1\n', { options: { delimiter: ',,' } })),
     );
     expect(error.code).toBe('invalid-input');

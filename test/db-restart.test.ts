@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemscopeError } from '../src/core/errors';
 import type { DbClient, DbRestartEvent } from '../src/data/db/db-client';
+import { rejection } from './support/rejection';
 import { createCrashableNodeDb, createNodeDb } from './support/node-db';
 
 /**
@@ -14,16 +14,6 @@ const WEDGING_SCRIPT = 'SELECT 1; SELECT sum(a.range*b.range) FROM range(300000)
 /** A prepared statement (parameters) runs to completion in the worker: cancel cannot stop it. */
 const UNINTERRUPTIBLE =
   'SELECT count(*) AS n FROM range(?::BIGINT) a(x), range(4) b(y) WHERE (x + y) % 7 = 3';
-
-async function rejection(promise: Promise<unknown>): Promise<MemscopeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(MemscopeError);
-    return error as MemscopeError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 function nextRestart(db: DbClient): Promise<DbRestartEvent> {
   return new Promise((resolve) => {
