@@ -171,3 +171,13 @@ describe('openFile: CSV and Arrow IPC files fail or warn in their own words', ()
     );
   });
 });
+
+describe('reopening a ragged CSV with the settings the user changed', () => {
+  it('header off keeps the NULL padding memscope chose: the header line becomes a row', async () => {
+    const req = request('ragged-again.csv', 'a,b,c\n1,2\n3,4,5\n6,7,8\n', {
+      options: { delimiter: ',', quote: '"', header: false, nullPadding: true },
+    });
+    await createCsvTable(db, req);
+    expect((await rowsOf(req.tableName)).length).toBe(4);
+  });
+});
