@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemscopeError } from '../src/core/errors';
 import type { DbClient } from '../src/data/db/db-client';
 import { createCsvTable, type CsvTableRequest } from '../src/data/csv/load-csv';
 import { Workspace } from '../src/data/workspace';
 import { corpusPath } from './support/corpus';
+import { rejection } from './support/rejection';
 import { createNodeDb } from './support/node-db';
 
 let db: DbClient;
@@ -43,16 +43,6 @@ async function rowsOf(table: string): Promise<unknown[][]> {
   return out;
 }
 
-async function failure(promise: Promise<unknown>): Promise<MemscopeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(MemscopeError);
-    return error as MemscopeError;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('createCsvTable', () => {
   it('reads a well-formed CSV as the sniffer sees it, without a warning', async () => {
     const req = request('good.csv', 'id,text\n1,hello\n2,"a, b"\n');
@@ -71,7 +61,7 @@ describe('createCsvTable', () => {
     ['a file of blank lines', '\n\n  \n'],
   ])('refuses %s as an empty CSV naming the file, before any table exists', async (_what, text) => {
     const req = request('empty.csv', text);
-    const error = await failure(createCsvTable(db, req));
+    const error = await rejection(createCsvTable(db, req));
     expect(error.code).toBe('corrupt');
     expect(error.file).toBe('empty.csv');
     expect(error.message).toMatch(/^empty\.csv is an empty CSV file/);
@@ -119,7 +109,7 @@ describe('createCsvTable', () => {
   });
 
   it('refuses invalid options with a typed error before reading', async () => {
-    const error = await failure(
+    const error = await rejection(
       createCsvTable(db, request('x.csv', 'a\n1\n', { options: { delimiter: ',,' } })),
     );
     expect(error.code).toBe('invalid-input');
@@ -178,5 +168,15 @@ describe('OpenedFile: CSV and Arrow IPC files fail or warn in their own words', 
     expect(`${t.error?.message} ${t.error?.hint}`).not.toMatch(
       /Parquet file|PAR1|Parquet decoder|Parquet footer/,
     );
+  });
+});
+
+describe('reopening a ragged CSV with the settings the user changed', () => {
+  it('header off keeps the NULL padding memscope chose: the header line becomes a row', async () => {
+    const req = request('ragged-again.csv', 'a,b,c\n1,2\n3,4,5\n6,7,8\n', {
+      options: { delimiter: ',', quote: '"', header: false, nullPadding: true },
+    });
+    await createCsvTable(db, req);
+    expect((await rowsOf(req.tableName)).length).toBe(4);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemscopeError } from '../src/core/errors';
 import type { DbClient, DbRestartEvent } from '../src/data/db/db-client';
+import { rejection } from './support/rejection';
 import { createCrashableNodeDb, createNodeDb } from './support/node-db';
 
 /**
@@ -14,16 +14,6 @@ const WEDGING_SCRIPT = 'SELECT 1; SELECT sum(a.range*b.range) FROM range(300000)
 /** A prepared statement (parameters) runs to completion in the worker: cancel cannot stop it. */
 const UNINTERRUPTIBLE =
   'SELECT count(*) AS n FROM range(?::BIGINT) a(x), range(4) b(y) WHERE (x + y) % 7 = 3';
-
-async function rejection(promise: Promise<unknown>): Promise<MemscopeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(MemscopeError);
-    return error as MemscopeError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 function nextRestart(db: DbClient): Promise<DbRestartEvent> {
   return new Promise((resolve) => {
@@ -78,6 +68,9 @@ describe('the DuckDB doorway never stays wedged', () => {
       const stuck = db.query(UNINTERRUPTIBLE, { params: [3_000_000_000], signal: controller.signal });
       setTimeout(() => controller.abort(), 100);
       expect((await rejection(stuck)).code).toBe('cancelled');
+      // A query that waits for the engine: past the grace the engine is replaced, and this query,
+      // which never started on the old engine, runs on the new one.
+      expect(await answer(db, 'SELECT 11', 'another-channel')).toBe(11);
       const event = await restarted;
       expect(event.reason).toBe('unresponsive');
       expect(event.message).toMatch(/restarted/);
@@ -94,7 +87,7 @@ describe('the DuckDB doorway never stays wedged', () => {
     }
   });
 
-  it('recovers from a crashed worker: queries in flight fail, the listener reloads, later queries answer', async () => {
+  it('recovers from a crashed worker: reads in flight answered, writes refused, the listener reloads', async () => {
     const { db, crashWorker, workersStarted } = await createCrashableNodeDb();
     try {
       await db.query('CREATE TABLE files_table AS SELECT 7 AS v');
@@ -102,12 +95,18 @@ describe('the DuckDB doorway never stays wedged', () => {
       db.onRestart(() => {
         void db.query('CREATE TABLE files_table AS SELECT 7 AS v');
       });
+      await db.query('SELECT 0', { channel: 'writer', cache: false });
       const restarted = nextRestart(db);
-      // The worker handles messages in order: it dies before it answers the query sent after the crash.
+      // The worker handles messages in order: it dies before it answers the queries sent after.
       crashWorker();
-      const error = await rejection(db.query('SELECT 1 AS in_flight', { cache: false }));
+      const read = db.query('SELECT 1 AS in_flight', { cache: false });
+      const write = rejection(db.query('CREATE TABLE w AS SELECT 1 AS x', { channel: 'writer' }));
+      // A write that may have run is not run twice: it fails and says why.
+      const error = await write;
       expect(error.code).toBe('internal');
       expect(error.message).toMatch(/restarted/);
+      // A read-only query is simply answered by the new engine.
+      expect((await read).table.getChild('in_flight')?.get(0)).toBe(1);
       const event = await restarted;
       expect(event.reason).toBe('crashed');
       expect(event.detail).toMatch(/simulated DuckDB worker crash/);

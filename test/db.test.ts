@@ -13,11 +13,11 @@ import {
   makeVector,
 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemscopeError } from '../src/core/errors';
 import { quoteIdentifier } from '../src/core/sql/identifiers';
 import { listTables } from '../src/data/db/catalog';
 import type { DbClient } from '../src/data/db/db-client';
 import { createSqlGridSource, createTableGridSource } from '../src/data/db/grid-source';
+import { rejection } from './support/rejection';
 import { createNodeDb } from './support/node-db';
 
 let db: DbClient;
@@ -32,16 +32,6 @@ afterAll(async () => {
 
 /** A query that runs for seconds unless interrupted. */
 const LONG_QUERY = 'SELECT count(*) FROM range(3000000000) a(x), range(4) b(y) WHERE (x + y) % 7 = 3';
-
-async function rejection(promise: Promise<unknown>): Promise<MemscopeError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(MemscopeError);
-    return error as MemscopeError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 function cell(table: Table, column: string, row = 0): unknown {
   return table.getChild(column)?.get(row);
@@ -240,6 +230,11 @@ describe('DuckDB-WASM through createNodeDb', () => {
 });
 
 describe('offline lockdown (docs/privacy.md)', () => {
+  const refusedOffline = async (sql: string) => {
+    const error = await rejection(db.query(sql));
+    expect(error.code).toBe('sql');
+    expect(error.message).toMatch(/^memscope keeps DuckDB offline: /);
+  };
   const setting = async (name: string) =>
     cell(
       (await db.query(`SELECT current_setting('${name}') AS v`, { cache: false, channel: `probe-${name}` }))
@@ -266,9 +261,7 @@ describe('offline lockdown (docs/privacy.md)', () => {
     'SET lock_configuration=false',
     'RESET lock_configuration',
   ])('refuses %s with the offline message, and the setting holds', async (sql) => {
-    const error = await rejection(db.query(sql));
-    expect(error.code).toBe('sql');
-    expect(error.message).toMatch(/^memscope keeps DuckDB offline: /);
+    await refusedOffline(sql);
     expect(await setting('enable_external_access')).toBe(false);
     expect(await setting('lock_configuration')).toBe(true);
   });
@@ -288,9 +281,7 @@ describe('offline lockdown (docs/privacy.md)', () => {
     "COPY (SELECT 1 AS x) TO 'out.csv'",
     "ATTACH 'other.duckdb' AS other",
   ])('answers %s with the offline message', async (sql) => {
-    const error = await rejection(db.query(sql));
-    expect(error.code).toBe('sql');
-    expect(error.message).toMatch(/^memscope keeps DuckDB offline: /);
+    await refusedOffline(sql);
     expect(cell((await db.query('SELECT 6 * 7 AS x', { cache: false })).table, 'x')).toBe(42);
   });
 

@@ -70,12 +70,16 @@ class Run {
   pending = false;
   /** True from the moment the query holds its connection until it lets go. */
   executing = false;
+  /** A read-only statement: safe to run again on a new engine even if it had started. */
+  retryable = false;
   done = false;
   rejectOuter: (error: MemscopeError) => void = () => {};
 
   constructor(
     private readonly lane: Lane,
     private readonly onStuck: (run: Run) => void,
+    /** True when other work waits for the engine (a stuck query blocks every connection). */
+    private readonly othersWaiting: (run: Run) => boolean,
     private readonly graceMs: number,
   ) {}
 
@@ -85,17 +89,21 @@ class Run {
     this.rejectOuter(reason);
     if (this.pending) void this.lane.conn.cancelSent().catch(() => undefined);
     if (this.executing && reason.code === 'cancelled') {
-      // The caller is released; the connection is not until the engine lets go of the query.
-      setTimeout(() => {
-        if (!this.done) this.onStuck(this);
-      }, this.graceMs);
+      // The caller is released; the engine is not until it lets go of the query. Past the grace,
+      // restart it as soon as other work waits for it (a lone runaway harms no one; a restart
+      // costs reloading every open file).
+      const check = () => {
+        if (this.done) return;
+        if (this.othersWaiting(this)) this.onStuck(this);
+        else setTimeout(check, Math.min(this.graceMs, 1000));
+      };
+      setTimeout(check, this.graceMs);
     }
   }
 }
 
 class Lane {
   private tail: Promise<void> = Promise.resolve();
-  readonly runs = new Set<Run>();
 
   constructor(readonly conn: AsyncDuckDBConnection) {}
 
@@ -111,8 +119,16 @@ class Lane {
 }
 
 /** One DuckDB instance (one worker). A restart replaces it with a new one. */
+/**
+ * A query that had not started when its engine was replaced, or a read-only one: query() runs it
+ * again on the new engine (the caller sees one answer, a little later).
+ */
+class EngineReplaced extends MemscopeError {}
+
 class Engine {
   readonly lanes = new Map<string, Promise<Lane>>();
+  /** Queries (their Runs) and other requests (inserts, registrations) in flight on this engine. */
+  readonly busy = new Set<object>();
   dead: MemscopeError | null = null;
   /** Rejects when the engine is given up: requests in flight in its worker never settle by themselves. */
   readonly died: Promise<never>;
@@ -129,13 +145,9 @@ class Engine {
     if (this.dead) return;
     this.dead = error;
     this.kill(error);
-    for (const lanePromise of this.lanes.values()) {
-      void lanePromise.then(
-        (lane) => {
-          for (const run of lane.runs) run.cancel(error);
-        },
-        () => undefined,
-      );
+    const queued = new EngineReplaced({ code: 'internal', message: error.message });
+    for (const token of this.busy) {
+      if (token instanceof Run) token.cancel(token.executing && !token.retryable ? error : queued);
     }
     void this.started.then(
       ({ db }) => db.terminate().catch(() => undefined),
@@ -328,6 +340,17 @@ class DuckDbClient implements DbClient {
   }
 
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    try {
+      return await this.queryOnce(sql, options);
+    } catch (error) {
+      if (!(error instanceof EngineReplaced)) throw error;
+      // It waited behind a stuck or crashed engine and never started: run it on the new one.
+      await this.ready();
+      return this.queryOnce(sql, options);
+    }
+  }
+
+  private async queryOnce(sql: string, options: QueryOptions): Promise<QueryResult> {
     const { params, signal, channel } = options;
     const offline = offlineViolation(sql);
     if (offline) throw offlineError(offline);
@@ -345,20 +368,34 @@ class DuckDbClient implements DbClient {
     if (signal?.aborted) throw cancelledError();
 
     const engine = this.current();
-    const lane = await this.lane(channel, engine);
+    // Waiting for a connection is waiting for the engine too (connect() is a message to its worker).
+    const waiting = {};
+    engine.busy.add(waiting);
+    let lane: Lane;
+    try {
+      lane = await this.lane(channel, engine);
+    } catch (error) {
+      if (engine.dead && error === engine.dead)
+        throw new EngineReplaced({ code: 'internal', message: engine.dead.message });
+      throw error;
+    } finally {
+      engine.busy.delete(waiting);
+    }
     if (signal?.aborted) throw cancelledError();
-    if (engine.dead) throw engine.dead;
+    if (engine.dead) throw new EngineReplaced({ code: 'internal', message: engine.dead.message });
     const run = new Run(
       lane,
       () => this.replace(engine, 'unresponsive', undefined),
+      (self) => [...engine.busy].some((t) => t !== self && !(t instanceof Run && t.cancelled)),
       this.options.cancelGraceMs,
     );
+    run.retryable = info.kind === 'query' || info.kind === 'inspect';
+    engine.busy.add(run);
     if (channel !== undefined) {
       // Another query may have taken the channel while this one waited for its connection.
       this.channelRuns.get(channel)?.cancel(cancelledError('Superseded by a newer query.'));
       this.channelRuns.set(channel, run);
     }
-    lane.runs.add(run);
     const generation = this.cache.generation;
     const changesTables = info.kind === 'other';
 
@@ -386,7 +423,7 @@ class DuckDbClient implements DbClient {
           // A failed or cancelled script may still have changed tables before it stopped.
           if (changesTables) this.cache.clear();
           run.done = true;
-          lane.runs.delete(run);
+          engine.busy.delete(run);
           signal?.removeEventListener('abort', onAbort);
           if (channel !== undefined && this.channelRuns.get(channel) === run)
             this.channelRuns.delete(channel);
@@ -398,6 +435,8 @@ class DuckDbClient implements DbClient {
   async insertArrowIpc(table: string, ipc: Uint8Array, options: { create: boolean }): Promise<void> {
     const engine = this.current();
     const lane = await this.lane(undefined, engine);
+    const token = {};
+    engine.busy.add(token);
     try {
       // duckdb-wasm hands `name` to DuckDB's relation API (TableRelation/Create), not to the SQL
       // parser, so it is the raw name: quoting it here would put the quotes into the table name.
@@ -418,6 +457,7 @@ class DuckDbClient implements DbClient {
       }
       throw mapped;
     } finally {
+      engine.busy.delete(token);
       this.cache.clear();
     }
   }
@@ -425,12 +465,15 @@ class DuckDbClient implements DbClient {
   async registerFile(name: string, file: Blob): Promise<void> {
     const path = registeredPath(name);
     const engine = this.current();
+    const token = {};
+    engine.busy.add(token);
     try {
       const { db } = await engine.guard(engine.started);
       await engine.guard(this.platform.registerFile(db, path, file));
     } catch (error) {
       throw toDbError(error);
     } finally {
+      engine.busy.delete(token);
       this.cache.clear();
     }
   }

@@ -5,6 +5,16 @@ import { detectFileKind, type FileKind } from './file-kind';
 const bytes = (s: string) => new TextEncoder().encode(s);
 const PAR1 = 'PAR1';
 
+function thrown(fn: () => unknown): MemscopeError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(MemscopeError);
+    return e as MemscopeError;
+  }
+  throw new Error('expected a MemscopeError');
+}
+
 describe('detectFileKind', () => {
   const ok: [string, string, string, number, FileKind][] = [
     ['a.parquet', `${PAR1}xxxx`, `xxxx${PAR1}`, 100, 'parquet'],
@@ -33,16 +43,10 @@ describe('detectFileKind', () => {
     ['notes.arrow', 'id,name\n', 'x\n', 100, 'corrupt'],
   ];
   it.each(bad)('%s -> %s, naming the file', (name, head, tail, size, code) => {
-    let caught: unknown;
-    try {
-      detectFileKind(name, size, bytes(head), bytes(tail));
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(MemscopeError);
-    expect((caught as MemscopeError).code).toBe(code);
-    expect((caught as MemscopeError).message).toContain(name);
-    expect((caught as MemscopeError).hint).toBeTruthy();
+    const error = thrown(() => detectFileKind(name, size, bytes(head), bytes(tail)));
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(name);
+    expect(error.hint).toBeTruthy();
   });
 });
 
@@ -52,14 +56,7 @@ describe('Arrow IPC files get Arrow wording, never Parquet wording', () => {
     ['notes.arrow', 'id,name\n', 'x\n', 100, /notes\.arrow is not an Arrow IPC file/],
     ['data.feather', 'hello wo', 'rld!\n', 100, /data\.feather is not an Arrow IPC file/],
   ])('%s', (name, head, tail, size, message) => {
-    let caught: unknown;
-    try {
-      detectFileKind(name, size, bytes(head), bytes(tail));
-    } catch (e) {
-      caught = e;
-    }
-    expect(caught).toBeInstanceOf(MemscopeError);
-    const error = caught as MemscopeError;
+    const error = thrown(() => detectFileKind(name, size, bytes(head), bytes(tail)));
     expect(error.message).toMatch(message);
     expect(`${error.message} ${error.hint ?? ''}`).not.toMatch(
       /Parquet file|PAR1|Parquet footer|Parquet decoder/,

@@ -18,7 +18,8 @@ export function CsvSettings({ table, onReopen }: { table: FileState; onReopen(op
     : [...DELIMITER_CHOICES, { value: used.delimiter, label: JSON.stringify(used.delimiter) }];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    onReopen({ delimiter, quote, header });
+    // Missing fields stay NULL-padded when memscope chose that for a ragged file.
+    onReopen({ delimiter, quote, header, ...(used.nullPadding ? { nullPadding: true } : {}) });
   };
   return (
     <section className="csv-settings" aria-label={`CSV settings of ${table.fileName}`}>
