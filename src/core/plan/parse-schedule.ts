@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: both JSON shapes share one pass of path-tracked field readers; split, each
+// would repeat them.
 /**
  * Reads a schedule from JSON: the edge-list shape (`dependencies: [{from, to}]`) and the engine's
  * own shape (`dependencies: [{executor_id, dependencies, successors}]`). Never throws: anything

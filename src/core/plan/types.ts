@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the plan core's public types in one place, so every module reads the
+// same shapes (no logic lives here).
 /**
  * Public types of memscope's plan core (src/core/plan): execution schedules, their validation
  * problems, runnable waves, critical path, the Box/arena memory models, and the generic PlanGraph

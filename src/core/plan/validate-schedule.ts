@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: every check feeds one ProblemList and one clean-up of the same schedule;
+// split, the checks would have to pass that state around.
 /**
  * Validation of a schedule, with messages a person can act on, and the best-effort clean-up that
  * lets a schedule with problems still be drawn. Never throws.
