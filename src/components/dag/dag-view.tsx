@@ -16,7 +16,7 @@ import {
 import type { PlanGraph, PlanNode } from '../../core/plan/types';
 import { computeNodeColours } from './dag-colour';
 import { DagLegend } from './dag-legend';
-import { buildGraphIndex, buildVisibleGraph, exclusiveInputs, searchNodes } from './dag-graph';
+import { buildGraphIndex, buildVisibleGraph, exclusiveInputs } from './dag-graph';
 import {
   arrowPathData,
   DETAIL_MAX_NODES,
@@ -30,7 +30,8 @@ import {
 import { buildSvg, downloadBlob, drawPng, type ExportInput } from './dag-export';
 import { DagMinimap } from './dag-minimap';
 import type { DagColourOption, DagHighlight, DagPaintStats } from './dag-types';
-import { LayoutCancelled, LayoutClient } from './layout-client';
+import { useDagLayout, type Placed } from './use-dag-layout';
+import { useDagSearch, wrapCursor } from './use-dag-search';
 import { ELK_AUTO_LIMIT, type LayoutChoice, type LayoutResult } from '../../core/graph/layout-types';
 import { useElementSize } from './use-element-size';
 import './dag-view.css';
@@ -55,13 +56,6 @@ interface View {
   x: number;
   y: number;
   k: number;
-}
-
-interface Placed {
-  readonly visible: ReturnType<typeof buildVisibleGraph>;
-  readonly engine: LayoutChoice;
-  readonly result: LayoutResult;
-  readonly requestedAt: number;
 }
 
 const FLAG_ACTIVE = 1;
@@ -104,73 +98,7 @@ export function DagView(props: DagViewProps) {
   );
 
   const [engine, setEngine] = useState<LayoutChoice>('auto');
-  const [placed, setPlaced] = useState<Placed | null>(null);
-  const [layoutStatus, setLayoutStatus] = useState<{ message: string; since: number } | null>(null);
-  const [layoutError, setLayoutError] = useState<string | null>(null);
-  const [now, setNow] = useState(0);
-  const clientRef = useRef<LayoutClient | null>(null);
-
-  useEffect(() => {
-    const client = new LayoutClient();
-    clientRef.current = client;
-    return () => {
-      client.dispose();
-      clientRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    const client = clientRef.current;
-    if (!client) return;
-    const requestedAt = performance.now();
-    let live = true;
-    // Start the "laying out…" message from an async callback, not synchronously in the effect.
-    queueMicrotask(() => {
-      if (!live) return;
-      setLayoutError(null);
-      setLayoutStatus({
-        message: `laying out ${visible.nodes.length.toLocaleString('en')} nodes…`,
-        since: requestedAt,
-      });
-    });
-    client
-      .layout(
-        {
-          nodeCount: visible.nodes.length,
-          nodeWidth: NODE_W,
-          nodeHeight: NODE_H,
-          edges: visible.edges,
-          engine,
-        },
-        (message) => {
-          if (live) setLayoutStatus({ message, since: requestedAt });
-        },
-      )
-      .then(
-        (result) => {
-          if (!live) return;
-          setPlaced({ visible, engine, result, requestedAt });
-          setLayoutStatus(null);
-        },
-        (error: unknown) => {
-          if (!live || error instanceof LayoutCancelled) return;
-          setLayoutStatus(null);
-          setLayoutError(error instanceof Error ? error.message : String(error));
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [visible, engine]);
-
-  // A ticking clock while elk works: shows the page is alive and how long it has taken so far.
-  useEffect(() => {
-    if (!layoutStatus) return;
-    const timer = setInterval(() => setNow(performance.now()), 250);
-    return () => clearInterval(timer);
-  }, [layoutStatus]);
-
-  const current = placed && placed.visible === visible && placed.engine === engine ? placed : null;
+  const { current, layoutStatus, layoutError, elapsed } = useDagLayout(visible, engine);
   const layout = current?.result ?? null;
 
   const containerRef = useRef<HTMLDivElement>(null);
@@ -260,9 +188,7 @@ export function DagView(props: DagViewProps) {
   const colours = useMemo(() => computeNodeColours(graph.nodes, colourOption), [graph, colourOption]);
 
   // ---- search ------------------------------------------------------------------------------
-  const [query, setQuery] = useState('');
-  const [matchCursor, setMatchCursor] = useState(0);
-  const matches = useMemo(() => searchNodes(graph, query), [graph, query]);
+  const { query, setQuery, matches, matchCursor, setMatchCursor } = useDagSearch(graph);
 
   const flags = useMemo(() => {
     const f = new Uint8Array(index.n);
@@ -298,8 +224,8 @@ export function DagView(props: DagViewProps) {
   );
 
   const goToMatch = (cursor: number) => {
-    if (matches.length === 0) return;
-    const c = ((cursor % matches.length) + matches.length) % matches.length;
+    const c = wrapCursor(cursor, matches.length);
+    if (c === null) return;
     setMatchCursor(c);
     const i = matches[c]!;
     centreOn(i, true);
@@ -510,8 +436,6 @@ export function DagView(props: DagViewProps) {
       if (blob) downloadBlob(blob, `${fileStem}.png`);
     }, 'image/png');
   };
-
-  const elapsed = layoutStatus ? Math.max(0, (now || layoutStatus.since) - layoutStatus.since) : 0;
 
   return (
     <div className="dag">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import nativeProfile from '../../../docs/formats/examples/duckdb-profile-native.json';
 import { looksLikeDuckDbPlan, parseDuckDbProfile } from './duckdb-profile';
 
 // Shape of DuckDB 1.4 `EXPLAIN (ANALYZE, FORMAT JSON)` as DuckDB 1.4 writes it (the Node DuckDB-WASM
@@ -37,50 +38,9 @@ const analyzed = {
 };
 
 // Hand-written after what DuckDB 1.1-1.4 write with PRAGMA enable_profiling='json' and
-// profiling_output: the query-level metrics are real, there is no EXPLAIN_ANALYZE wrapper.
-const native = {
-  query_name: 'SELECT g, count(*) FROM t GROUP BY g',
-  latency: 0.0123,
-  cpu_time: 0.0101,
-  rows_returned: 7,
-  result_set_size: 112,
-  system_peak_buffer_memory: 262144,
-  total_bytes_read: 4096,
-  total_bytes_written: 0,
-  blocked_thread_time: 0,
-  extra_info: {},
-  children: [
-    {
-      operator_type: 'PROJECTION',
-      operator_name: 'PROJECTION',
-      operator_timing: 0.0002,
-      operator_cardinality: 7,
-      operator_rows_scanned: 0,
-      extra_info: { Projections: ['g', 'count_star()'], 'Estimated Cardinality': '7' },
-      children: [
-        {
-          operator_type: 'HASH_GROUP_BY',
-          operator_name: 'HASH_GROUP_BY',
-          operator_timing: 0.008,
-          operator_cardinality: 7,
-          extra_info: { Groups: '#0', Aggregates: 'count_star()', 'Estimated Cardinality': '200' },
-          children: [
-            {
-              operator_type: 'TABLE_SCAN',
-              operator_name: 'SEQ_SCAN ',
-              operator_timing: 0.003,
-              operator_cardinality: 1000,
-              operator_rows_scanned: 1000,
-              total_bytes_read: 4096,
-              extra_info: { Table: 't', Projections: 'g', 'Estimated Cardinality': '1000' },
-              children: [],
-            },
-          ],
-        },
-      ],
-    },
-  ],
-};
+// profiling_output: the query-level metrics are real, there is no EXPLAIN_ANALYZE wrapper. Shared
+// with the e2e test and docs/formats/duckdb-profile.md.
+const native: unknown = nativeProfile;
 
 // The older (0.x) JSON profile: name/timing/cardinality, a "Query" root, extra_info as text.
 const legacy = {

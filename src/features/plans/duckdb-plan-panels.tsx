@@ -8,6 +8,7 @@ import type { DuckDbQueryTotals } from '../../core/plan/duckdb-profile';
 import type { PlanGraph } from '../../core/plan/types';
 import { formatBytesExact, formatCount } from '../../core/format/quantities';
 import { formatSeconds, num, percent } from './format';
+import { KeyValueTable } from './key-value-table';
 
 export function OperatorDetails({
   graph,
@@ -206,16 +207,5 @@ export function QueryTotalsTable({ totals }: { totals: DuckDbQueryTotals }) {
       </p>
     );
   }
-  return (
-    <table className="plans-summary" aria-label="Query totals">
-      <tbody>
-        {present.map(([label, value]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <KeyValueTable label="Query totals" rows={present} />;
 }

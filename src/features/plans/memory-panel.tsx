@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { wasteRatio } from '../../core/plan/memory/memory-summary';
 import type { MemorySummary } from '../../core/plan/types';
 import { ArenaMap } from './arena-map';
+import { KeyValueTable } from './key-value-table';
 import { BytesChart } from './bytes-chart';
 import { downsampleIndexes } from './downsample';
 import { formatBytesExact, formatCount } from '../../core/format/quantities';
@@ -285,16 +286,5 @@ function SummaryTable({ summary }: { summary: MemorySummary }) {
     ['Arena abandoned tail bytes', formatBytesExact(summary.arena.abandoned_tail_bytes)],
     ['Arena bytes after reset()', formatBytesExact(summary.arena.after_reset_bytes)],
   ];
-  return (
-    <table className="plans-summary" aria-label="Memory summary">
-      <tbody>
-        {rows.map(([k, v]) => (
-          <tr key={k}>
-            <th scope="row">{k}</th>
-            <td className="mono">{v}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return <KeyValueTable label="Memory summary" rows={rows} />;
 }

@@ -7,6 +7,7 @@
 import type { ScheduleDigest } from '../../core/plan/schedule-digest';
 import { DIGEST_ABOVE_EXECUTORS } from '../../core/plan/schedule-digest';
 import { formatBytesExact, formatCount } from '../../core/format/quantities';
+import { KeyValueTable } from './key-value-table';
 
 export function ScheduleDigestView({ label, digest }: { label: string; digest: ScheduleDigest }) {
   const s = digest.summary;
@@ -33,16 +34,7 @@ export function ScheduleDigestView({ label, digest }: { label: string; digest: S
           off the page; below are its counts, waves and memory totals (glibc, Bump::new(), topological order).
         </p>
       </header>
-      <table className="plans-summary" aria-label="Schedule summary">
-        <tbody>
-          {rows.map(([k, v]) => (
-            <tr key={k}>
-              <th scope="row">{k}</th>
-              <td className="mono">{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeyValueTable label="Schedule summary" rows={rows} />
       {digest.problems.length > 0 && (
         <section aria-label="Problems">
           <h3>
