@@ -1,7 +1,6 @@
 import { MemscopeError, toMemscopeError, type ErrorPayload } from '../../core/errors';
 import { mergeTopK } from '../../core/vectors/top-k';
 import type { Metric } from '../../core/vectors/metric';
-import { CovarianceAccumulator, pcaBasis } from '../../core/vectors/pca';
 import { addSkips, noSkips, totalSkipped, type SkipCounts } from '../../core/vectors/usable';
 import type { ShardProgress, ShardSearchResult, VectorShardApi } from './vector-shard';
 
@@ -283,9 +282,7 @@ export function createVectorIndex(options: VectorIndexOptions): VectorIndex {
           }),
         ),
       ).catch(fail);
-      const acc = new CovarianceAccumulator(dim);
-      for (const s of sums) acc.merge(s);
-      const basis = pcaBasis(acc);
+      const basis = await (shards[0] as ShardClient).call('basis', { parts: sums, dim }).catch(fail);
       const parts = await all((shard) => shard.call('project', { basis }));
       const n = parts.reduce((m, p) => m + p.rows.length, 0);
       const rows = new Float64Array(n);
