@@ -3,6 +3,7 @@ import { mergeTopK } from '../../core/vectors/top-k';
 import type { Metric } from '../../core/vectors/metric';
 import { addSkips, noSkips, totalSkipped, type SkipCounts } from '../../core/vectors/usable';
 import type { ShardProgress, ShardSearchResult, VectorShardApi } from './vector-shard';
+import { workerShard } from './shard-clients';
 
 /**
  * The vector index of one opened file (docs/similar.md, "The index"): its embedding column in
@@ -39,7 +40,8 @@ export interface VectorIndexOptions {
   source: VectorSource;
   /** Shards (workers); 2 by default: this machine class has two cores. */
   workers?: number;
-  createShard: ShardFactory;
+  /** How a shard starts: a vector worker by default; `inProcessShard(...)` in Node. */
+  createShard?: ShardFactory;
   /** Force the JS kernel (tests). */
   simd?: boolean;
 }
@@ -115,7 +117,8 @@ export function createVectorIndex(options: VectorIndexOptions): VectorIndex {
   const units = source.kind === 'parquet' ? source.rowGroups : source.batches;
   const total = units.reduce((n, u) => n + u.rows, 0);
   const shardCount = Math.max(1, Math.min(options.workers ?? 2, Math.max(1, units.length)));
-  const shards = Array.from({ length: shardCount }, () => options.createShard());
+  const createShard = options.createShard ?? workerShard;
+  const shards = Array.from({ length: shardCount }, () => createShard());
   // Row groups dealt to the shard with the fewest rows so far, in file order: each shard's rows
   // stay ascending (vectorOf bisects) and the shards finish together.
   const queues: number[][] = shards.map(() => []);
