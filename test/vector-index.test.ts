@@ -20,6 +20,7 @@ import {
 import { Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/esm';
 import { MemscopeError } from '../src/core/errors';
 import { METRICS } from '../src/core/vectors/metric';
+import { CovarianceAccumulator, pcaBasis, projectRows } from '../src/core/vectors/pca';
 import { bruteForce, randomVectors, rankingMismatch } from '../src/core/vectors/test-vectors';
 import { ParquetDecoder } from '../src/data/parquet/parquet-decoder';
 import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
@@ -178,6 +179,30 @@ describe('vector index over the bundled sample (fixed_size_list<float32>[384])',
       'cosine',
       bitmap((i) => i % 2 === 0, 1280),
     );
+    index.dispose();
+  });
+
+  it('projects every row with PCA as the pure projection does (the sample is every row here)', async () => {
+    const blob = await openAsBlob(resolve(SAMPLE, 'skills.parquet'));
+    const index = await openParquet(blob, 'skills.parquet', 'embedding', 384);
+    await index.ready;
+    const map = await index.project('pca');
+    expect(map.rows.length).toBe(640);
+    const decoder = await ParquetDecoder.open(blob, 'skills.parquet');
+    const table = tableFromIPC(
+      await decoder.read({ rowGroups: decoder.footer.rowGroups.map((_, i) => i), columns: ['embedding'] }),
+    );
+    decoder.close();
+    const vectors = referenceVectors(table, 'embedding', 384);
+    const acc = new CovarianceAccumulator(384);
+    for (let i = 0; i < 640; i++) acc.add(vectors, i * 384);
+    const want = projectRows(vectors, 640, pcaBasis(acc));
+    expect(map.variances[0]).toBeGreaterThanOrEqual(map.variances[1] as number);
+    // Rows come back per worker; compare by __row.
+    map.rows.forEach((row, i) => {
+      expect(map.xy[2 * i] as number).toBeCloseTo(want[2 * row] as number, 3);
+      expect(map.xy[2 * i + 1] as number).toBeCloseTo(want[2 * row + 1] as number, 3);
+    });
     index.dispose();
   });
 

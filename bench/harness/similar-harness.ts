@@ -1,7 +1,6 @@
 import { tableFromIPC, type Data } from 'apache-arrow';
 import { getBrowserDb } from '../../src/data/db/browser-db';
 import { WorkerParquetSource } from '../../src/data/parquet/worker-source';
-import { workerShard } from '../../src/data/vectors/shard-clients';
 import { createVectorIndex, type VectorIndex } from '../../src/data/vectors/vector-index';
 
 /**
@@ -47,7 +46,6 @@ const api = {
       column: 'embedding',
       dim,
       source: { kind: 'parquet', file: f, rowGroups: footer.rowGroups },
-      createShard: workerShard,
     });
     index = ix;
     let updates = 0;

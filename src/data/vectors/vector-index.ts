@@ -1,9 +1,9 @@
 import { MemscopeError, toMemscopeError, type ErrorPayload } from '../../core/errors';
 import { mergeTopK } from '../../core/vectors/top-k';
 import type { Metric } from '../../core/vectors/metric';
-import { CovarianceAccumulator, pcaBasis } from '../../core/vectors/pca';
 import { addSkips, noSkips, totalSkipped, type SkipCounts } from '../../core/vectors/usable';
 import type { ShardProgress, ShardSearchResult, VectorShardApi } from './vector-shard';
+import { workerShard } from './shard-clients';
 
 /**
  * The vector index of one opened file (docs/similar.md, "The index"): its embedding column in
@@ -40,7 +40,8 @@ export interface VectorIndexOptions {
   source: VectorSource;
   /** Shards (workers); 2 by default: this machine class has two cores. */
   workers?: number;
-  createShard: ShardFactory;
+  /** How a shard starts: a vector worker by default; `inProcessShard(...)` in Node. */
+  createShard?: ShardFactory;
   /** Force the JS kernel (tests). */
   simd?: boolean;
 }
@@ -116,7 +117,8 @@ export function createVectorIndex(options: VectorIndexOptions): VectorIndex {
   const units = source.kind === 'parquet' ? source.rowGroups : source.batches;
   const total = units.reduce((n, u) => n + u.rows, 0);
   const shardCount = Math.max(1, Math.min(options.workers ?? 2, Math.max(1, units.length)));
-  const shards = Array.from({ length: shardCount }, () => options.createShard());
+  const createShard = options.createShard ?? workerShard;
+  const shards = Array.from({ length: shardCount }, () => createShard());
   // Row groups dealt to the shard with the fewest rows so far, in file order: each shard's rows
   // stay ascending (vectorOf bisects) and the shards finish together.
   const queues: number[][] = shards.map(() => []);
@@ -283,9 +285,7 @@ export function createVectorIndex(options: VectorIndexOptions): VectorIndex {
           }),
         ),
       ).catch(fail);
-      const acc = new CovarianceAccumulator(dim);
-      for (const s of sums) acc.merge(s);
-      const basis = pcaBasis(acc);
+      const basis = await (shards[0] as ShardClient).call('basis', { parts: sums, dim }).catch(fail);
       const parts = await all((shard) => shard.call('project', { basis }));
       const n = parts.reduce((m, p) => m + p.rows.length, 0);
       const rows = new Float64Array(n);

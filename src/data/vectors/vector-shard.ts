@@ -3,7 +3,7 @@ import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { ExactSearchResult } from '../../core/vectors/exact-search';
 import type { Metric } from '../../core/vectors/metric';
-import type { Moments, PcaBasis } from '../../core/vectors/pca';
+import { CovarianceAccumulator, pcaBasis, type Moments, type PcaBasis } from '../../core/vectors/pca';
 import { addSkips, extractVectors, noSkips, type SkipCounts } from '../../core/vectors/usable';
 import { ParquetDecoder } from '../parquet/parquet-decoder';
 import { WasmVectorStore } from './wasm-vector-store';
@@ -154,6 +154,16 @@ export function createVectorShard(initParquet: () => Promise<void> | void) {
     /** Mean and centered second moments of an evenly spread sample (for PCA; merged across shards). */
     async moments(arg: { sampleSize: number }): Promise<Moments> {
       return need().store.moments(arg.sampleSize);
+    },
+
+    /**
+     * The PCA basis from every shard's moments: merged, then the d × d eigendecomposition (a second
+     * or two at d = 384 on a busy machine), here in a worker rather than on the main thread.
+     */
+    async basis(arg: { parts: Moments[]; dim: number }): Promise<PcaBasis> {
+      const acc = new CovarianceAccumulator(arg.dim);
+      for (const part of arg.parts) acc.merge(part);
+      return pcaBasis(acc);
     },
 
     async project(arg: { basis: PcaBasis }): Promise<{ rows: Float64Array; xy: Float32Array }> {
