@@ -71,6 +71,11 @@ export interface DataGridProps {
   status?: ReactNode;
   rowHeight?: number;
   pageSize?: number;
+  /**
+   * Scrolls to this row (position in the source) and makes it the active row, as a click would
+   * (onActiveRowChange follows). A new object asks again; ignored unless `sourceKey` is the source's key.
+   */
+  scrollToRow?: { row: number; sourceKey: string } | null;
 }
 
 interface ColumnModel {
@@ -550,6 +555,13 @@ export function DataGrid(props: DataGridProps) {
       rowHeight,
     ],
   );
+
+  const { scrollToRow } = props;
+  useEffect(() => {
+    if (scrollToRow && scrollToRow.sourceKey === source.key) activate(scrollToRow.row, 0, true);
+    // Only a new request moves the grid, not a re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollToRow]);
 
   // The page under the active row may arrive after the click: report the file row once it does.
   const activeRow = activeCell?.row ?? null;
