@@ -1,4 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/esm';
+import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
 import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
 
 /** A facet's values and counts as its buttons name them ("value count"). */
@@ -105,5 +109,89 @@ test.describe('Go to memory', () => {
     await expect(
       page.getByRole('status').filter({ hasText: /No memory with memory_id no-such-memory/ }),
     ).toBeVisible();
+  });
+});
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and newlines). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+test.describe('Export', () => {
+  test('each format downloads the filtered rows, and they read back the same', async ({ page }) => {
+    await openAppWithSample(page);
+    const topic = facet(page, 'topic');
+    const first = topic.getByRole('button').first();
+    await expect(first).toBeVisible();
+    const value = (await first.locator('.ex-facet-label').textContent())!;
+    await first.click();
+    const count = (await facetCounts(topic)).get(value)!;
+    await expect.poll(() => gridRowCount(page)).toBe(count);
+
+    const exportAs = async (label: string): Promise<Buffer> => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: label }).click();
+      const download = await downloading;
+      return readFile((await download.path())!);
+    };
+
+    const csv = parseCsv((await exportAs('CSV')).toString('utf8'));
+    const header = csv[0]!;
+    expect(header).not.toContain('__row');
+    const idAt = header.indexOf('memory_id');
+    const topicAt = header.indexOf('topic');
+    const csvRows = csv.slice(1);
+    expect(csvRows).toHaveLength(count);
+    expect(csvRows.every((r) => r[topicAt] === value)).toBe(true);
+    const ids = csvRows.map((r) => r[idAt]);
+    expect(new Set(ids).size).toBe(count);
+
+    const jsonl = (await exportAs('JSON Lines'))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(jsonl.map((r) => r.memory_id)).toEqual(ids);
+    expect(jsonl.every((r) => r.topic === value)).toBe(true);
+
+    const parquet = await exportAs('Parquet');
+    expect(parquet.subarray(0, 4).toString('latin1')).toBe('PAR1');
+    initParquetWasmNode();
+    const table = tableFromIPC(readParquet(new Uint8Array(parquet)).intoIPCStream());
+    expect(table.numRows).toBe(count);
+    const idVector = table.getChild('memory_id')!;
+    expect(Array.from({ length: table.numRows }, (_, i) => idVector.get(i) as string)).toEqual(ids);
+    const accessCsv = csvRows.map((r) => Number(r[header.indexOf('access_count')]));
+    const accessPq = table.getChild('access_count')!;
+    expect(Array.from({ length: table.numRows }, (_, i) => Number(accessPq.get(i)))).toEqual(accessCsv);
   });
 });

@@ -11,6 +11,7 @@ import { createTableGridSource } from '../../data/db/grid-source';
 import type { GridSource } from '../../core/grid-source';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { OpenedFile } from '../../data/opened-file/opened-file';
+import { ExportMenu } from './export-menu';
 import { FacetPanel } from './facet-panel';
 import { FilterBar } from './filter-bar';
 import { GoToMemory } from './go-to-memory';
@@ -129,6 +130,7 @@ export function ExploreView({ db, file, table }: { db: DbClient; file: OpenedFil
   );
 
   const idColumn = table.columns.find((c) => c.role === 'id' && c.destination === 'duckdb') ?? null;
+  const tiebreaker = source?.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined;
   const filtered = allFilters.length > 0 && !useFileOrder;
   const total = loaded ? table.rowCount : null;
   const pending = useFileOrder && !plain;
@@ -159,6 +161,17 @@ export function ExploreView({ db, file, table }: { db: DbClient; file: OpenedFil
           {table.fileName} <span className="ex-muted">as {table.tableName}</span>
         </h2>
         {source ? <FilterBar columns={source.columns} filters={filters} onChange={setFilters} /> : null}
+        {source ? (
+          <ExportMenu
+            db={db}
+            table={table.tableName}
+            fileName={table.fileName}
+            sort={sort}
+            filters={allFilters}
+            tiebreaker={tiebreaker}
+            ready={loaded && !dropped}
+          />
+        ) : null}
         {idColumn && source ? (
           <GoToMemory
             db={db}
@@ -168,9 +181,7 @@ export function ExploreView({ db, file, table }: { db: DbClient; file: OpenedFil
             ready={loaded}
             sort={sort}
             filters={allFilters}
-            tiebreaker={
-              source.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined
-            }
+            tiebreaker={tiebreaker}
             onFound={(row) => setScrollToRow({ row, sourceKey: source.key })}
           />
         ) : null}
