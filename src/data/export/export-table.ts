@@ -24,6 +24,8 @@ export interface ExportRequest {
   tiebreaker?: string;
   signal?: AbortSignal;
   onProgress?(done: number, total: number): void;
+  /** Rows per page (and per Parquet row group); EXPORT_PAGE_ROWS unless a test asks for small pages. */
+  pageRows?: number;
 }
 
 /** A sink for CSV or JSON Lines: each page becomes one string part. */
@@ -58,7 +60,15 @@ export const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', jsonl: 'jso
  * tiebreaker, or by the tiebreaker alone, so no row repeats or goes missing between pages.
  */
 export async function exportTable(db: DbClient, request: ExportRequest, sink: ExportSink): Promise<Blob> {
-  const { table, sort = null, filters = [], tiebreaker, signal, onProgress } = request;
+  const {
+    table,
+    sort = null,
+    filters = [],
+    tiebreaker,
+    signal,
+    onProgress,
+    pageRows = EXPORT_PAGE_ROWS,
+  } = request;
   try {
     const probe = buildPageQuery({ table, limit: 0, offset: 0 });
     const schema = (await db.query(probe.sql, { params: probe.params, signal })).table.schema;
@@ -72,14 +82,14 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
       sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
     sink.header?.(columns);
     onProgress?.(0, total);
-    for (let offset = 0; offset < total; offset += EXPORT_PAGE_ROWS) {
+    for (let offset = 0; offset < total; offset += pageRows) {
       const q = buildPageQuery({
         table,
         columns,
         sort: order,
         filters,
         tiebreaker,
-        limit: EXPORT_PAGE_ROWS,
+        limit: pageRows,
         offset,
       });
       const page = await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false });
