@@ -13,6 +13,7 @@ import {
   type ExportSink,
 } from '../../data/export/export-table';
 import { workerParquetSink } from '../../data/export/worker-parquet-sink';
+import { downloadBlob } from '../../components/dag/dag-export';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'csv', label: 'CSV' },
@@ -60,7 +61,7 @@ export function ExportMenu({ db, table, fileName, sort, filters, tiebreaker, rea
     )
       .then(
         (blob) => {
-          download(new Blob([blob], { type: MIME[format] }), `${table}.${EXTENSION[format]}`);
+          downloadBlob(new Blob([blob], { type: MIME[format] }), `${table}.${EXTENSION[format]}`);
           setMessage(`Exported ${formatCount(blob.size)} bytes as ${table}.${EXTENSION[format]}.`);
         },
         (err: unknown) => {
@@ -111,17 +112,4 @@ export function ExportMenu({ db, table, fileName, sort, filters, tiebreaker, rea
       </span>
     </div>
   );
-}
-
-/** Hands a Blob to the browser's download (a same-origin object URL; nothing leaves the tab). */
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked after the click was handled: the download has its own reference by then.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
