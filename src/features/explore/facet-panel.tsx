@@ -81,7 +81,8 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
     return () => controller.abort();
   }, [db, table, fileName, facets, filters, selections, searches]);
 
-  if (facets === null && error === null) return null;
+  // No panel (and no empty column) until there is something to show: a plain table has no facets.
+  if (error === null && (facets === null || (facets.length === 0 && selections.length === 0))) return null;
 
   const selectedOf = (column: string) => selections.find((s) => s.column === column)?.values ?? [];
   const toggle = (facet: FacetSpec, value: string) => {
