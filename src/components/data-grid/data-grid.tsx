@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { formatCountOf } from '../../core/format/quantities';
 import { gridColumns, type GridExtraColumn } from './column-model';
 import { gutterWidth } from './column-layout';
@@ -45,6 +45,11 @@ export interface DataGridProps {
   status?: ReactNode;
   rowHeight?: number;
   pageSize?: number;
+  /**
+   * Scrolls to this row (position in the source) and makes it the active row, as a click would
+   * (onActiveRowChange follows). A new object asks again; ignored unless `sourceKey` is the source's key.
+   */
+  scrollToRow?: { row: number; sourceKey: string } | null;
 }
 
 /**
@@ -118,7 +123,7 @@ export function DataGrid(props: DataGridProps) {
     pageSize,
     hasRowNumbers,
   });
-  const { activeCell, onKeyDown, onBodyClick, onBodyDoubleClick } = useActiveCell({
+  const { activeCell, activate, onKeyDown, onBodyClick, onBodyDoubleClick } = useActiveCell({
     scrollerRef,
     sourceKey: source.key,
     rowCount: source.rowCount,
@@ -135,6 +140,13 @@ export function DataGrid(props: DataGridProps) {
     openFull,
     copyCell,
   });
+
+  const { scrollToRow } = props;
+  useEffect(() => {
+    if (scrollToRow && scrollToRow.sourceKey === source.key) activate(scrollToRow.row, 0, true);
+    // Only a new request moves the grid, not a re-render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scrollToRow]);
 
   // The painted rows, at offsets from an anchor row (see grid-paint.ts), and their gutter labels.
   const rows: ReactNode[] = [];

@@ -9,6 +9,8 @@ export interface ActiveCell {
 
 export interface ActiveCellState {
   activeCell: ActiveCell | null;
+  /** Makes a cell active, as a click would; `reveal` scrolls it into view. */
+  activate(row: number, col: number, reveal: boolean): void;
   /** On the grid element: arrows, pages, Home/End, Enter (full value), Ctrl/Cmd+C (copy). */
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
   /** On the body: a click activates a cell (or runs its copy / expand button). */
@@ -146,5 +148,5 @@ export function useActiveCell({
     if (Number.isFinite(row) && Number.isFinite(col)) openFull(row, col);
   };
 
-  return { activeCell, onKeyDown, onBodyClick, onBodyDoubleClick };
+  return { activeCell, activate, onKeyDown, onBodyClick, onBodyDoubleClick };
 }

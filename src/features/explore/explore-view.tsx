@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
+import { selectionFilters, type FacetSelection } from '../../core/sql/facet-query';
+import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
@@ -9,7 +11,10 @@ import { createTableGridSource } from '../../data/db/grid-source';
 import type { GridSource } from '../../core/grid-source';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { OpenedFile } from '../../data/opened-file/opened-file';
+import { ExportMenu } from './export-menu';
+import { FacetPanel } from './facet-panel';
 import { FilterBar } from './filter-bar';
+import { GoToMemory } from './go-to-memory';
 import { heavyGridColumns } from './heavy-columns';
 import { RowDetail } from './row-detail';
 import { isTableMissing, watchForDroppedTable } from './table-dropped';
@@ -44,6 +49,10 @@ export function ExploreView({
 }) {
   const [sort, setSort] = useState<GridSort | null>(null);
   const [filters, setFilters] = useState<Filter[]>([]);
+  const [selections, setSelections] = useState<FacetSelection[]>([]);
+  // The table shows the rows that pass the filter bar and every facet's selection.
+  const allFilters = useMemo(() => [...filters, ...selectionFilters(selections)], [filters, selections]);
+  const [scrollToRow, setScrollToRow] = useState<{ row: number; sourceKey: string } | null>(null);
   const [tableSource, setTableSource] = useState<GridSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The file's DuckDB table was dropped (from SQL): offer to read the file again.
@@ -69,7 +78,7 @@ export function ExploreView({
     // The file hands over a new source only when it reloads (status back through 'loading').
     [file, loading, loaded],
   );
-  const plain = sort === null && filters.length === 0;
+  const plain = sort === null && allFilters.length === 0;
   const useFileOrder = fileSource !== null && (plain || !loaded);
 
   // Without a file-order source (CSV, Arrow) the DuckDB table exists once the first batch is in;
@@ -78,7 +87,12 @@ export function ExploreView({
   useEffect(() => {
     if (!queryable || useFileOrder) return;
     const controller = new AbortController();
-    createTableGridSource(db, { table: table.tableName, sort, filters, signal: controller.signal }).then(
+    createTableGridSource(db, {
+      table: table.tableName,
+      sort,
+      filters: allFilters,
+      signal: controller.signal,
+    }).then(
       (s) => {
         if (controller.signal.aborted) return;
         setTableSource(s);
@@ -92,7 +106,7 @@ export function ExploreView({
       },
     );
     return () => controller.abort();
-  }, [db, table.tableName, table.fileName, sort, filters, queryable, loaded, useFileOrder, dropped]);
+  }, [db, table.tableName, table.fileName, sort, allFilters, queryable, loaded, useFileOrder, dropped]);
 
   const chosen = useFileOrder ? fileSource : tableSource;
   const source = useMemo(
@@ -126,7 +140,9 @@ export function ExploreView({
     [sourceKey],
   );
 
-  const filtered = filters.length > 0 && !useFileOrder;
+  const idColumn = table.columns.find((c) => c.role === 'id' && c.destination === 'duckdb') ?? null;
+  const tiebreaker = source?.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined;
+  const filtered = allFilters.length > 0 && !useFileOrder;
   const total = loaded ? table.rowCount : null;
   const pending = useFileOrder && !plain;
   const status = source ? (
@@ -156,6 +172,30 @@ export function ExploreView({
           {table.fileName} <span className="ex-muted">as {table.tableName}</span>
         </h2>
         {source ? <FilterBar columns={source.columns} filters={filters} onChange={setFilters} /> : null}
+        {source ? (
+          <ExportMenu
+            db={db}
+            table={table.tableName}
+            fileName={table.fileName}
+            sort={sort}
+            filters={allFilters}
+            tiebreaker={tiebreaker}
+            ready={loaded && !dropped}
+          />
+        ) : null}
+        {idColumn && source ? (
+          <GoToMemory
+            db={db}
+            table={table.tableName}
+            fileName={table.fileName}
+            idColumn={idColumn}
+            ready={loaded}
+            sort={sort}
+            filters={allFilters}
+            tiebreaker={tiebreaker}
+            onFound={(row) => setScrollToRow({ row, sourceKey: source.key })}
+          />
+        ) : null}
       </div>
       {error ? (
         <p className="ex-error" role="alert">
@@ -174,6 +214,17 @@ export function ExploreView({
         </div>
       ) : null}
       <div className="ex-body">
+        {loaded && !dropped ? (
+          <FacetPanel
+            db={db}
+            table={table.tableName}
+            fileName={table.fileName}
+            columns={table.columns}
+            filters={filters}
+            selections={selections}
+            onChange={setSelections}
+          />
+        ) : null}
         <div className="ex-grid" ref={gridBox}>
           {dropped && loaded ? null : source ? (
             <DataGrid
@@ -186,6 +237,7 @@ export function ExploreView({
               onFirstRowsPainted={onFirstRowsPainted}
               initialSize={gridArea}
               status={status}
+              scrollToRow={scrollToRow}
             />
           ) : (
             <p className="ex-muted ex-waiting">{queryable ? 'Counting rows…' : 'Reading the file…'}</p>

@@ -1,0 +1,200 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+import { readParquet } from 'parquet-wasm/esm';
+import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
+import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
+
+/** A facet's values and counts as its buttons name them ("value count"). */
+async function facetCounts(facet: Locator): Promise<Map<string, number>> {
+  const names = await facet.getByRole('button').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+  const out = new Map<string, number>();
+  for (const name of names) {
+    const m = /^(.*)\s([\d,]+)$/.exec(name.trim());
+    if (m) out.set(m[1]!.trim(), Number(m[2]!.replace(/,/g, '')));
+  }
+  return out;
+}
+
+const startsWith = (value: string) => new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `);
+
+// The machine running e2e is shared and slow: these tests do several DuckDB round trips each.
+test.describe.configure({ timeout: 180_000 });
+
+const facet = (page: Page, column: string) => page.getByRole('group', { name: column, exact: true });
+
+test.describe('Facets', () => {
+  test('a facet click filters the table and the other facets, and Clear all undoes it', async ({ page }) => {
+    await openAppWithSample(page);
+    const total = await gridRowCount(page);
+    const topic = facet(page, 'topic');
+    const category = facet(page, 'category');
+    const entities = facet(page, 'entities');
+    await expect(topic.getByRole('button').first()).toBeVisible();
+    await expect(entities.getByRole('button').first()).toBeVisible();
+    await expect(category.getByRole('button').first()).toBeVisible();
+
+    const topicCounts = await facetCounts(topic);
+    expect([...topicCounts.values()].reduce((a, b) => a + b, 0)).toBe(total);
+    const entitiesBefore = await facetCounts(entities);
+    // Pick the second most frequent topic: its count is not the total.
+    const [value, count] = [...topicCounts.entries()][1]!;
+    expect(count).toBeLessThan(total);
+
+    await topic.getByRole('button', { name: startsWith(value) }).click();
+    await expect(topic.getByRole('button', { name: startsWith(value) })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect.poll(() => gridRowCount(page)).toBe(count);
+    // The other facets count only the rows that remain; the topic facet keeps its own counts.
+    await expect
+      .poll(async () => [...(await facetCounts(category)).values()].reduce((a, b) => a + b, 0))
+      .toBe(count);
+    await expect
+      .poll(async () => JSON.stringify([...(await facetCounts(entities)).entries()]))
+      .not.toBe(JSON.stringify([...entitiesBefore.entries()]));
+    expect(await facetCounts(topic)).toEqual(topicCounts);
+
+    // A second facet narrows further, and shows as a chip.
+    const entity = [...(await facetCounts(entities)).entries()][0]!;
+    await entities.getByRole('button', { name: startsWith(entity[0]) }).click();
+    await expect.poll(() => gridRowCount(page)).toBe(entity[1]);
+    await expect(page.getByRole('button', { name: `Remove entities: ${entity[0]}` })).toBeVisible();
+
+    await page.getByRole('button', { name: `Remove topic: ${value}` }).click();
+    await expect.poll(() => gridRowCount(page)).toBe(entitiesBefore.get(entity[0]));
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => gridRowCount(page)).toBe(total);
+  });
+
+  test('the entities facet is searchable', async ({ page }) => {
+    await openAppWithSample(page);
+    const entities = facet(page, 'entities');
+    await expect(entities.getByRole('button').first()).toBeVisible();
+    const [name] = [...(await facetCounts(entities)).keys()];
+    await entities.getByRole('searchbox').fill(name!);
+    await expect
+      .poll(async () => [...(await facetCounts(entities)).keys()].every((k) => k.includes(name!)))
+      .toBe(true);
+    await expect(entities.getByRole('button', { name: startsWith(name!) })).toBeVisible();
+  });
+});
+
+test.describe('Go to memory', () => {
+  test('Enter scrolls to the id and opens its detail; a filtered-out id is reported', async ({ page }) => {
+    await openAppWithSample(page);
+    // An id far down the table, read from the data (not from the grid).
+    const grid = page.getByRole('grid');
+    const total = await gridRowCount(page);
+    expect(total).toBeGreaterThan(1000);
+    const box = page.getByRole('textbox', { name: 'Go to memory' });
+    // Sort by memory_id descending, so the first row's id is the last id, then go to a far one.
+    const header = page.getByRole('columnheader', { name: /memory_id/ });
+    await header.click();
+    await header.click();
+    await expect(header).toHaveAttribute('aria-sort', 'descending');
+    const firstId = (await grid.getByRole('row').nth(1).getByRole('gridcell').first().textContent())!.trim();
+    await header.click();
+    await expect(header).toHaveAttribute('aria-sort', 'none');
+    await box.fill(firstId);
+    await box.press('Enter');
+    const detail = page.getByRole('complementary', { name: 'Selected row' });
+    await expect(detail).toBeVisible();
+    await expect(detail.getByText(firstId, { exact: true })).toBeVisible();
+    // The grid scrolled to the row and made it the selected one.
+    await expect(grid.getByRole('row', { selected: true }).getByRole('gridcell').first()).toContainText(
+      firstId,
+    );
+
+    await box.fill('no-such-memory');
+    await box.press('Enter');
+    await expect(
+      page.getByRole('status').filter({ hasText: /No memory with memory_id no-such-memory/ }),
+    ).toBeVisible();
+  });
+});
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and newlines). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') endField();
+    else if (ch === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return rows;
+}
+
+test.describe('Export', () => {
+  test('each format downloads the filtered rows, and they read back the same', async ({ page }) => {
+    await openAppWithSample(page);
+    const topic = facet(page, 'topic');
+    const first = topic.getByRole('button').first();
+    await expect(first).toBeVisible();
+    const value = (await first.locator('.ex-facet-label').textContent())!;
+    await first.click();
+    const count = (await facetCounts(topic)).get(value)!;
+    await expect.poll(() => gridRowCount(page)).toBe(count);
+
+    const exportAs = async (label: string): Promise<Buffer> => {
+      await page.getByRole('button', { name: 'Export' }).click();
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('menuitem', { name: label }).click();
+      const download = await downloading;
+      return readFile((await download.path())!);
+    };
+
+    const csv = parseCsv((await exportAs('CSV')).toString('utf8'));
+    const header = csv[0]!;
+    expect(header).not.toContain('__row');
+    const idAt = header.indexOf('memory_id');
+    const topicAt = header.indexOf('topic');
+    const csvRows = csv.slice(1);
+    expect(csvRows).toHaveLength(count);
+    expect(csvRows.every((r) => r[topicAt] === value)).toBe(true);
+    const ids = csvRows.map((r) => r[idAt]);
+    expect(new Set(ids).size).toBe(count);
+
+    const jsonl = (await exportAs('JSON Lines'))
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(jsonl.map((r) => r.memory_id)).toEqual(ids);
+    expect(jsonl.every((r) => r.topic === value)).toBe(true);
+
+    const parquet = await exportAs('Parquet');
+    expect(parquet.subarray(0, 4).toString('latin1')).toBe('PAR1');
+    initParquetWasmNode();
+    const table = tableFromIPC(readParquet(new Uint8Array(parquet)).intoIPCStream());
+    expect(table.numRows).toBe(count);
+    const idVector = table.getChild('memory_id')!;
+    expect(Array.from({ length: table.numRows }, (_, i) => idVector.get(i) as string)).toEqual(ids);
+    const accessCsv = csvRows.map((r) => Number(r[header.indexOf('access_count')]));
+    const accessPq = table.getChild('access_count')!;
+    expect(Array.from({ length: table.numRows }, (_, i) => Number(accessPq.get(i)))).toEqual(accessCsv);
+  });
+});

@@ -1,0 +1,68 @@
+import {
+  Bool,
+  Field,
+  Float64,
+  Int64,
+  List,
+  Table,
+  TimestampMillisecond,
+  Utf8,
+  vectorFromArray,
+} from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { csvField, csvHeader, encodeCsv, encodeJsonl, toPlain } from './encode-rows';
+
+describe('csvField', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['cr\r', '"cr\r"'],
+    [' lead', '" lead"'],
+    ['', ''],
+  ])('%j -> %j', (input, output) => expect(csvField(input)).toBe(output));
+});
+
+describe('toPlain', () => {
+  it.each([
+    ['null', null, undefined, null],
+    ['safe bigint as a number', 42n, new Int64(), 42],
+    ['big bigint exact, as text', 9007199254740993n, new Int64(), '9007199254740993'],
+    ['negative big bigint', -9223372036854775808n, new Int64(), '-9223372036854775808'],
+    ['timestamp ms as ISO', 0, new TimestampMillisecond('UTC'), '1970-01-01T00:00:00.000Z'],
+    ['NaN as text', Number.NaN, new Float64(), 'NaN'],
+    ['bytes as hex', new Uint8Array([0, 255, 16]), undefined, '00ff10'],
+    ['string', 'x', new Utf8(), 'x'],
+    ['boolean', false, new Bool(), false],
+  ])('%s', (_name, value, type, expected) => expect(toPlain(value, type)).toEqual(expected));
+});
+
+const table = new Table({
+  id: vectorFromArray([1n, 9007199254740993n, null], new Int64()),
+  text: vectorFromArray(['a,b', '', null], new Utf8()),
+  tags: vectorFromArray([['x', 'y'], [], null], new List(new Field('item', new Utf8(), true))),
+  ok: vectorFromArray([true, false, null], new Bool()),
+});
+const columns = ['id', 'text', 'tags', 'ok'];
+
+describe('encodeCsv', () => {
+  it('writes header and rows, NULL as an empty field and "" as the empty string', () => {
+    expect(csvHeader(['id', 'we,ird'])).toBe('id,"we,ird"\n');
+    expect(encodeCsv(table, columns)).toBe(
+      ['1,"a,b","[""x"",""y""]",true', '9007199254740993,"",[],false', ',,,', ''].join('\n'),
+    );
+  });
+});
+
+describe('encodeJsonl', () => {
+  it('writes one object per row with exact integers', () => {
+    const lines = encodeJsonl(table, columns).split('\n');
+    expect(lines).toEqual([
+      '{"id":1,"text":"a,b","tags":["x","y"],"ok":true}',
+      '{"id":"9007199254740993","text":"","tags":[],"ok":false}',
+      '{"id":null,"text":null,"tags":null,"ok":null}',
+      '',
+    ]);
+  });
+});

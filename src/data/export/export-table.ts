@@ -1,0 +1,110 @@
+import { tableToIPC, type Table } from 'apache-arrow';
+import { csvHeader, encodeCsv, encodeJsonl, type ExportFormat } from '../../core/export/encode-rows';
+import { MemscopeError } from '../../core/errors';
+import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
+import { buildCountQuery, buildPageQuery, type Filter, type SortSpec } from '../../core/sql/table-query';
+import type { DbClient } from '../db/db-client';
+
+/** Rows per page read from DuckDB, and per Parquet row group. */
+export const EXPORT_PAGE_ROWS = 10_000;
+
+/** Where exported pages go: text for CSV/JSONL, Arrow IPC for Parquet. Blob parts come out of finish(). */
+export interface ExportSink {
+  header?(columns: readonly string[]): void;
+  page(table: Table, columns: readonly string[]): void | Promise<void>;
+  finish(): Promise<BlobPart[]>;
+  abort(): void;
+}
+
+export interface ExportRequest {
+  table: string;
+  sort?: SortSpec | null;
+  filters?: readonly Filter[];
+  /** Unique column for a stable order across pages (`__row`); also the order when unsorted. */
+  tiebreaker?: string;
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+  /** Rows per page (and per Parquet row group); EXPORT_PAGE_ROWS unless a test asks for small pages. */
+  pageRows?: number;
+}
+
+/** A sink for CSV or JSON Lines: each page becomes one string part. */
+export function textSink(format: 'csv' | 'jsonl'): ExportSink {
+  const parts: string[] = [];
+  return {
+    header(columns) {
+      if (format === 'csv') parts.push(csvHeader(columns));
+    },
+    page(table, columns) {
+      parts.push(format === 'csv' ? encodeCsv(table, columns) : encodeJsonl(table, columns));
+    },
+    finish: () => Promise.resolve(parts),
+    abort() {
+      parts.length = 0;
+    },
+  };
+}
+
+export const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv',
+  jsonl: 'application/x-ndjson',
+  parquet: 'application/vnd.apache.parquet',
+};
+
+export const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet' };
+
+/**
+ * Exports what the table view shows — the filtered, sorted rows, every one, not only the painted
+ * page — by paging through the same query the grid pages with (buildPageQuery), EXPORT_PAGE_ROWS at
+ * a time, into `sink`. `__row` is internal and left out. Pages are ordered by the sort and then the
+ * tiebreaker, or by the tiebreaker alone, so no row repeats or goes missing between pages.
+ */
+export async function exportTable(db: DbClient, request: ExportRequest, sink: ExportSink): Promise<Blob> {
+  const {
+    table,
+    sort = null,
+    filters = [],
+    tiebreaker,
+    signal,
+    onProgress,
+    pageRows = EXPORT_PAGE_ROWS,
+  } = request;
+  try {
+    const probe = buildPageQuery({ table, limit: 0, offset: 0 });
+    const schema = (await db.query(probe.sql, { params: probe.params, signal })).table.schema;
+    const columns = schema.fields.map((f) => f.name).filter((n) => n !== ROW_INDEX_COLUMN);
+    const count = buildCountQuery({ table, filters });
+    const total = Number(
+      (await db.query(count.sql, { params: count.params, signal })).table.getChildAt(0)?.get(0),
+    );
+    // Unsorted pages still need one order: sort by the tiebreaker (file order) when there is one.
+    const order =
+      sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
+    sink.header?.(columns);
+    onProgress?.(0, total);
+    for (let offset = 0; offset < total; offset += pageRows) {
+      const q = buildPageQuery({
+        table,
+        columns,
+        sort: order,
+        filters,
+        tiebreaker,
+        limit: pageRows,
+        offset,
+      });
+      const page = await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false });
+      await sink.page(page.table, columns);
+      onProgress?.(Math.min(total, offset + page.table.numRows), total);
+    }
+    if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
+    return new Blob(await sink.finish());
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
+}
+
+/** The Arrow IPC stream of one page, for a Parquet sink. */
+export function pageToIpc(table: Table): Uint8Array {
+  return tableToIPC(table, 'stream');
+}

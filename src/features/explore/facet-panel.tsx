@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'react';
+import { describeError, toMemscopeError } from '../../core/errors';
+import { formatCount } from '../../core/format/quantities';
+import type { FacetSelection, FacetSpec } from '../../core/sql/facet-query';
+import type { Filter } from '../../core/sql/table-query';
+import type { ColumnPlan } from '../../core/schema/column-plan';
+import type { DbClient } from '../../data/db/db-client';
+import { facetCounts, MAX_FACET_VALUES, pickFacets, type FacetCount } from '../../data/db/facets';
+
+/** List elements shown (most frequent first); the search box reaches the rest. */
+const LIST_FACET_LIMIT = 12;
+
+interface FacetPanelProps {
+  db: DbClient;
+  table: string;
+  fileName: string;
+  columns: readonly ColumnPlan[];
+  /** The filter bar's filters: every facet counts under them. */
+  filters: readonly Filter[];
+  selections: readonly FacetSelection[];
+  onChange(selections: FacetSelection[]): void;
+}
+
+/**
+ * Facets that filter each other, beside the table (docs/explore.md). Counts are re-queried when a
+ * filter or a selection changes, one facet after another on the doorway's 'facets' channel, after
+ * the grid's own queries were issued: the grid pages never wait for them.
+ */
+export function FacetPanel({ db, table, fileName, columns, filters, selections, onChange }: FacetPanelProps) {
+  // Keyed by the column list it was picked for: a reloaded file picks again.
+  const [picked, setPicked] = useState<{ for: readonly ColumnPlan[]; facets: FacetSpec[] } | null>(null);
+  const facets = picked?.for === columns ? picked.facets : null;
+  const [counts, setCounts] = useState<Record<string, FacetCount[]>>({});
+  const [searches, setSearches] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    pickFacets(db, table, columns, controller.signal).then(
+      (f) => {
+        if (!controller.signal.aborted) setPicked({ for: columns, facets: f });
+      },
+      (err: unknown) => {
+        const e = toMemscopeError(err, { code: 'sql', file: fileName });
+        if (!controller.signal.aborted && e.code !== 'cancelled') setError(describeError(e));
+      },
+    );
+    return () => controller.abort();
+  }, [db, table, fileName, columns]);
+
+  useEffect(() => {
+    if (!facets || facets.length === 0) return;
+    const controller = new AbortController();
+    void (async () => {
+      for (const facet of facets) {
+        try {
+          const result = await facetCounts(
+            db,
+            {
+              table,
+              facet,
+              filters,
+              selections,
+              // A value facet has at most MAX_FACET_VALUES values: show them all.
+              limit: facet.kind === 'list' ? LIST_FACET_LIMIT : MAX_FACET_VALUES,
+              search: searches[facet.column] ?? '',
+            },
+            controller.signal,
+          );
+          if (controller.signal.aborted) return;
+          setCounts((prev) => ({ ...prev, [facet.column]: result }));
+          setError(null);
+        } catch (err) {
+          if (controller.signal.aborted) return;
+          const e = toMemscopeError(err, { code: 'sql', file: fileName });
+          if (e.code === 'cancelled') return;
+          setError(describeError(e));
+        }
+      }
+    })();
+    return () => controller.abort();
+  }, [db, table, fileName, facets, filters, selections, searches]);
+
+  // No panel (and no empty column) until there is something to show: a plain table has no facets.
+  if (error === null && (facets === null || (facets.length === 0 && selections.length === 0))) return null;
+
+  const selectedOf = (column: string) => selections.find((s) => s.column === column)?.values ?? [];
+  const toggle = (facet: FacetSpec, value: string) => {
+    const current = selectedOf(facet.column);
+    const has = current.includes(value);
+    // A value facet holds one value (a row has one); a list facet narrows by every value picked.
+    const values = has
+      ? current.filter((v) => v !== value)
+      : facet.kind === 'list'
+        ? [...current, value]
+        : [value];
+    const others = selections.filter((s) => s.column !== facet.column);
+    onChange(values.length > 0 ? [...others, { ...facet, values }] : others);
+  };
+  const remove = (column: string, value: string) =>
+    onChange(
+      selections
+        .map((s) => (s.column === column ? { ...s, values: s.values.filter((v) => v !== value) } : s))
+        .filter((s) => s.values.length > 0),
+    );
+  const chips = selections.flatMap((s) => s.values.map((value) => ({ column: s.column, value })));
+
+  return (
+    <aside className="ex-facets" aria-label="Facets">
+      {chips.length > 0 ? (
+        <div className="ex-chips">
+          <ul aria-label="Active facet filters">
+            {chips.map((c) => (
+              <li key={`${c.column}\u0000${c.value}`}>
+                <button
+                  type="button"
+                  className="ex-chip"
+                  aria-label={`Remove ${c.column}: ${c.value}`}
+                  onClick={() => remove(c.column, c.value)}
+                >
+                  {c.column}: {c.value} <span aria-hidden="true">×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="ex-chip-clear" onClick={() => onChange([])}>
+            Clear all
+          </button>
+        </div>
+      ) : null}
+      {error ? (
+        <p className="ex-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {(facets ?? []).map((facet) => {
+        const selected = selectedOf(facet.column);
+        const shown = counts[facet.column] ?? [];
+        // A selected value stays in view (with 0) even when the other facets leave it no rows.
+        const missing = selected.filter((v) => !shown.some((c) => c.value === v));
+        const items = [...shown, ...missing.map((value) => ({ value, count: 0 }))];
+        const max = Math.max(1, ...items.map((c) => c.count));
+        return (
+          <div key={facet.column} role="group" aria-label={facet.column} className="ex-facet">
+            <div className="ex-facet-title" aria-hidden="true">
+              {facet.column}
+            </div>
+            {facet.kind === 'list' ? (
+              <input
+                type="search"
+                className="ex-facet-search"
+                aria-label={`Search ${facet.column}`}
+                placeholder={`Search ${facet.column}`}
+                value={searches[facet.column] ?? ''}
+                onChange={(e) => setSearches((prev) => ({ ...prev, [facet.column]: e.target.value }))}
+              />
+            ) : null}
+            <ul className="ex-facet-values">
+              {items.map((c) => (
+                <li key={c.value}>
+                  <button
+                    type="button"
+                    className="ex-facet-value"
+                    aria-pressed={selected.includes(c.value)}
+                    onClick={() => toggle(facet, c.value)}
+                  >
+                    <span className="ex-facet-bar" style={{ width: `${(100 * c.count) / max}%` }} />
+                    <span className="ex-facet-label">{c.value}</span>{' '}
+                    <span className="ex-facet-count">{formatCount(c.count)}</span>
+                  </button>
+                </li>
+              ))}
+              {items.length === 0 && counts[facet.column] ? <li className="ex-muted">No values</li> : null}
+            </ul>
+          </div>
+        );
+      })}
+    </aside>
+  );
+}
