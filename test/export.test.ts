@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { registeredPath } from '../src/data/db/lockdown';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/esm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,7 +72,10 @@ describe('export', () => {
       const name = String(types.getChild('column_name')?.get(i));
       return `'${name}': '${String(types.getChild('column_type')?.get(i))}'`;
     }).join(', ');
-    await sameRows(`SELECT * FROM read_csv('export.csv', header = true, columns = {${columns}})`);
+    // Registered files live under the locked engine's one readable directory (lockdown.ts).
+    await sameRows(
+      `SELECT * FROM read_csv('${registeredPath('export.csv')}', header = true, columns = {${columns}})`,
+    );
   });
 
   it('JSON Lines keeps every integer exact', async () => {
