@@ -29,6 +29,12 @@ export interface DataGridProps {
   extraColumns?: readonly GridExtraColumn[];
   /** The file's row index column: shown as the row-number gutter, hidden from the columns. */
   rowNumberColumn?: string;
+  /**
+   * The largest row number the gutter may show (the file's row count): with rowNumberColumn the
+   * gutter shows file rows, which a filtered or ranked source of few rows can still number in the
+   * millions; sized by the source's own count, their first digits were cut off.
+   */
+  rowNumberMax?: number;
   /** Further source columns not to show. */
   hiddenColumns?: readonly string[];
   /** The active (focused / clicked) row changed; position in the source, not the file row. */
@@ -81,7 +87,7 @@ export function DataGrid(props: DataGridProps) {
     [source.columns, extraColumns, rowNumberColumn, hiddenColumns],
   );
   const hasRowNumbers = source.columns.some((c) => c.name === rowNumberColumn);
-  const gutter = gutterWidth(source.rowCount);
+  const gutter = gutterWidth(Math.max(source.rowCount, props.rowNumberMax ?? 0));
 
   // The scroller's size guessed once from `initialSize` (the first commit then forces no layout).
   const [guessed] = useState(() => scrollerSizeGuess(initialSize));

@@ -230,6 +230,7 @@ export function ExploreView({
             <DataGrid
               source={source}
               label={`${table.fileName} rows`}
+              rowNumberMax={table.rowCount}
               sort={sort}
               onSortChange={setSort}
               extraColumns={extraColumns}

@@ -245,7 +245,7 @@ export function SimilarView(props: SimilarViewProps) {
             rows matching the Explore filter
           </label>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy}>
           Search
         </button>
       </form>
@@ -271,6 +271,7 @@ export function SimilarView(props: SimilarViewProps) {
           <div className="similar-actions">
             <button
               type="button"
+              className="button"
               onClick={() =>
                 downloadBlob(
                   new Blob([tableCsv(shown.table, idColumn)], { type: 'text/csv' }),
@@ -286,6 +287,7 @@ export function SimilarView(props: SimilarViewProps) {
               source={source}
               label="Similar memories"
               rowNumberColumn={ROW_COLUMN}
+              rowNumberMax={shown.result.total}
               onActiveRowChange={(_row, fileRow) => {
                 if (fileRow !== null) props.onOpenRow?.(fileRow);
               }}
@@ -303,7 +305,7 @@ export function SimilarView(props: SimilarViewProps) {
             <p className="similar-range">
               {countInRange(shown.result.allScores, range.lo, range.hi).toLocaleString('en-US')} memories with{' '}
               {METRIC_LABEL[metric].toLowerCase()} in [{range.lo.toFixed(3)}, {range.hi.toFixed(3)}]{' '}
-              <button type="button" onClick={() => void listRange()}>
+              <button type="button" className="button" onClick={() => void listRange()}>
                 List them
               </button>
             </p>
@@ -314,6 +316,7 @@ export function SimilarView(props: SimilarViewProps) {
         {!map && (
           <button
             type="button"
+            className="button"
             onClick={() =>
               void index.project('pca').then(
                 (p) => setMap(p),
@@ -330,13 +333,14 @@ export function SimilarView(props: SimilarViewProps) {
             {selection.length.toLocaleString('en-US')} memories selected.{' '}
             <button
               type="button"
+              className="button"
               disabled={selection.length === 0}
               onClick={() => void selectionAsQuery(selection)}
             >
               Use as query
             </button>{' '}
             {props.onShowInExplore && (
-              <button type="button" onClick={() => props.onShowInExplore?.(selection)}>
+              <button type="button" className="button" onClick={() => props.onShowInExplore?.(selection)}>
                 Show in Explore
               </button>
             )}
