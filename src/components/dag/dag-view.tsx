@@ -1,3 +1,7 @@
+// Over 450 lines for now, on purpose: layout and search are already hooks (use-dag-layout,
+// use-dag-search); pan/zoom, hit-testing and the two drawing levels share one viewport transform
+// that every pointer handler and paint reads and writes, so they stay together until that
+// transform is its own hook (the next split, noted in issue 6).
 /**
  * A reusable DAG view over the core's generic PlanGraph: executor schedules today, DuckDB's
  * profiled plans later. Layout comes from elkjs in a worker; drawing is SVG with two levels of

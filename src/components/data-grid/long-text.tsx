@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
+import { formatCount } from '../../core/format/quantities';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { hasLongRun, lineAt, lineStarts, previewText } from '../../core/format/long-text';
 
@@ -19,7 +20,7 @@ export function LongText({ text, name }: { text: string; name: string }) {
   return (
     <div className="dg-long-text">
       {all ? (
-        <VirtualText text={text} label={`${name}, all ${text.length.toLocaleString('en-US')} characters`} />
+        <VirtualText text={text} label={`${name}, all ${formatCount(text.length)} characters`} />
       ) : (
         <pre className={className}>
           {preview.shown}
@@ -29,8 +30,8 @@ export function LongText({ text, name }: { text: string; name: string }) {
       <div className="dg-long-text-bar">
         <span className="dg-muted">
           {all
-            ? `${text.length.toLocaleString('en-US')} characters`
-            : `Showing the first ${preview.shown.length.toLocaleString('en-US')} of ${text.length.toLocaleString('en-US')} characters`}
+            ? `${formatCount(text.length)} characters`
+            : `Showing the first ${formatCount(preview.shown.length)} of ${formatCount(text.length)} characters`}
         </span>
         <button type="button" className="dg-link" onClick={() => setAll((a) => !a)} aria-expanded={all}>
           {all ? 'Show less' : 'Show all'}

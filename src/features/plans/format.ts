@@ -1,3 +1,4 @@
+import { listIds } from '../../core/plan/validate-schedule';
 /** Display formats of the Plans view; sizes and counts come from core/format/quantities. */
 export function formatUs(us: number): string {
   if (Math.abs(us) >= 1_000_000) return `${(us / 1_000_000).toFixed(2)} s`;
@@ -9,11 +10,9 @@ export function percent(ratio: number): string {
   return `${(ratio * 100).toFixed(1)} %`;
 }
 
-/** "1, 2, 3 and 40 more" for long id lists rendered as text. */
+/** "1, 2, 3 and 40 more" for long id lists rendered as text (core's listIds), "none" when empty. */
 export function idList(ids: readonly string[], max = 40): string {
-  if (ids.length === 0) return 'none';
-  if (ids.length <= max) return ids.join(', ');
-  return `${ids.slice(0, max).join(', ')} and ${(ids.length - max).toLocaleString('en-US')} more`;
+  return ids.length === 0 ? 'none' : listIds(ids, max);
 }
 
 /** A finite number, or null (metrics are typed PlanMetricValue). */

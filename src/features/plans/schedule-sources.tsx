@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { formatCount } from '../../core/format/quantities';
 import type { DbClient } from '../../data/db/db-client';
 import { fetchSamples, type PlanSample } from './samples';
 import { isCancelled, listTraceQueries, type TraceQueryId } from './trace-query';
@@ -191,7 +192,7 @@ function TracePicker({
       >
         {(list ?? []).map((q) => (
           <option key={q.queryId} value={q.queryId}>
-            {q.queryId} ({q.executors.toLocaleString('en-US')} executors)
+            {q.queryId} ({formatCount(q.executors)} executors)
           </option>
         ))}
       </select>

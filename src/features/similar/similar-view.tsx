@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { formatCount } from '../../core/format/quantities';
 import type { Table } from 'apache-arrow';
 import { describeError, toMemscopeError, type MemscopeError } from '../../core/errors';
 import { centroid } from '../../core/vectors/centroid';
@@ -251,13 +252,13 @@ export function SimilarView(props: SimilarViewProps) {
       </form>
       <p className="similar-status" role="status">
         {progress.state === 'building'
-          ? `Indexing ${index.column}: rows indexed ${progress.indexed.toLocaleString('en-US')} of ${progress.total.toLocaleString('en-US')}. `
+          ? `Indexing ${index.column}: rows indexed ${formatCount(progress.indexed)} of ${formatCount(progress.total)}. `
           : ''}
         {progress.skipped > 0
-          ? `${progress.skipped.toLocaleString('en-US')} rows skipped (NULL ${progress.skips.null}, wrong length ${progress.skips.wrongLength}, NaN/Inf ${progress.skips.nonFinite}, zero ${progress.skips.zeroNorm}). `
+          ? `${formatCount(progress.skipped)} rows skipped (NULL ${progress.skips.null}, wrong length ${progress.skips.wrongLength}, NaN/Inf ${progress.skips.nonFinite}, zero ${progress.skips.zeroNorm}). `
           : ''}
         {shown
-          ? `${shown.result.rows.length} results for ${shown.title}${shown.queryRow !== null ? ` (row ${shown.queryRow} is the query, shown first)` : ''}; searched ${shown.result.searched.toLocaleString('en-US')} vectors, covering ${shown.result.covered.toLocaleString('en-US')} of ${shown.result.total.toLocaleString('en-US')} rows.`
+          ? `${shown.result.rows.length} results for ${shown.title}${shown.queryRow !== null ? ` (row ${shown.queryRow} is the query, shown first)` : ''}; searched ${formatCount(shown.result.searched)} vectors, covering ${formatCount(shown.result.covered)} of ${formatCount(shown.result.total)} rows.`
           : ''}
         {busy ? ' Searching…' : ''}
       </p>
@@ -330,7 +331,7 @@ export function SimilarView(props: SimilarViewProps) {
         {map && <VectorMap points={map} highlight={highlight} onSelect={setSelection} />}
         {selection && (
           <p className="similar-selection">
-            {selection.length.toLocaleString('en-US')} memories selected.{' '}
+            {formatCount(selection.length)} memories selected.{' '}
             <button
               type="button"
               className="button"

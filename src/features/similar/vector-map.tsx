@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { formatCount } from '../../core/format/quantities';
 
 /**
  * The 2-D map of every indexed row (a PCA projection computed in the vector workers), drawn on a
@@ -91,7 +92,7 @@ export function VectorMap({
         width={WIDTH}
         height={HEIGHT}
         role="img"
-        aria-label={`Map of ${points.rows.length.toLocaleString('en-US')} memories (PCA); drag to select a box`}
+        aria-label={`Map of ${formatCount(points.rows.length)} memories (PCA); drag to select a box`}
         onPointerDown={(e) => {
           const p = at(e);
           setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { formatCountOf } from '../../core/format/quantities';
 import { toMemscopeError, type MemscopeError } from '../../core/errors';
 import { quoteIdentifier } from '../../core/sql/identifiers';
 import { listTables, type CatalogTable } from '../../data/db/catalog';
@@ -292,7 +293,7 @@ function statusText(status: Status, result: SqlGridResult | null): string {
   if (status.kind === 'profiled') return 'Profiled: the plan is open in the Plans tab.';
   if (!result || status.kind === 'idle') return '';
   const rows = result.source.rowCount;
-  const summary = `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'} in ${formatMs(result.elapsedMs)}`;
+  const summary = `${formatCountOf(rows, 'row')} in ${formatMs(result.elapsedMs)}`;
   return status.kind === 'error' ? `Previous result: ${summary}` : summary;
 }
 
