@@ -261,7 +261,7 @@ describe('corpus: reads-arrow', () => {
   for (const entry of manifest.filter((e) => e.expect === 'reads-arrow')) {
     it(`${entry.file} reads with apache-arrow and normalizes`, () => {
       const bytes = new Uint8Array(readFileSync(corpusPath(entry.file)));
-      const table = readArrowIpcFile(bytes, baseName(entry.file));
+      const { table } = readArrowIpcFile(bytes, baseName(entry.file));
       expect(table.numRows).toBeGreaterThan(0);
       expect(table.schema.fields[0]?.name).toBe(ROW_INDEX_COLUMN);
       expect(column([table], ROW_INDEX_COLUMN).map(Number)).toEqual(

@@ -48,6 +48,7 @@ afterAll(async () => {
 
 const plan = (name: string, arrowType: string, role: ColumnPlan['role']): ColumnPlan => ({
   name,
+  label: name,
   arrowType,
   role,
   destination: 'duckdb',

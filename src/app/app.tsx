@@ -11,7 +11,7 @@ import { OpenFilesButton } from '../features/files/open-files-button';
 import { SchemaPanel } from '../features/files/schema-panel';
 import { CsvSettings } from '../features/files/csv-settings';
 import { ExploreView } from '../features/explore/explore-view';
-import { SqlPanel } from '../features/sql/sql-panel';
+import { SqlPanel, type SqlPanelTable } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
 import { ErrorBoundary } from './error-boundary';
 import { SimilarTab } from './similar-tab';
@@ -151,9 +151,15 @@ export function App({ services }: { services: AppServices }) {
     () =>
       tables
         .filter((t) => t.status === 'ready' || t.status === 'loading')
-        .map(({ tableName, fileName, status, progress }) =>
-          status === 'loading' ? { tableName, fileName, loading: progress } : { tableName, fileName },
-        ),
+        .map(({ tableName, fileName, status, progress, columns }): SqlPanelTable => {
+          const fileNames = new Map(columns.filter((c) => c.label !== c.name).map((c) => [c.name, c.label]));
+          return {
+            tableName,
+            fileName,
+            ...(status === 'loading' ? { loading: progress } : {}),
+            ...(fileNames.size > 0 ? { fileNames } : {}),
+          };
+        }),
     [tables],
   );
   const traceTables = useMemo(

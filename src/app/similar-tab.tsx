@@ -1,3 +1,4 @@
+import { columnChoices } from '../core/grid-source';
 import { useMemo, useState } from 'react';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
@@ -25,6 +26,7 @@ export function SimilarTab({
   onOpenRow(row: number): void;
 }) {
   const vectorColumns = state.columns.filter((c) => c.vectorDim);
+  const vectorChoices = columnChoices(vectorColumns);
   const [chosen, setChosen] = useState<string | null>(null);
   const column = vectorColumns.find((c) => c.name === chosen) ?? vectorColumns[0] ?? null;
   const index = column ? file.vectorIndex(column.name) : null;
@@ -71,9 +73,9 @@ export function SimilarTab({
         <label className="similar-column">
           Vector column{' '}
           <select value={column.name} onChange={(e) => setChosen(e.target.value)}>
-            {vectorColumns.map((c) => (
+            {vectorColumns.map((c, i) => (
               <option key={c.name} value={c.name}>
-                {c.name} ({c.vectorDim}-d)
+                {vectorChoices[i]} ({c.vectorDim}-d)
               </option>
             ))}
           </select>

@@ -15,8 +15,52 @@ export interface GridSource {
 }
 
 export interface GridColumn {
+  /** The column's key: its name in the pages' Arrow schema and in SQL (sort, filters). */
   name: string;
   type: DataType;
+  /** The name shown to the user when it is not the key (a file's own name: core/schema/column-keys.ts). */
+  label?: string;
+}
+
+/** What a column is called on screen: its label, or its key; "(no name)" for a file's empty name. */
+export function columnLabel(column: { name: string; label?: string | undefined }): string {
+  const label = column.label ?? column.name;
+  return label === '' ? NO_NAME : label;
+}
+
+const NO_NAME = '(no name)';
+
+/**
+ * One name per column for a list to pick from (a filter's column, a facet): the label, with the key
+ * beside it where the label alone would not say which column (`x` twice, an empty name).
+ */
+export function columnChoices(columns: readonly { name: string; label?: string | undefined }[]): string[] {
+  const seen = new Map<string, number>();
+  for (const c of columns) seen.set(columnLabel(c), (seen.get(columnLabel(c)) ?? 0) + 1);
+  return columns.map((c) => {
+    const label = columnLabel(c);
+    return label !== NO_NAME && seen.get(label) === 1 ? label : `${label} · ${c.name}`;
+  });
+}
+
+/**
+ * The same source with its columns labelled: `labels` maps keys to the names the user knows
+ * (only the ones that differ need be there). The same object when nothing changes.
+ */
+export function withColumnLabels(source: GridSource, labels: ReadonlyMap<string, string>): GridSource {
+  if (!source.columns.some((c) => (labels.get(c.name) ?? c.name) !== columnLabel(c))) return source;
+  const columns = source.columns.map((c) => {
+    const label = labels.get(c.name);
+    return label === undefined || label === c.name ? c : { ...c, label };
+  });
+  return {
+    key: source.key,
+    get rowCount() {
+      return source.rowCount;
+    },
+    columns,
+    fetchRows: (offset, limit, signal) => source.fetchRows(offset, limit, signal),
+  };
 }
 
 export interface GridSort {

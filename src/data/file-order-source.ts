@@ -1,7 +1,9 @@
-import { Schema, Table, tableFromIPC } from 'apache-arrow';
+import type { Schema } from 'apache-arrow';
+import { Table, tableFromIPC } from 'apache-arrow';
 import { MemscopeError } from '../core/errors';
 import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
 import { normalizeTable } from '../core/schema/normalize';
+import { columnKeys } from '../core/schema/column-keys';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import type { DbClient } from './db/db-client';
 import type { GridColumn, GridSource } from '../core/grid-source';
@@ -122,20 +124,18 @@ export function createFileOrderSource(options: FileOrderSourceOptions): GridSour
   };
 }
 
-/** `__row` + the DuckDB-destined columns as the decoder returns them (normalized), from the footer. */
+/** `__row` + the DuckDB-destined columns (by key) as the decoder returns them (normalized), from the footer. */
 export function fileOrderSchema(
   arrowSchemaIpc: Uint8Array,
   columns: readonly string[],
   vectors: Record<string, number>,
 ): Schema {
   const file = tableFromIPC(arrowSchemaIpc).schema;
-  const byName = new Map(file.fields.map((f) => [f.name, f]));
-  const fields = columns.flatMap((c) => {
-    const f = byName.get(c);
-    return f ? [f] : [];
-  });
-  return normalizeTable(new Table(new Schema(fields), []), {
+  const wanted = new Set(columns);
+  const keys = columnKeys(file.fields.map((f) => f.name)).map((k) => (wanted.has(k) ? k : null));
+  return normalizeTable(new Table(file, []), {
     rowStart: 0,
     vectors: new Map(Object.entries(vectors)),
+    keys,
   }).schema;
 }

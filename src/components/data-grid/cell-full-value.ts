@@ -25,7 +25,7 @@ export function cellFullValue(
     const cell = column.extra.getCell(fileRow, 'full');
     if (!cell) return null;
     return {
-      column: column.name,
+      column: column.label,
       rowLabel,
       cell,
       bytes: column.extra.getBytes?.(fileRow),
@@ -37,7 +37,7 @@ export function cellFullValue(
   const cell = formatCell(vector, local, FULL_FORMAT);
   const raw: unknown = cell.kind === 'binary' ? vector.get(local) : undefined;
   return {
-    column: column.name,
+    column: column.label,
     rowLabel,
     cell,
     bytes: raw instanceof Uint8Array ? raw : undefined,

@@ -1,7 +1,7 @@
 import type { CellValue } from '../../core/format/cell-value';
 import { isNumericType, typeLabel } from '../../core/format/type-label';
 import { columnWidth } from './column-layout';
-import type { GridSort, GridColumn } from '../../core/grid-source';
+import { columnLabel, type GridSort, type GridColumn } from '../../core/grid-source';
 
 /**
  * A column that is not in the grid source's pages: heavy columns (vectors, blobs) kept outside
@@ -10,6 +10,8 @@ import type { GridSort, GridColumn } from '../../core/grid-source';
  */
 export interface GridExtraColumn {
   name: string;
+  /** Shown instead of `name` when set (see GridColumn.label). */
+  label?: string;
   typeLabel: string;
   width?: number;
   /** The cell for the row whose row number is `fileRow`; undefined while not loaded. */
@@ -23,7 +25,10 @@ export interface GridExtraColumn {
 /** One shown column: a source column or an extra (heavy) one. */
 export interface ColumnModel {
   key: string;
+  /** The column's key (what sort names). */
   name: string;
+  /** What the header shows. */
+  label: string;
   typeLabel: string;
   numeric: boolean;
   sortable: boolean;
@@ -60,18 +65,20 @@ export function gridColumns(
     out.push({
       key: `s:${c.name}`,
       name: c.name,
+      label: columnLabel(c),
       typeLabel: typeLabel(c.type),
       numeric: isNumericType(c.type),
       sortable: true,
       source: i,
       extra: null,
-      defaultWidth: columnWidth(c.type, c.name),
+      defaultWidth: columnWidth(c.type, columnLabel(c)),
     });
   });
   for (const extra of extraColumns ?? []) {
     out.push({
       key: `x:${extra.name}`,
       name: extra.name,
+      label: columnLabel(extra),
       typeLabel: extra.typeLabel,
       numeric: false,
       sortable: false,

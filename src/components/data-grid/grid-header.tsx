@@ -74,6 +74,12 @@ interface HeaderCellProps {
   onResize(width: number): void;
 }
 
+/** The header's tooltip: name and type, and the SQL name when the file's name is not usable there. */
+function headerTitle(column: ColumnModel): string {
+  const sql = column.label === column.name || column.source === null ? '' : `, "${column.name}" in SQL`;
+  return `${column.label} (${column.typeLabel}${sql})`;
+}
+
 /**
  * A column header. Its accessible name is the column name: the type label and the sort arrow are
  * aria-hidden, and `aria-sort` says the order.
@@ -84,6 +90,8 @@ function HeaderCell({ column, colIndex, left, width, sort, sortEnabled, onSort, 
     <div
       className={`dg-th${column.numeric ? ' dg-num' : ''}`}
       role="columnheader"
+      // The name alone: without it the resize handle's label joins the header's name.
+      aria-label={column.label}
       aria-colindex={colIndex + 1}
       aria-sort={sort === 'asc' ? 'ascending' : sort === 'desc' ? 'descending' : 'none'}
       style={{ transform: `translateX(${left}px)`, width }}
@@ -93,9 +101,9 @@ function HeaderCell({ column, colIndex, left, width, sort, sortEnabled, onSort, 
           type="button"
           className="dg-th-button"
           onClick={onSort}
-          title={`${column.name} (${column.typeLabel}): sort`}
+          title={`${headerTitle(column)}: sort`}
         >
-          <span className="dg-th-name">{column.name}</span>
+          <span className="dg-th-name">{column.label}</span>
           <span className="dg-th-type" aria-hidden="true">
             {column.typeLabel}
           </span>
@@ -104,8 +112,8 @@ function HeaderCell({ column, colIndex, left, width, sort, sortEnabled, onSort, 
           </span>
         </button>
       ) : (
-        <span className="dg-th-button" title={`${column.name} (${column.typeLabel})`}>
-          <span className="dg-th-name">{column.name}</span>
+        <span className="dg-th-button" title={headerTitle(column)}>
+          <span className="dg-th-name">{column.label}</span>
           <span className="dg-th-type" aria-hidden="true">
             {column.typeLabel}
           </span>
@@ -115,7 +123,7 @@ function HeaderCell({ column, colIndex, left, width, sort, sortEnabled, onSort, 
         className="dg-resize"
         role="separator"
         aria-orientation="vertical"
-        aria-label={`Resize ${column.name}`}
+        aria-label={`Resize ${column.label}`}
         aria-valuenow={width}
         aria-valuemin={MIN_WIDTH}
         aria-valuemax={MAX_WIDTH}

@@ -10,7 +10,15 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { csvField, csvHeader, encodeCsv, encodeJsonl, toPlain } from './encode-rows';
+import {
+  csvField,
+  csvHeader,
+  encodeCsv,
+  encodeJsonl,
+  exportNames,
+  toPlain,
+  withFieldNames,
+} from './encode-rows';
 
 describe('csvField', () => {
   it.each([
@@ -64,5 +72,44 @@ describe('encodeJsonl', () => {
       '{"id":null,"text":null,"tags":null,"ok":null}',
       '',
     ]);
+  });
+});
+
+describe('exportNames', () => {
+  const cases: { name: string; columns: string[]; labels: [string, string][]; names: string[] }[] = [
+    { name: 'no labels: SQL names', columns: ['a', 'b'], labels: [], names: ['a', 'b'] },
+    { name: "the file's names", columns: ['A', 'a_1'], labels: [['a_1', 'a']], names: ['A', 'a'] },
+    {
+      name: 'a repeated name: SQL names for both',
+      columns: ['x', 'x_1'],
+      labels: [['x_1', 'x']],
+      names: ['x', 'x_1'],
+    },
+    {
+      name: 'an empty name: its SQL name',
+      columns: ['column0'],
+      labels: [['column0', '']],
+      names: ['column0'],
+    },
+    {
+      name: "a label equal to another column's SQL name",
+      columns: ['x_1', 'y'],
+      labels: [['y', 'x_1']],
+      names: ['x_1', 'y'],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => expect(exportNames(c.columns, new Map(c.labels))).toEqual(c.names));
+  }
+});
+
+describe('withFieldNames', () => {
+  it('renames in order without copying data', () => {
+    const t = new Table({ a: vectorFromArray([1, 2]), b: vectorFromArray(['x', 'y']) });
+    const r = withFieldNames(t, ['p', 'q']);
+    expect(r.schema.fields.map((f) => f.name)).toEqual(['p', 'q']);
+    expect(r.getChild('q')?.toArray()).toEqual(['x', 'y']);
+    expect(r.batches[0]?.data.children[0]).toBe(t.batches[0]?.data.children[0]);
+    expect(withFieldNames(t, ['a', 'b'])).toBe(t);
   });
 });

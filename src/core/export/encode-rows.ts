@@ -1,4 +1,4 @@
-import { DataType, type Table } from 'apache-arrow';
+import { DataType, Field, RecordBatch, Schema, Struct, Table, makeData } from 'apache-arrow';
 
 /**
  * CSV and JSON Lines text for exported rows, one Arrow page at a time (the exporter streams pages
@@ -15,6 +15,39 @@ type Plain = string | number | boolean | null | Plain[] | { [key: string]: Plain
 /** Quotes a CSV field when it holds a delimiter, quote, CR or LF, or starts/ends with a space (RFC 4180). */
 export function csvField(text: string): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The name each exported column is written under: its name in the file (the label the user saw),
+ * unless that name is empty or names two columns (a file with `x` twice): then its SQL name, so
+ * every format (JSON objects cannot repeat a key) gets the same unique names.
+ */
+export function exportNames(columns: readonly string[], labels: ReadonlyMap<string, string>): string[] {
+  const wanted = columns.map((c) => labels.get(c) ?? c);
+  const uses = new Map<string, number>();
+  for (const n of wanted) uses.set(n, (uses.get(n) ?? 0) + 1);
+  const names = wanted.map((n, i) => (n !== '' && uses.get(n) === 1 ? n : (columns[i] as string)));
+  // A label may equal another column's SQL name (`a` labelled `x_1` beside a key `x_1`): keys then.
+  return new Set(names).size === names.length ? names : [...columns];
+}
+
+/** The table with its columns renamed, in order (no data copied). */
+export function withFieldNames(table: Table, names: readonly string[]): Table {
+  if (table.schema.fields.every((f, i) => f.name === names[i])) return table;
+  const fields = table.schema.fields.map(
+    (f, i) => new Field(names[i] ?? f.name, f.type, f.nullable, f.metadata),
+  );
+  const schema = new Schema(fields, table.schema.metadata);
+  return new Table(
+    schema,
+    table.batches.map(
+      (b) =>
+        new RecordBatch(
+          schema,
+          makeData({ type: new Struct(fields), length: b.numRows, nullCount: 0, children: b.data.children }),
+        ),
+    ),
+  );
 }
 
 /** The header line of a CSV export. */

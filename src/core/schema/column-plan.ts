@@ -8,7 +8,14 @@
 export type ColumnRole = 'id' | 'category' | 'entities' | 'embedding' | 'diff' | 'time' | 'text' | 'other';
 
 export interface ColumnPlan {
+  /**
+   * The column's key: its identifier in DuckDB and its name in every request inside the app
+   * (decoder, heavy store, filters, sort, facets, export). Unique ignoring case, never empty, never
+   * `__row` (core/schema/column-keys.ts).
+   */
   name: string;
+  /** The column's name as the file writes it, shown to the user; equal to `name` for most files. */
+  label: string;
   /** Arrow type as apache-arrow prints it (`Utf8`, `FixedSizeList[384]<Float32>`, ...), after normalization. */
   arrowType: string;
   role: ColumnRole;

@@ -88,6 +88,29 @@ describe('normalizeTable', () => {
     expect(Array.from(t.getChild('__row') ?? [])).toEqual([100n, 101n, 102n]);
   });
 
+  it("renames columns to their keys; a file's own __row is renamed, never taken for the app's", () => {
+    const t = normalizeTable(
+      tableFromArrays({ __row: ['r2', 'r1'], b: new Int32Array([5, 6]) }),
+      { rowStart: 0, vectors: 'auto' },
+    );
+    expect(t.schema.fields.map((f) => f.name)).toEqual(['__row', '__row_1', 'b']);
+    expect(Array.from(t.getChild('__row') ?? [])).toEqual([0n, 1n]);
+    expect(Array.from(t.getChild('__row_1') ?? [])).toEqual(['r2', 'r1']);
+  });
+
+  it('takes keys from the caller, positionally; null drops a column', () => {
+    const t = normalizeTable(tableFromArrays({ p: new Int32Array([1]), q: new Int32Array([2]) }), {
+      rowStart: 0,
+      vectors: 'auto',
+      keys: [null, 'q_key'],
+    });
+    expect(t.schema.fields.map((f) => f.name)).toEqual(['__row', 'q_key']);
+    expect(Array.from(t.getChild('q_key') ?? [])).toEqual([2]);
+    expect(() =>
+      normalizeTable(tableFromArrays({ p: new Int32Array([1]) }), { rowStart: 0, vectors: 'auto', keys: [] }),
+    ).toThrow(/1 columns/);
+  });
+
   it('widens Float16 at the top level and inside lists and structs', () => {
     const halfs = makeData({
       type: new Float16(),

@@ -15,6 +15,7 @@ import {
 import type { Data } from 'apache-arrow';
 import { ROW_INDEX_COLUMN } from './column-plan';
 import { isFloat16, isFloatFixedList, isFloatList } from './arrow-guards';
+import { columnKeys } from './column-keys';
 
 /**
  * Normalization applied to every decoded batch before it leaves the decoder (docs/data-path.md):
@@ -23,8 +24,11 @@ import { isFloat16, isFloatFixedList, isFloatList } from './arrow-guards';
  * 2. Vector columns become FixedSizeList<Float32>[d]: Parquet stores FLOAT[d] as a plain list
  *    unless the writer kept the Arrow schema, and every consumer (cosine kernel, DuckDB casts)
  *    wants one fixed dimension. The child buffer is reused when it is already Float32.
- * 3. `__row` (Int64, row index in the file) is added as the first column, so rows in DuckDB and
- *    values in the heavy store can be joined.
+ * 3. Columns are renamed to their keys (core/schema/column-keys.ts): the names DuckDB and the
+ *    rest of the app use, unique ignoring case, never empty, never `__row`.
+ * 4. `__row` (Int64, row index in the file) is added as the first column, so rows in DuckDB and
+ *    values in the heavy store can be joined. A file's own `__row` was renamed by step 3, so this
+ *    one is always the app's.
  */
 
 export interface NormalizeOptions {
@@ -36,8 +40,12 @@ export interface NormalizeOptions {
    * with no null rows or null elements.
    */
   vectors: ReadonlyMap<string, number> | 'auto';
-  /** Skip adding `__row` (used when re-normalizing a table that has it already). */
-  addRowIndex?: boolean;
+  /**
+   * The key of each of the table's columns, in order (null: drop the column). Absent: the table
+   * holds every column of its file, in order, and the keys are computed from their names. A
+   * decoder that read only some columns passes their keys, computed over the whole file.
+   */
+  keys?: readonly (string | null)[];
 }
 
 /** Minimum length for a uniform float list to count as a vector (a length-1 list is a scalar). */
@@ -203,20 +211,40 @@ function rowIndexData(start: number, length: number): Data<Int64> {
 }
 
 /** Decides, per column, whether every batch holds a uniform float list of one dimension. */
-function autoVectorDims(table: Table): Map<string, number> {
+function autoVectorDims(table: Table, keep: readonly Kept[]): Map<string, number> {
   const dims = new Map<string, number>();
   if (table.batches.length === 0) return dims;
-  table.schema.fields.forEach((field, col) => {
-    if (!isFloatList(field.type)) return;
+  for (const { col, field, key } of keep) {
+    if (!isFloatList(field.type)) continue;
     let dim: number | null = null;
+    let uniform = true;
     for (const batch of table.batches) {
       const d = uniformListLength(batch.data.children[col] as Data);
-      if (d === null || d < MIN_VECTOR_DIM || (dim !== null && d !== dim)) return;
+      if (d === null || d < MIN_VECTOR_DIM || (dim !== null && d !== dim)) uniform = false;
       dim = d;
     }
-    if (dim !== null) dims.set(field.name, dim);
-  });
+    if (uniform && dim !== null) dims.set(key, dim);
+  }
   return dims;
+}
+
+/** A column of the input that stays, with its position there and its key. */
+interface Kept {
+  col: number;
+  field: Field;
+  key: string;
+}
+
+function keptColumns(table: Table, keys: readonly (string | null)[] | undefined): Kept[] {
+  const fields = table.schema.fields;
+  const names = keys ?? columnKeys(fields.map((f) => f.name));
+  if (names.length !== fields.length) {
+    throw new Error(`normalizeTable: ${names.length} keys for ${fields.length} columns`);
+  }
+  return fields.flatMap((field, col) => {
+    const key = names[col];
+    return key === null || key === undefined ? [] : [{ col, field, key }];
+  });
 }
 
 /**
@@ -224,36 +252,34 @@ function autoVectorDims(table: Table): Map<string, number> {
  * reused wherever the type does not change.
  */
 export function normalizeTable(table: Table, options: NormalizeOptions): Table {
-  const vectors = options.vectors === 'auto' ? autoVectorDims(table) : options.vectors;
-  const addRow =
-    options.addRowIndex !== false && table.schema.fields.every((f) => f.name !== ROW_INDEX_COLUMN);
+  const keep = keptColumns(table, options.keys);
+  const vectors = options.vectors === 'auto' ? autoVectorDims(table, keep) : options.vectors;
+  const isVector = ({ field, key }: Kept) =>
+    vectors.has(key) && (isFloatList(field.type) || isFloatFixedList(field.type));
 
-  const fields = table.schema.fields.map((field) => {
-    const dim = vectors.get(field.name);
-    if (dim !== undefined && (isFloatList(field.type) || isFloatFixedList(field.type))) {
-      return new Field(field.name, vectorType(dim), field.nullable, field.metadata);
-    }
-    return widenField(field);
+  const fields = keep.map((k) => {
+    const { field, key } = k;
+    if (isVector(k))
+      return new Field(key, vectorType(vectors.get(key) as number), field.nullable, field.metadata);
+    return new Field(key, widenType(field.type), field.nullable, field.metadata);
   });
-  const outFields = addRow ? [new Field(ROW_INDEX_COLUMN, new Int64(), false), ...fields] : fields;
+  const outFields = [new Field(ROW_INDEX_COLUMN, new Int64(), false), ...fields];
   const schema = new Schema(outFields, table.schema.metadata);
 
   let rowStart = options.rowStart;
   const batches = table.batches.map((batch) => {
-    const children = batch.data.children.map((child, col) => {
-      const field = table.schema.fields[col] as Field;
-      const dim = vectors.get(field.name);
-      if (dim !== undefined && (isFloatList(field.type) || isFloatFixedList(field.type))) {
+    const children = keep.map((k) => {
+      const child = batch.data.children[k.col] as Data;
+      if (isVector(k)) {
+        const dim = vectors.get(k.key) as number;
         // The plan saw a uniform list; a later row group that is not uniform keeps a variable list
         // would break the schema, so it is an error the caller sees (flagged, never silently wrong).
-        if (uniformListLength(child) !== dim) {
-          throw new VectorShapeError(field.name, dim);
-        }
+        if (uniformListLength(child) !== dim) throw new VectorShapeError(k.field.name, dim);
         return toVectorData(child, dim);
       }
       return widenData(child);
     });
-    const all = addRow ? [rowIndexData(rowStart, batch.numRows), ...children] : children;
+    const all = [rowIndexData(rowStart, batch.numRows), ...children];
     rowStart += batch.numRows;
     const struct = makeData({
       type: new Struct(outFields),

@@ -4,6 +4,7 @@ import type { ColumnPlan } from './column-plan';
 import { detectRole } from './column-roles';
 import { isBinaryType, isFloatFixedList, isFloatList, isStringType } from './arrow-guards';
 import { normalizedTypeName } from './normalize';
+import { columnKeys } from './column-keys';
 
 /** Strings longer than this on average (uncompressed, from the footer) stay out of DuckDB. */
 export const LONG_TEXT_AVG_BYTES = 1024;
@@ -17,23 +18,34 @@ export interface ColumnSizeStats {
 /**
  * Decides once per file where each top-level column goes (docs/data-path.md):
  * vectors, binary and long text go to the heavy store; everything else to DuckDB.
- * `vectorDims` holds the dimension of float-list columns whose decoded rows all share one length.
+ * `fields` are the file's top-level fields as the file names them (every one, in order: keys
+ * depend on all of them); `stats` is keyed by those names, `vectorDims` (the dimension of
+ * float-list columns whose decoded rows all share one length) by column key.
  */
 export function planColumns(
   fields: readonly Field[],
   stats: ColumnSizeStats,
   vectorDims: ReadonlyMap<string, number> = new Map(),
 ): ColumnPlan[] {
-  return fields.map((field) => planColumn(field, stats, vectorDims.get(field.name)));
+  const keys = columnKeys(fields.map((f) => f.name));
+  return fields.map((field, i) => {
+    const key = keys[i] as string;
+    return planColumn(field, key, stats, vectorDims.get(key));
+  });
 }
 
-function planColumn(field: Field, stats: ColumnSizeStats, probedDim: number | undefined): ColumnPlan {
+function planColumn(
+  field: Field,
+  key: string,
+  stats: ColumnSizeStats,
+  probedDim: number | undefined,
+): ColumnPlan {
   const { name, type } = field;
   const fixedDim = isFloatFixedList(type) ? type.listSize : undefined;
   const vectorDim = fixedDim ?? (isFloatList(type) ? probedDim : undefined);
   const role = detectRole(name, type, { vectorDim });
   const arrowType = normalizedTypeName(type, vectorDim);
-  const base = { name, arrowType, role };
+  const base = { name: key, label: name, arrowType, role };
 
   if (vectorDim !== undefined) {
     return {

@@ -65,3 +65,13 @@ export function describeDelimiter(delimiter: string): string {
   const choice = DELIMITER_CHOICES.find((c) => c.value === delimiter);
   return choice ? choice.label : JSON.stringify(delimiter);
 }
+
+/**
+ * The header line's cells as written (one row, every field as text), for the column labels: DuckDB
+ * renames header names (`a` after `A` becomes `a_1`, an empty one `column2`), the user knows them
+ * as the file writes them. An empty cell reads as NULL.
+ */
+export function headerLineSql(path: string, options: CsvOptions = {}): string {
+  const read = readCsvSql(path, { ...options, header: false });
+  return `SELECT * FROM ${read.slice(0, -1)}, all_varchar=true) LIMIT 1`;
+}

@@ -4,6 +4,7 @@ import type { DbClient } from '../db/db-client';
 import { registeredPath } from '../db/lockdown';
 import { csvError } from './csv-errors';
 import {
+  headerLineSql,
   CsvOptionsError,
   csvArguments,
   describeDelimiter,
@@ -38,6 +39,11 @@ export interface CsvTableRequest {
 export interface CsvTableResult {
   /** The options the table was read with: the user's, else what the sniffer (or memscope) chose. */
   options: { delimiter: string; quote: string; header: boolean; nullPadding: boolean };
+  /**
+   * The header line's cells as the file writes them (DuckDB renames some: see headerLineSql), one
+   * per column in order; null without a header.
+   */
+  headerNames: string[] | null;
   /** For the user when the shape is in doubt, else null. */
   warning: string | null;
 }
@@ -91,13 +97,16 @@ export async function createCsvTable(db: DbClient, req: CsvTableRequest): Promis
       `CREATE TABLE ${q} AS SELECT (row_number() OVER () - 1)::BIGINT AS ${quoteIdentifier(req.rowColumn)}, * FROM ${readCsvSql(path, options)}`,
       { cache: false, ...(signal ? { signal } : {}) },
     );
+    const used = {
+      delimiter: options.delimiter ?? final.delimiter,
+      quote: options.quote ?? final.quote,
+      header: options.header ?? final.header,
+      nullPadding: options.nullPadding ?? false,
+    };
     return {
-      options: {
-        delimiter: options.delimiter ?? final.delimiter,
-        quote: options.quote ?? final.quote,
-        header: options.header ?? final.header,
-        nullPadding: options.nullPadding ?? false,
-      },
+      options: used,
+      // Labels only: a header that cannot be read this way leaves DuckDB's names.
+      headerNames: used.header ? await headerNames(db, path, used, signal).catch(() => null) : null,
       warning: warnings.length > 0 ? `${warnings.join(' ')} Check the delimiter, quote and header.` : null,
     };
   } catch (error) {
@@ -105,6 +114,25 @@ export async function createCsvTable(db: DbClient, req: CsvTableRequest): Promis
     if (e.code === 'cancelled') throw e;
     throw csvError('unreadable', fileName, { reason: e.message, detail: e.detail ?? e.message });
   }
+}
+
+/** The header line's cells as written, or null when it cannot be read as one line of cells. */
+async function headerNames(
+  db: DbClient,
+  path: string,
+  options: CsvOptions,
+  signal?: AbortSignal,
+): Promise<string[] | null> {
+  const { table } = await db.query(headerLineSql(path, options), {
+    cache: false,
+    ...(signal ? { signal } : {}),
+  });
+  if (table.numRows !== 1) return null;
+  const row = table.get(0);
+  return table.schema.fields.map((f) => {
+    const v: unknown = row?.[f.name];
+    return v === null || v === undefined ? '' : String(v);
+  });
 }
 
 interface Sniffed {

@@ -1,5 +1,12 @@
 import { tableToIPC, type Table } from 'apache-arrow';
-import { csvHeader, encodeCsv, encodeJsonl, type ExportFormat } from '../../core/export/encode-rows';
+import {
+  csvHeader,
+  encodeCsv,
+  encodeJsonl,
+  exportNames,
+  withFieldNames,
+  type ExportFormat,
+} from '../../core/export/encode-rows';
 import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { buildCountQuery, buildPageQuery, type Filter, type SortSpec } from '../../core/sql/table-query';
@@ -26,6 +33,8 @@ export interface ExportRequest {
   onProgress?(done: number, total: number): void;
   /** Rows per page (and per Parquet row group); EXPORT_PAGE_ROWS unless a test asks for small pages. */
   pageRows?: number;
+  /** The file's own column names by SQL name (ColumnPlan.label): columns are written under them (exportNames). */
+  labels?: ReadonlyMap<string, string>;
 }
 
 /** A sink for CSV or JSON Lines: each page becomes one string part. */
@@ -68,6 +77,7 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     signal,
     onProgress,
     pageRows = EXPORT_PAGE_ROWS,
+    labels = new Map<string, string>(),
   } = request;
   try {
     const probe = buildPageQuery({ table, limit: 0, offset: 0 });
@@ -80,7 +90,8 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     // Unsorted pages still need one order: sort by the tiebreaker (file order) when there is one.
     const order =
       sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
-    sink.header?.(columns);
+    const names = exportNames(columns, labels);
+    sink.header?.(names);
     onProgress?.(0, total);
     for (let offset = 0; offset < total; offset += pageRows) {
       const q = buildPageQuery({
@@ -93,7 +104,8 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
         offset,
       });
       const page = await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false });
-      await sink.page(page.table, columns);
+      // The page holds `columns` in order (the query selects them so): written under `names`.
+      await sink.page(withFieldNames(page.table, names), names);
       onProgress?.(Math.min(total, offset + page.table.numRows), total);
     }
     if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });

@@ -13,12 +13,13 @@ import { mark, type LoadContext } from './load-context';
 export async function loadArrow(ctx: LoadContext): Promise<void> {
   const { deps, fileName } = ctx;
   ctx.update({ status: 'loading', progress: { done: 0, total: 1, unit: 'row-groups' } });
-  const table: Table = readArrowIpcFile(new Uint8Array(await ctx.file.arrayBuffer()), fileName);
+  const read = readArrowIpcFile(new Uint8Array(await ctx.file.arrayBuffer()), fileName);
+  const table: Table = read.table;
   ctx.checkAborted();
-  const fields = table.schema.fields.filter((f) => f.name !== ROW_INDEX_COLUMN);
+  // Vectors as normalization found them (by key; the app's `__row` is never one).
   const dims = new Map<string, number>();
-  for (const f of fields) if (isFloatFixedList(f.type)) dims.set(f.name, f.type.listSize);
-  const plan = planColumns(fields, { rows: table.numRows, uncompressedBytes: new Map() }, dims);
+  for (const f of table.schema.fields) if (isFloatFixedList(f.type)) dims.set(f.name, f.type.listSize);
+  const plan = planColumns(read.fields, { rows: table.numRows, uncompressedBytes: new Map() }, dims);
   const heavyNames = heavyColumns(plan);
   ctx.setHeavy(
     heavyNames.length === 0

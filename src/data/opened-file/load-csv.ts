@@ -33,8 +33,12 @@ export async function loadCsv(ctx: LoadContext, options: CsvOptions | undefined)
   const count = await deps.db.query(`SELECT count(*) AS n FROM ${q}`, { cache: false });
   const schema = await deps.db.query(`SELECT * FROM ${q} LIMIT 0`, { cache: false });
   const fields = schema.table.schema.fields.filter((f) => f.name !== ROW_INDEX_COLUMN);
-  const columns = planColumns(fields, { rows: 0, uncompressedBytes: new Map() }).map((c) => ({
+  // DuckDB named the columns (unique, never empty, never `__row`: they are the keys); the labels
+  // are the header's cells as written, when there is one header cell per column.
+  const labels = csv.headerNames?.length === fields.length ? csv.headerNames : null;
+  const columns = planColumns(fields, { rows: 0, uncompressedBytes: new Map() }).map((c, i) => ({
     ...c,
+    label: labels?.[i] ?? c.label,
     destination: 'duckdb' as const,
     reason: 'CSV: read by DuckDB',
   }));

@@ -1,6 +1,7 @@
 import { ParquetFile, Compression } from 'parquet-wasm/esm';
 import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
+import { columnKeys } from '../../core/schema/column-keys';
 import { MemscopeError } from '../../core/errors';
 import { detectFileKind, readMagic } from './file-kind';
 import { classifyDecoderError, parquetError } from './parquet-errors';
@@ -48,6 +49,7 @@ export interface DecoderOptions {
 export class ParquetDecoder {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
+  private names: { names: string[]; keys: string[] } | null = null;
 
   private constructor(
     private readonly file: ParquetFile,
@@ -140,14 +142,45 @@ export class ParquetDecoder {
 
   /** Uncompressed bytes (footer figures) a read would decode. */
   plannedBytes(request: ReadRequest): number {
+    const names = request.columns === undefined ? undefined : this.selection(request.columns).read;
     let total = 0;
     for (const rg of request.rowGroups) {
       const sizes = this.sizes[rg];
       if (!sizes) continue;
-      if (request.columns === undefined) for (const v of sizes.values()) total += v;
-      else for (const c of request.columns) total += sizes.get(c) ?? 0;
+      if (names === undefined) for (const v of sizes.values()) total += v;
+      else for (const c of names) total += sizes.get(c) ?? 0;
     }
     return total;
+  }
+
+  /** The file's top-level column names, and their keys (core/schema/column-keys.ts), in order. */
+  private columnNames(): { names: string[]; keys: string[] } {
+    if (!this.names) {
+      const names = tableFromIPC(this.footer.arrowSchemaIpc).schema.fields.map((f) => f.name);
+      this.names = { names, keys: columnKeys(names) };
+    }
+    return this.names;
+  }
+
+  /**
+   * What to ask parquet-wasm for to get the columns with these keys, and the key of each column it
+   * returns (null: not asked for). parquet-wasm selects by name and returns, in file order, every
+   * column whose name is asked for: a file that repeats a name gives all of them, and the ones whose
+   * keys were not asked for are dropped.
+   * @throws MemscopeError when a key is not one of the file's
+   */
+  private selection(columns: readonly string[]): { read: string[]; keys: (string | null)[] } {
+    const { names, keys } = this.columnNames();
+    const known = new Set(keys);
+    const missing = columns.filter((c) => !known.has(c));
+    if (missing.length > 0)
+      throw parquetError('internal', this.footer.fileName, { detail: `no column ${missing.join(', ')}` });
+    const wanted = new Set(columns);
+    const read = new Set(names.filter((_, i) => wanted.has(keys[i] as string)));
+    const out = names.flatMap((n, i) =>
+      read.has(n) ? [wanted.has(keys[i] as string) ? (keys[i] as string) : null] : [],
+    );
+    return { read: [...read], keys: out };
   }
 
   /**
@@ -174,12 +207,8 @@ export class ParquetDecoder {
         throw parquetError('internal', fileName, { detail: `row group ${rg} does not exist` });
       }
     }
-    if (request.columns) {
-      const known = new Set(this.topLevelNames());
-      const missing = request.columns.filter((c) => !known.has(c));
-      if (missing.length > 0)
-        throw parquetError('internal', fileName, { detail: `no column ${missing.join(', ')}` });
-    }
+    const selection = request.columns ? this.selection(request.columns) : null;
+    const keys = selection?.keys ?? this.columnNames().keys;
     const planned = this.plannedBytes(request);
     if (planned > this.maxReadBytes) {
       throw parquetError('too-large', fileName, { bytes: planned, budget: this.maxReadBytes });
@@ -207,7 +236,7 @@ export class ParquetDecoder {
       };
       let decoded: Table;
       try {
-        decoded = await this.decodeRowGroup(rg, info, request.columns, remaining, groupSkip);
+        decoded = await this.decodeRowGroup(rg, info, selection?.read, remaining, groupSkip);
       } catch (err) {
         throw classifyDecoderError(err, fileName, where);
       }
@@ -222,7 +251,7 @@ export class ParquetDecoder {
       }
       let normalized: Table;
       try {
-        normalized = normalizeTable(decoded, { rowStart: info.firstRow + groupSkip, vectors });
+        normalized = normalizeTable(decoded, { rowStart: info.firstRow + groupSkip, vectors, keys });
       } catch (err) {
         if (err instanceof VectorShapeError)
           throw parquetError('unsupported', fileName, { detail: err.message, ...where });
@@ -239,7 +268,9 @@ export class ParquetDecoder {
       batches.push(...normalized.batches);
       remaining -= normalized.numRows;
     }
-    const table = schemaTable ? new Table(schemaTable.schema, batches) : this.emptyTable(request, vectors);
+    const table = schemaTable
+      ? new Table(schemaTable.schema, batches)
+      : this.emptyTable(selection?.read, keys, vectors);
     return tableToIPC(table, 'stream');
   }
 
@@ -267,17 +298,15 @@ export class ParquetDecoder {
     return tableFromIPC(wasmTable.intoIPCStream());
   }
 
-  private emptyTable(request: ReadRequest, vectors: ReadonlyMap<string, number> | 'auto'): Table {
+  private emptyTable(
+    read: readonly string[] | undefined,
+    keys: readonly (string | null)[],
+    vectors: ReadonlyMap<string, number> | 'auto',
+  ): Table {
     // No row groups asked for (or a file with none): the schema alone, normalized.
     const schema = tableFromIPC(this.footer.arrowSchemaIpc).schema;
-    const fields = request.columns
-      ? schema.fields.filter((f) => request.columns?.includes(f.name))
-      : schema.fields;
-    return normalizeTable(new Table(new Schema(fields, schema.metadata), []), { rowStart: 0, vectors });
-  }
-
-  topLevelNames(): string[] {
-    return tableFromIPC(this.footer.arrowSchemaIpc).schema.fields.map((f) => f.name);
+    const fields = read ? schema.fields.filter((f) => read.includes(f.name)) : schema.fields;
+    return normalizeTable(new Table(new Schema(fields, schema.metadata), []), { rowStart: 0, vectors, keys });
   }
 
   /**

@@ -3,6 +3,7 @@ import type { ColumnPlan } from '../../core/schema/column-plan';
 import { isFloatList } from '../../core/schema/arrow-guards';
 import { MIN_VECTOR_DIM, uniformListLength } from '../../core/schema/normalize';
 import { planColumns } from '../../core/schema/plan-columns';
+import { columnKeys } from '../../core/schema/column-keys';
 import type { ParquetFooter, ReadRequest } from './parquet-reader';
 
 /** Rows decoded to decide whether a float list is a vector: cheap (one page of one row group). */
@@ -26,8 +27,7 @@ export async function planParquetFile(
  * variable float list, or no rows): then planFromProbe runs without waiting for anything.
  */
 export function vectorProbeRequest(footer: ParquetFooter): ReadRequest | null {
-  const schema = tableFromIPC(footer.arrowSchemaIpc).schema;
-  const floatLists = schema.fields.filter((f) => isFloatList(f.type)).map((f) => f.name);
+  const floatLists = floatListKeys(footer);
   const firstGroup = footer.rowGroups.findIndex((rg) => rg.rows > 0);
   if (floatLists.length === 0 || firstGroup < 0) return null;
   // `vectors: {}` = convert nothing: the probe wants the lists as stored.
@@ -45,8 +45,7 @@ export function planFromProbe(footer: ParquetFooter, probeIpc: Uint8Array | null
   const vectorDims = new Map<string, number>();
   if (probeIpc) {
     const probe = tableFromIPC(probeIpc);
-    const floatLists = schema.fields.filter((f) => isFloatList(f.type)).map((f) => f.name);
-    for (const name of floatLists) {
+    for (const name of floatListKeys(footer)) {
       const col = probe.schema.fields.findIndex((f) => f.name === name);
       if (col < 0) continue;
       let dim: number | null = null;
@@ -60,4 +59,11 @@ export function planFromProbe(footer: ParquetFooter, probeIpc: Uint8Array | null
     }
   }
   return planColumns(schema.fields, { rows: footer.rows, uncompressedBytes }, vectorDims);
+}
+
+/** Keys (core/schema/column-keys.ts) of the file's float-list columns: reads name columns by key. */
+function floatListKeys(footer: ParquetFooter): string[] {
+  const fields = tableFromIPC(footer.arrowSchemaIpc).schema.fields;
+  const keys = columnKeys(fields.map((f) => f.name));
+  return keys.filter((_, i) => isFloatList((fields[i] as (typeof fields)[number]).type));
 }

@@ -8,7 +8,7 @@ import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
 import { createTableGridSource } from '../../data/db/grid-source';
-import type { GridSource } from '../../core/grid-source';
+import { withColumnLabels, type GridSource } from '../../core/grid-source';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { OpenedFile } from '../../data/opened-file/opened-file';
 import { ExportMenu } from './export-menu';
@@ -109,9 +109,17 @@ export function ExploreView({
   }, [db, table.tableName, table.fileName, sort, allFilters, queryable, loaded, useFileOrder, dropped]);
 
   const chosen = useFileOrder ? fileSource : tableSource;
+  // Columns go by key in SQL and by the file's names on screen (core/schema/column-keys.ts).
+  const labels = useMemo(() => new Map(table.columns.map((c) => [c.name, c.label])), [table.columns]);
   const source = useMemo(
-    () => (chosen ? watchForDroppedTable(chosen, table.tableName, () => setDropped(true)) : null),
-    [chosen, table.tableName],
+    () =>
+      chosen
+        ? withColumnLabels(
+            watchForDroppedTable(chosen, table.tableName, () => setDropped(true)),
+            labels,
+          )
+        : null,
+    [chosen, table.tableName, labels],
   );
   const reload = useCallback(() => {
     setDropped(false);
@@ -181,6 +189,7 @@ export function ExploreView({
             filters={allFilters}
             tiebreaker={tiebreaker}
             ready={loaded && !dropped}
+            labels={labels}
           />
         ) : null}
         {idColumn && source ? (

@@ -31,10 +31,21 @@ interface ExportMenuProps {
   tiebreaker: string | undefined;
   /** False until the file is in DuckDB. */
   ready: boolean;
+  /** The file's own column names by SQL name: the export writes them (exportNames). */
+  labels: ReadonlyMap<string, string>;
 }
 
 /** "Export": the filtered, sorted rows of the table, every one, as CSV, JSON Lines or Parquet; with progress and cancel. */
-export function ExportMenu({ db, table, fileName, sort, filters, tiebreaker, ready }: ExportMenuProps) {
+export function ExportMenu({
+  db,
+  table,
+  fileName,
+  sort,
+  filters,
+  tiebreaker,
+  ready,
+  labels,
+}: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -54,6 +65,7 @@ export function ExportMenu({ db, table, fileName, sort, filters, tiebreaker, rea
         sort,
         filters,
         tiebreaker,
+        labels,
         signal: controller.signal,
         onProgress: (done, total) => setProgress({ done, total }),
       },

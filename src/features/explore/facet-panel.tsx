@@ -1,3 +1,4 @@
+import { columnChoices } from '../../core/grid-source';
 import { useEffect, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount } from '../../core/format/quantities';
@@ -103,6 +104,9 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
         .map((s) => (s.column === column ? { ...s, values: s.values.filter((v) => v !== value) } : s))
         .filter((s) => s.values.length > 0),
     );
+  // Facets go by column key; people read the file's names.
+  const choices = columnChoices(columns);
+  const labelOf = (column: string) => choices[columns.findIndex((c) => c.name === column)] ?? column;
   const chips = selections.flatMap((s) => s.values.map((value) => ({ column: s.column, value })));
 
   return (
@@ -115,10 +119,10 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
                 <button
                   type="button"
                   className="ex-chip"
-                  aria-label={`Remove ${c.column}: ${c.value}`}
+                  aria-label={`Remove ${labelOf(c.column)}: ${c.value}`}
                   onClick={() => remove(c.column, c.value)}
                 >
-                  {c.column}: {c.value} <span aria-hidden="true">×</span>
+                  {labelOf(c.column)}: {c.value} <span aria-hidden="true">×</span>
                 </button>
               </li>
             ))}
@@ -141,16 +145,16 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
         const items = [...shown, ...missing.map((value) => ({ value, count: 0 }))];
         const max = Math.max(1, ...items.map((c) => c.count));
         return (
-          <div key={facet.column} role="group" aria-label={facet.column} className="ex-facet">
+          <div key={facet.column} role="group" aria-label={labelOf(facet.column)} className="ex-facet">
             <div className="ex-facet-title" aria-hidden="true">
-              {facet.column}
+              {labelOf(facet.column)}
             </div>
             {facet.kind === 'list' ? (
               <input
                 type="search"
                 className="ex-facet-search"
-                aria-label={`Search ${facet.column}`}
-                placeholder={`Search ${facet.column}`}
+                aria-label={`Search ${labelOf(facet.column)}`}
+                placeholder={`Search ${labelOf(facet.column)}`}
                 value={searches[facet.column] ?? ''}
                 onChange={(e) => setSearches((prev) => ({ ...prev, [facet.column]: e.target.value }))}
               />

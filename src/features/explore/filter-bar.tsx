@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Type, type DataType } from 'apache-arrow';
 import type { Filter, FilterOp } from '../../core/sql/table-query';
 import { formatFilterValue, parseNumericFilterValue } from '../../core/sql/filter-value';
-import type { GridColumn } from '../../core/grid-source';
+import { columnChoices, columnLabel, type GridColumn } from '../../core/grid-source';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 
 type ColumnKind = 'list' | 'string' | 'number' | 'bool' | 'temporal' | 'other';
@@ -55,9 +55,9 @@ const OP_LABEL: Record<FilterOp, string> = {
   'list-contains': 'contains',
 };
 
-export function describeFilter(f: Filter): string {
+function describeFilter(f: Filter, names: ReadonlyMap<string, string>): string {
   const value = f.op === 'is null' || f.op === 'is not null' ? '' : ` ${formatFilterValue(f.value)}`;
-  return `${f.column} ${OP_LABEL[f.op]}${value}`;
+  return `${names.get(f.column) ?? f.column} ${OP_LABEL[f.op]}${value}`;
 }
 
 /**
@@ -69,7 +69,7 @@ function parseValue(
   column: GridColumn,
   text: string,
 ): { value: Filter['value'] } | { error: string } {
-  if (kind === 'number') return parseNumericFilterValue(column.name, column.type, text);
+  if (kind === 'number') return parseNumericFilterValue(columnLabel(column), column.type, text);
   if (kind === 'bool') {
     const t = text.trim().toLowerCase();
     if (t === 'true' || t === 'false') return { value: t === 'true' };
@@ -93,6 +93,9 @@ export function FilterBar({
     ...allColumns.filter((c) => c.name !== ROW_INDEX_COLUMN),
     ...allColumns.filter((c) => c.name === ROW_INDEX_COLUMN),
   ];
+  // Filters name columns by key; people pick them by the name the file gives them.
+  const choices = columnChoices(columns);
+  const names = new Map(columns.map((c, i) => [c.name, choices[i] as string]));
   const [columnName, setColumnName] = useState(columns[0]?.name ?? '');
   const column = columns.find((c) => c.name === columnName) ?? columns[0];
   const kind = column ? kindOf(column.type) : 'other';
@@ -128,7 +131,7 @@ export function FilterBar({
           <select value={column?.name ?? ''} onChange={(e) => setColumnName(e.target.value)}>
             {columns.map((c) => (
               <option key={c.name} value={c.name}>
-                {c.name}
+                {names.get(c.name)}
               </option>
             ))}
           </select>
@@ -168,10 +171,10 @@ export function FilterBar({
         <ul className="ex-chips" aria-label="Filters">
           {filters.map((f, i) => (
             <li key={i} className="ex-chip">
-              <span>{describeFilter(f)}</span>
+              <span>{describeFilter(f, names)}</span>
               <button
                 type="button"
-                aria-label={`Remove filter ${describeFilter(f)}`}
+                aria-label={`Remove filter ${describeFilter(f, names)}`}
                 onClick={() => onChange(filters.filter((_, j) => j !== i))}
               >
                 ✕

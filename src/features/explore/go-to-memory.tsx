@@ -48,7 +48,7 @@ export function GoToMemory(props: GoToMemoryProps) {
       tiebreaker,
     }).then(
       (r) => {
-        if (!r.found) setMessage(`No memory with ${idColumn.name} ${id} in ${fileName}.`);
+        if (!r.found) setMessage(`No memory with ${idColumn.label} ${id} in ${fileName}.`);
         else if (r.position === null)
           setMessage(`${id} is in ${fileName} but not in the rows shown: the filters hide it.`);
         else onFound(r.position);
@@ -65,7 +65,7 @@ export function GoToMemory(props: GoToMemoryProps) {
       <input
         type="text"
         aria-label="Go to memory"
-        placeholder={`Go to ${idColumn.name}…`}
+        placeholder={`Go to ${idColumn.label}…`}
         value={text}
         onChange={(e) => setText(e.target.value)}
       />

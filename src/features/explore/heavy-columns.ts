@@ -20,6 +20,7 @@ export function heavyGridColumns(
     .filter((p) => p.destination === 'heavy' && store.columns.includes(p.name))
     .map((p) => ({
       name: p.name,
+      label: p.label,
       typeLabel: heavyTypeLabel(p),
       width: p.vectorDim ? 140 : 200,
       getCell(fileRow, mode) {

@@ -6,13 +6,17 @@ import { formatHeavyValue } from '../../core/format/heavy-value';
 import { typeLabel } from '../../core/format/type-label';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { ValueView } from '../../components/data-grid/value-view';
-import type { GridSource } from '../../core/grid-source';
+import { columnLabel, type GridSource } from '../../core/grid-source';
+import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { HeavyColumnStore } from '../../data/heavy-store';
 import type { FileState } from '../../data/opened-file/file-state';
 import { heavyTypeLabel } from './heavy-columns';
 
 interface Field {
+  /** The column's key. */
   name: string;
+  /** Its name in the file. */
+  label: string;
   type: string;
   cell: CellValue | undefined;
   bytes?: Uint8Array | undefined;
@@ -79,15 +83,19 @@ export function RowDetail({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [heavy, fileRow, table.columns, table.fileName]);
 
+  const labels = new Map(table.columns.map((c) => [c.name, c.label]));
   const fields: Field[] = [];
   if (page && page.row === row && page.table.numRows > 0) {
     for (const f of page.table.schema.fields) {
+      // The app's row index is the heading ("Row n"); a file's own `__row` has another key.
+      if (f.name === ROW_INDEX_COLUMN) continue;
       const vector = page.table.getChild(f.name);
       if (!vector) continue;
       const cell = formatCell(vector, 0, FULL_FORMAT);
       const raw: unknown = cell.kind === 'binary' ? vector.get(0) : undefined;
       fields.push({
         name: f.name,
+        label: columnLabel({ name: f.name, label: labels.get(f.name) }),
         type: typeLabel(f.type),
         cell,
         bytes: raw instanceof Uint8Array ? raw : undefined,
@@ -99,6 +107,7 @@ export function RowDetail({
     const value = heavy && fileRow !== null ? heavy.peek(p.name, fileRow) : undefined;
     fields.push({
       name: p.name,
+      label: columnLabel(p),
       type: heavyTypeLabel(p),
       cell: value === undefined ? undefined : formatHeavyValue(value, FULL_FORMAT),
       bytes: value instanceof Uint8Array ? value : undefined,
@@ -127,11 +136,11 @@ export function RowDetail({
         {fields.map((f) => (
           <div key={f.name} className="ex-field">
             <dt>
-              <span className="ex-field-name">{f.name}</span> <span className="ex-field-type">{f.type}</span>
+              <span className="ex-field-name">{f.label}</span> <span className="ex-field-type">{f.type}</span>
             </dt>
             <dd>
               {f.cell ? (
-                <ValueView cell={f.cell} bytes={f.bytes} name={f.name} />
+                <ValueView cell={f.cell} bytes={f.bytes} name={f.label} />
               ) : (
                 <span className="ex-muted">Loading…</span>
               )}

@@ -1,3 +1,4 @@
+import { columnLabel } from '../../core/grid-source';
 import type { FileState } from '../../data/opened-file/file-state';
 import { formatCount, formatSize } from '../../core/format/quantities';
 
@@ -46,7 +47,13 @@ export function SchemaPanel({ table }: { table: FileState }) {
             {table.columns.map((c) => (
               <tr key={c.name} title={c.reason}>
                 <td>
-                  <code>{c.name}</code>
+                  <code>{columnLabel(c)}</code>
+                  {c.label !== c.name ? (
+                    <span className="schema-sql-name">
+                      {' '}
+                      as <code>{c.name}</code> in SQL
+                    </span>
+                  ) : null}
                   <span className="type">{c.arrowType}</span>
                 </td>
                 <td>{c.role === 'other' ? '' : c.role}</td>

@@ -15,6 +15,11 @@ export interface SqlPanelTable {
   fileName: string;
   /** Set while the file is still loading into DuckDB: queries see only the rows loaded so far. */
   loading?: { done: number; total: number; unit: string };
+  /**
+   * The file's own name of each column whose SQL name differs (DuckDB cannot hold `A` and `a`, an
+   * empty name, a repeated one: core/schema/column-keys.ts), by SQL name.
+   */
+  fileNames?: ReadonlyMap<string, string>;
 }
 
 export interface SqlPanelProps {
@@ -168,6 +173,7 @@ export function SqlPanel({ db, tables, renderResult, initialSql, onProfile }: Sq
 
   const running = status.kind === 'running';
   const fileOf = new Map(tables.map((t) => [t.tableName, t.fileName]));
+  const fileNamesOf = new Map(tables.map((t) => [t.tableName, t.fileNames]));
   const loadingTables = tables.filter((t) => t.loading !== undefined);
 
   return (
@@ -269,6 +275,12 @@ export function SqlPanel({ db, tables, renderResult, initialSql, onProfile }: Sq
                         {c.name}
                       </button>{' '}
                       <span className="sql-panel__type">{c.type}</span>
+                      {fileNamesOf.get(t.name)?.has(c.name) ? (
+                        <span className="sql-panel__type">
+                          {' '}
+                          (“{fileNamesOf.get(t.name)?.get(c.name)}” in the file)
+                        </span>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
