@@ -19,7 +19,13 @@ import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
 import type { AppServices } from './start';
-import { useUrlParam } from './use-url-state';
+import { setUrlParams, useUrlParams } from './use-url-state';
+import {
+  VIEW_PARAMS,
+  decodeExploreState,
+  encodeExploreState,
+  type ExploreUrlState,
+} from '../core/url/view-state';
 
 const TABS: readonly TabDef[] = [
   { id: 'explore', label: 'Explore' },
@@ -35,8 +41,21 @@ const isTraceTable = (t: FileState) =>
 export function App({ services }: { services: AppServices }) {
   const { db, workspace, internalErrors } = services;
   const tables = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
-  const [tab, setTab] = useUrlParam('tab', 'explore');
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // The URL owns the tab, the active table and the view's state (use-url-state.ts).
+  const params = useUrlParams();
+  const urlTab = params.get(VIEW_PARAMS.tab);
+  const tab = TABS.some((t) => t.id === urlTab) ? (urlTab as string) : 'explore';
+  const setTab = useCallback(
+    (next: string) => setUrlParams({ [VIEW_PARAMS.tab]: next === 'explore' ? null : next }, 'push'),
+    [],
+  );
+  const urlTable = params.get(VIEW_PARAMS.table);
+  // Another table is another view: a history entry of its own, without the last table's filters.
+  const showTable = useCallback(
+    (tableName: string, mode: 'push' | 'replace' = 'push') =>
+      setUrlParams({ [VIEW_PARAMS.table]: tableName, [VIEW_PARAMS.explore]: null }, mode),
+    [],
+  );
   const [appAlerts, setAppAlerts] = useState<AlertItem[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const alertSeq = useRef(0);
@@ -96,11 +115,11 @@ export function App({ services }: { services: AppServices }) {
   const openFiles = useCallback(
     (files: File[]) => {
       let last: string | null = null;
-      for (const file of files) last = workspace.open(file, file.name).id;
+      for (const file of files) last = workspace.open(file, file.name).tableName;
       // The newest file is the one the user wants to see.
-      if (last) setActiveId(last);
+      if (last !== null) showTable(last);
     },
-    [workspace],
+    [workspace, showTable],
   );
 
   // The bundled sample, once per page load; the first file becomes the active table.
@@ -110,8 +129,13 @@ export function App({ services }: { services: AppServices }) {
     sampleStarted.current = true;
     fetchSampleFiles().then(
       (files) => {
-        const first = files.map((f) => workspace.open(f, f.name).id)[0];
-        setActiveId((current) => current ?? first ?? null);
+        const first = files.map((f) => workspace.open(f, f.name).tableName)[0];
+        // A link (or a reload) names its table already; else the sample's first file.
+        if (
+          first !== undefined &&
+          new URLSearchParams(window.location.search).get(VIEW_PARAMS.table) === null
+        )
+          showTable(first, 'replace');
       },
       (err: unknown) =>
         pushAlert({
@@ -121,13 +145,34 @@ export function App({ services }: { services: AppServices }) {
           detail: err instanceof Error ? err.message : String(err),
         }),
     );
-  }, [pushAlert, workspace]);
+  }, [pushAlert, workspace, showTable]);
 
+  // The table the URL names, once a file of that name is open; else the newest open file.
   const active = useMemo(() => {
-    const chosen = tables.find((t) => t.id === activeId);
-    if (chosen) return chosen;
-    return [...tables].reverse().find((t) => t.status !== 'failed' && t.status !== 'cancelled') ?? null;
-  }, [tables, activeId]);
+    const open = (t: FileState) => t.status !== 'failed' && t.status !== 'cancelled';
+    const named = urlTable === null ? undefined : tables.find((t) => t.tableName === urlTable);
+    if (named && (open(named) || tables.every((t) => !open(t)))) return named;
+    return [...tables].reverse().find(open) ?? named ?? tables.at(-1) ?? null;
+  }, [tables, urlTable]);
+  const activeTable = active?.tableName ?? null;
+  // The view's state in the URL, for the table it belongs to. A view shown by default (no table in
+  // the URL, or one not open) becomes the URL's table when the user changes something in it.
+  const exploreState =
+    activeTable !== null && activeTable === urlTable ? params.get(VIEW_PARAMS.explore) : null;
+  const onExploreState = useCallback(
+    (state: ExploreUrlState) => {
+      if (activeTable === null) return;
+      setUrlParams(
+        { [VIEW_PARAMS.table]: activeTable, [VIEW_PARAMS.explore]: encodeExploreState(state) },
+        'replace',
+      );
+    },
+    [activeTable],
+  );
+  const onSqlChange = useCallback(
+    (sql: string) => setUrlParams({ [VIEW_PARAMS.sql]: sql || null }, 'replace'),
+    [],
+  );
 
   const activeFile = active ? (workspace.file(active.id) ?? null) : null;
   const hasVectors = active?.kind === 'parquet' && active.columns.some((c) => c.vectorDim);
@@ -186,8 +231,17 @@ export function App({ services }: { services: AppServices }) {
               tables={tables}
               activeId={active?.id ?? null}
               onSelect={(id) => {
-                setActiveId(id);
-                setTab('explore');
+                const chosen = tables.find((t) => t.id === id);
+                // One history entry: this table, in Explore, without the last table's filters.
+                if (chosen)
+                  setUrlParams(
+                    {
+                      [VIEW_PARAMS.table]: chosen.tableName,
+                      [VIEW_PARAMS.explore]: null,
+                      [VIEW_PARAMS.tab]: null,
+                    },
+                    'push',
+                  );
               }}
               onCancel={(id) => workspace.file(id)?.cancel()}
               onClose={(id) => void workspace.close(id)}
@@ -212,6 +266,8 @@ export function App({ services }: { services: AppServices }) {
                   file={activeFile}
                   table={active}
                   onFindSimilar={hasVectors ? findSimilar : undefined}
+                  initialState={decodeExploreState(exploreState)}
+                  onStateChange={onExploreState}
                 />
               ) : (
                 <div className="empty-state">
@@ -244,6 +300,8 @@ export function App({ services }: { services: AppServices }) {
               <SqlPanel
                 db={db}
                 tables={queryable}
+                initialSql={params.get(VIEW_PARAMS.sql) ?? undefined}
+                onSqlChange={onSqlChange}
                 renderResult={(source) => <DataGrid source={source} label="Query result" />}
                 onProfile={onProfile}
               />

@@ -3,6 +3,8 @@ import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
 import { selectionFilters, type FacetSelection } from '../../core/sql/facet-query';
+import { EMPTY_EXPLORE_STATE, type ExploreUrlState } from '../../core/url/view-state';
+import { lookupRow } from '../../data/db/facets';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../core/grid-source';
@@ -40,16 +42,24 @@ export function ExploreView({
   file,
   table,
   onFindSimilar,
+  initialState = EMPTY_EXPLORE_STATE,
+  onStateChange,
 }: {
   db: DbClient;
   file: OpenedFile;
   table: FileState;
   /** "Find similar" from the row detail (src/app opens the Similar view); absent: no vectors. */
   onFindSimilar?: ((fileRow: number) => void) | undefined;
+  /** The view to start from (a link or a reload: src/core/url/view-state.ts); read once, at mount. */
+  initialState?: ExploreUrlState;
+  /** Every change the user makes to the view (not the initial state), for the URL. */
+  onStateChange?: (state: ExploreUrlState) => void;
 }) {
-  const [sort, setSort] = useState<GridSort | null>(null);
-  const [filters, setFilters] = useState<Filter[]>([]);
-  const [selections, setSelections] = useState<FacetSelection[]>([]);
+  const [sort, setSort] = useState<GridSort | null>(initialState.sort);
+  const [filters, setFilters] = useState<Filter[]>(initialState.filters);
+  const [selections, setSelections] = useState<FacetSelection[]>(initialState.selections);
+  // The selected row of the initial state, until it is found in the view and selected.
+  const [pendingRow, setPendingRow] = useState<number | null>(initialState.row);
   // The table shows the rows that pass the filter bar and every facet's selection.
   const allFilters = useMemo(() => [...filters, ...selectionFilters(selections)], [filters, selections]);
   const [scrollToRow, setScrollToRow] = useState<{ row: number; sourceKey: string } | null>(null);
@@ -150,6 +160,44 @@ export function ExploreView({
 
   const idColumn = table.columns.find((c) => c.role === 'id' && c.destination === 'duckdb') ?? null;
   const tiebreaker = source?.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined;
+
+  // The initial state's row: its position in this view (one lookup by `__row`, once the file is in
+  // DuckDB); the grid then scrolls there and selects it, which opens its detail.
+  useEffect(() => {
+    if (pendingRow === null || !source || !loaded || tiebreaker === undefined) return;
+    const controller = new AbortController();
+    const key = source.key;
+    const lookup = {
+      table: table.tableName,
+      idColumn: ROW_INDEX_COLUMN,
+      idIsText: false,
+      id: String(pendingRow),
+    };
+    lookupRow(db, { ...lookup, sort, filters: allFilters, tiebreaker }, controller.signal).then(
+      (r) => {
+        if (controller.signal.aborted) return;
+        if (r.found && r.position !== null) setScrollToRow({ row: r.position, sourceKey: key });
+        setPendingRow(null);
+      },
+      () => {
+        if (!controller.signal.aborted) setPendingRow(null);
+      },
+    );
+    return () => controller.abort();
+  }, [db, pendingRow, source, loaded, tiebreaker, table.tableName, sort, allFilters]);
+
+  // The user's changes go to onStateChange (the URL); the initial state is not a change.
+  const selectedRow = selectedHere?.fileRow ?? pendingRow;
+  const reported = useRef<string | null>(null);
+  useEffect(() => {
+    const state: ExploreUrlState = { filters, selections, sort, row: selectedRow };
+    const text = JSON.stringify(state, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    if (reported.current === null) reported.current = text;
+    else if (reported.current !== text) {
+      reported.current = text;
+      onStateChange?.(state);
+    }
+  }, [filters, selections, sort, selectedRow, onStateChange]);
   const filtered = allFilters.length > 0 && !useFileOrder;
   const total = loaded ? table.rowCount : null;
   const pending = useFileOrder && !plain;

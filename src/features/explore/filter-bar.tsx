@@ -88,11 +88,8 @@ export function FilterBar({
   filters: readonly Filter[];
   onChange(filters: Filter[]): void;
 }) {
-  // The row index is the gutter, not something people filter on first; it stays available last.
-  const columns = [
-    ...allColumns.filter((c) => c.name !== ROW_INDEX_COLUMN),
-    ...allColumns.filter((c) => c.name === ROW_INDEX_COLUMN),
-  ];
+  // The app's row index is internal (the gutter shows it; SQL can still use it): not a choice here.
+  const columns = allColumns.filter((c) => c.name !== ROW_INDEX_COLUMN);
   // Filters name columns by key; people pick them by the name the file gives them.
   const choices = columnChoices(columns);
   const names = new Map(columns.map((c, i) => [c.name, choices[i] as string]));

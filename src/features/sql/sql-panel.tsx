@@ -29,7 +29,9 @@ export interface SqlPanelProps {
   /** Renders a result (the data grid); the panel keeps the last good result while a new one fails. */
   renderResult: (source: GridSource) => ReactNode;
   /** Initial SQL; defaults to a LIMIT 100 over the first table. */
-  initialSql?: string;
+  initialSql?: string | undefined;
+  /** The text as the user edits it (debounced), so it can be kept (the app keeps it in the URL). */
+  onSqlChange?: (sql: string) => void;
   /**
    * Receives a query's DuckDB plan (the "Profile" button, or every query when that setting is on).
    * Without it the panel shows no profiling controls.
@@ -54,7 +56,7 @@ const PROFILE_CHANNEL = 'sql-profile';
  * and DuckDB's own error message in an alert next to the query. A failed query leaves the previous
  * result in place.
  */
-export function SqlPanel({ db, tables, renderResult, initialSql, onProfile }: SqlPanelProps) {
+export function SqlPanel({ db, tables, renderResult, initialSql, onSqlChange, onProfile }: SqlPanelProps) {
   const textareaId = useId();
   const hintId = useId();
   const [sql, setSql] = useState(() => initialSql ?? defaultSql(tables));
@@ -72,6 +74,13 @@ export function SqlPanel({ db, tables, renderResult, initialSql, onProfile }: Sq
   useEffect(() => {
     if (!touchedRef.current && sql.trim() === '' && tables.length > 0) setSql(defaultSql(tables));
   }, [tables, sql]);
+
+  // The text the user wrote, handed on once typing pauses (the URL is not rewritten per keystroke).
+  useEffect(() => {
+    if (!touchedRef.current || !onSqlChange) return;
+    const id = setTimeout(() => onSqlChange(sql), 400);
+    return () => clearTimeout(id);
+  }, [sql, onSqlChange]);
 
   // The sidebar: tables and columns as DuckDB sees them; refreshed when tables open or a run ends.
   const tableKey = tables.map((t) => t.tableName).join('\u0000');
