@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { test, expect } from './support/fixtures';
+import { test, expect, dropFiles } from './support/fixtures';
 
 /**
  * The Plans view against the built app: every shipped sample opens in one click, the waves step,
@@ -160,6 +160,25 @@ test.describe('Plans', () => {
     await expect(page.getByRole('row', { name: /^Arena chunks/ })).toContainText(/^Arena chunks.*8,128/);
     await page.getByLabel('bumpalo version').selectOption('3.16');
     await expect(page.getByRole('row', { name: /^Arena bumpalo version/ })).toContainText('3.16-3.17');
+  });
+
+  test('a schedule .json dropped on Explore is not a table: "Open in Plans" opens it there', async ({
+    page,
+  }) => {
+    await page.goto('/?sample=0');
+    const bytes = await readFile(path.resolve(here, '../public/samples/plans/three-executors.json'));
+    await dropFiles(page, [{ name: 'my-schedule.json', bytes }]);
+    const hint = page
+      .getByRole('status')
+      .filter({ hasText: 'my-schedule.json looks like an execution schedule' });
+    await expect(hint).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Loaded files' }).getByText('my-schedule.json')).toHaveCount(
+      0,
+    );
+    await hint.getByRole('button', { name: 'Open in Plans' }).click();
+    await expect(page.getByRole('tab', { name: 'Plans' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('group', { name: /^Schedule / })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('heading', { name: 'my-schedule.json', level: 2 })).toBeVisible();
   });
 
   test('a cyclic schedule names its cycle and still shows its graph', async ({ page }) => {

@@ -7,6 +7,7 @@ import { GridWarmUp } from '../components/data-grid/grid-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
 import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { FileList } from '../features/files/file-list';
+import { PlanFileHint } from '../features/files/plan-file-hint';
 import { OpenFilesButton } from '../features/files/open-files-button';
 import { SchemaPanel } from '../features/files/schema-panel';
 import { CsvSettings } from '../features/files/csv-settings';
@@ -112,14 +113,29 @@ export function App({ services }: { services: AppServices }) {
     [db, workspace, pushAlert],
   );
 
+  // JSON is a schedule or a plan, read by Plans: dropped elsewhere it waits for "Open in Plans".
+  const [planFileHint, setPlanFileHint] = useState<readonly File[]>([]);
+  const [planFiles, setPlanFiles] = useState<readonly File[]>([]);
+  const openPlanFiles = useCallback(() => {
+    setPlanFiles((list) => [...list, ...planFileHint]);
+    setPlanFileHint([]);
+    setTab('plans');
+  }, [planFileHint, setTab]);
+
   const openFiles = useCallback(
-    (files: File[]) => {
+    (dropped: File[]) => {
+      const isJson = (f: File) => f.name.toLowerCase().endsWith('.json');
+      const json = dropped.filter(isJson);
+      // Picked with "Open files" while Plans is shown: straight there.
+      if (json.length > 0 && tab === 'plans') setPlanFiles((list) => [...list, ...json]);
+      else if (json.length > 0) setPlanFileHint(json);
+      const files = dropped.filter((f) => !isJson(f));
       let last: string | null = null;
       for (const file of files) last = workspace.open(file, file.name).tableName;
       // The newest file is the one the user wants to see.
       if (last !== null) showTable(last);
     },
-    [workspace, showTable],
+    [workspace, showTable, tab],
   );
 
   // The bundled sample, once per page load; the first file becomes the active table.
@@ -257,6 +273,7 @@ export function App({ services }: { services: AppServices }) {
           ) : null}
         </aside>
         <main className="main">
+          <PlanFileHint files={planFileHint} onOpen={openPlanFiles} onDismiss={() => setPlanFileHint([])} />
           <TabPanel id="explore" selected={tab}>
             <ErrorBoundary name="Explore" resetKey={active?.id}>
               {active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
@@ -314,6 +331,7 @@ export function App({ services }: { services: AppServices }) {
                 traceTables={traceTables}
                 openTraceFile={(file) => openFiles([file])}
                 profiles={profiles}
+                planFiles={planFiles}
               />
             </ErrorBoundary>
           </TabPanel>

@@ -40,18 +40,22 @@ export interface PlansViewProps {
    * joins the history, and one with `show` becomes the plan on screen.
    */
   readonly profiles?: readonly ProfiledQuery[];
+  /** Plan or schedule files handed over by the app (a .json dropped on another view), oldest first; append-only. */
+  readonly planFiles?: readonly File[];
   /** Bench and status hook: called after a plan's graph is first painted. */
   readonly onGraphPainted?: (stats: PlansPaintStats) => void;
 }
 
 const NO_TABLES: readonly TraceTableRef[] = [];
 const NO_PROFILES: readonly ProfiledQuery[] = [];
+const NO_FILES: readonly File[] = [];
 
 export function PlansView({
   db,
   traceTables = NO_TABLES,
   openTraceFile,
   profiles = NO_PROFILES,
+  planFiles = NO_FILES,
   onGraphPainted,
 }: PlansViewProps) {
   const [entries, setEntries] = useState<readonly PlanEntry[]>([]);
@@ -141,6 +145,14 @@ export function PlansView({
       void openText(p.planJson, label, { query: p.sql, show: p.show });
     });
   }, [profiles, openText]);
+
+  // Files the app handed over: each new one opens like a picked file.
+  const seenFiles = useRef(0);
+  useEffect(() => {
+    const fresh = planFiles.slice(seenFiles.current);
+    seenFiles.current = planFiles.length;
+    for (const file of fresh) void openText(file, file.name);
+  }, [planFiles, openText]);
 
   const openTraceQuery = useCallback(
     async (table: TraceTableRef, queryId: string) => {
