@@ -1,7 +1,18 @@
-import { Decimal, Float64, Int16, Int32, Int64, Int8, Uint64, type DataType } from 'apache-arrow';
+import {
+  DateDay,
+  Decimal,
+  Float64,
+  Int16,
+  Int32,
+  Int64,
+  Int8,
+  TimeMillisecond,
+  TimestampMillisecond,
+  Uint64,
+  type DataType,
+} from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { decodeFilters, encodeFilters, formatFilterValue, parseNumericFilterValue } from './filter-value';
-import type { Filter } from './table-query';
+import { formatFilterValue, parseNumericFilterValue, parseTemporalFilterValue } from './filter-value';
 
 describe('parseNumericFilterValue', () => {
   it.each<[string, DataType, string, unknown]>([
@@ -55,21 +66,32 @@ describe('formatFilterValue', () => {
   });
 });
 
-describe('encodeFilters / decodeFilters', () => {
-  it('round-trips integers beyond 2^53 exactly, and every other value', () => {
-    const filters: Filter[] = [
-      { column: 'id', op: '=', value: 9007199254740993n },
-      { column: 'int', op: '<', value: { int: 'not a bigint' } as never },
-      { column: 'content', op: 'contains', value: '{"int":"1"}' },
-      { column: 'x', op: '>=', value: 0.1 },
-      { column: 'y', op: 'is null' },
-    ];
-    const decoded = decodeFilters(encodeFilters(filters));
-    expect(decoded).toEqual(filters);
-    expect(decoded[0]?.value).toBe(9007199254740993n);
-  });
-
-  it.each(['', 'not json', '{"a":1}', '[1, null, {"op":"="}]'])('gives no filters for %j', (text) => {
-    expect(decodeFilters(text)).toEqual([]);
-  });
+describe('parseTemporalFilterValue', () => {
+  const ts = new TimestampMillisecond();
+  const cases: { text: string; type?: DataType; ok: boolean }[] = [
+    { text: '2024-01-31', ok: true },
+    { text: ' 2024-01-31 12:30 ', ok: true },
+    { text: '2024-01-31T12:30:05.123Z', ok: true },
+    { text: '2024-01-31 12:30:05+01:00', ok: true },
+    { text: '2024-02-29', ok: true },
+    { text: '2023-02-29', ok: false },
+    { text: '2024-13-01', ok: false },
+    { text: 'yesterday', ok: false },
+    { text: '', ok: false },
+    { text: '31/01/2024', ok: false },
+    { text: "2024-01-31'; DROP TABLE x; --", ok: false },
+    { text: '12:30', type: new TimeMillisecond(), ok: true },
+    { text: '2024-01-31', type: new TimeMillisecond(), ok: false },
+    { text: '2024-01-31', type: new DateDay(), ok: true },
+  ];
+  for (const c of cases) {
+    it(`${JSON.stringify(c.text)} ${c.ok ? 'is taken' : 'is refused'}`, () => {
+      const r = parseTemporalFilterValue('created_at', c.type ?? ts, c.text);
+      if (c.ok) expect(r).toEqual({ value: c.text.trim() });
+      else
+        expect('error' in r && r.error).toMatch(
+          /^“.*” is not a (date|time) created_at can be compared with: write it as /,
+        );
+    });
+  }
 });

@@ -1,13 +1,14 @@
 import { Type, type DataType, type Int, type Decimal } from 'apache-arrow';
-import type { Filter, SqlParam } from './table-query';
+import type { SqlParam } from './table-query';
 
 /**
  * Filter values typed by the user, kept exact. An integer column gets a `bigint` (DuckDB-WASM binds
  * one beyond 2^53 as its decimal text, cast by context: never a rounded double); a decimal column
  * gets the decimal text; a float column a number. Anything the column cannot hold (`1e400` in an
  * integer column, `300` in a TINYINT) is refused here, before a query, with a sentence for the user
- * instead of DuckDB's Conversion Error. Also: how a value reads in a chip, and an exact JSON form of
- * filters for URL state and exports (a bigint survives a round trip).
+ * instead of DuckDB's Conversion Error. A date or time column gets text DuckDB can cast (checked
+ * here: `yesterday` is refused with the forms that work). Also: how a value reads in a chip. (URL
+ * state keeps filters exactly too: src/core/url/view-state.ts.)
  */
 
 export type ParsedValue = { value: SqlParam } | { error: string };
@@ -76,34 +77,36 @@ export function formatFilterValue(value: SqlParam | undefined): string {
   return String(value);
 }
 
-/** Filters as JSON for URL state and exports, bigints as `{"int":"<digits>"}` (JSON has no bigint). */
-export function encodeFilters(filters: readonly Filter[]): string {
-  return JSON.stringify(filters, (_key, v: unknown) => (typeof v === 'bigint' ? { int: v.toString() } : v));
+// What DuckDB casts to DATE / TIMESTAMP / TIME: ISO 8601 dates with an optional time, `T` or a
+// space between them, optional fractional seconds and an optional zone (Z, +01, +01:00).
+const DATE_PART = String.raw`\d{4,}-\d{1,2}-\d{1,2}`;
+const TIME_PART = String.raw`\d{1,2}:\d{2}(:\d{2}(\.\d{1,9})?)?`;
+const ZONE_PART = String.raw`(\s*(Z|[+-]\d{2}(:?\d{2})?))?`;
+const DATE_TIME = new RegExp(`^${DATE_PART}([T ]${TIME_PART}${ZONE_PART})?$`, 'i');
+const TIME_ONLY = new RegExp(`^${TIME_PART}$`);
+
+/**
+ * A value for a date, timestamp or time column, as the text DuckDB will cast, or a sentence saying
+ * which forms work. The calendar is checked too (2024-02-30 is refused); clock fields out of range
+ * (25:00) are left to DuckDB, whose refusal the view shows beside the filter bar.
+ */
+export function parseTemporalFilterValue(column: string, type: DataType, text: string): ParsedValue {
+  const trimmed = text.trim();
+  const isTime = type.typeId === Type.Time;
+  const example = isTime ? '12:30 or 12:30:05' : '2024-01-31 or 2024-01-31 12:30';
+  if (isTime ? TIME_ONLY.test(trimmed) : DATE_TIME.test(trimmed) && validCalendarDate(trimmed)) {
+    return { value: trimmed };
+  }
+  return {
+    error: `“${text}” is not a ${isTime ? 'time' : 'date'} ${column} can be compared with: write it as ${example}.`,
+  };
 }
 
-/** The inverse of encodeFilters; malformed input gives no filters rather than a crash. */
-export function decodeFilters(text: string): Filter[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text, (_key, v: unknown) =>
-      v !== null &&
-      typeof v === 'object' &&
-      !Array.isArray(v) &&
-      Object.keys(v).length === 1 &&
-      typeof (v as { int?: unknown }).int === 'string' &&
-      INTEGER.test((v as { int: string }).int)
-        ? BigInt((v as { int: string }).int)
-        : v,
-    );
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(parsed)) return [];
-  return parsed.filter(
-    (f): f is Filter =>
-      typeof f === 'object' &&
-      f !== null &&
-      typeof (f as Filter).column === 'string' &&
-      typeof (f as Filter).op === 'string',
-  );
+function validCalendarDate(text: string): boolean {
+  const m = /^(\d{4,})-(\d{1,2})-(\d{1,2})/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= days;
 }

@@ -64,7 +64,8 @@ export function ExploreView({
   const allFilters = useMemo(() => [...filters, ...selectionFilters(selections)], [filters, selections]);
   const [scrollToRow, setScrollToRow] = useState<{ row: number; sourceKey: string } | null>(null);
   const [tableSource, setTableSource] = useState<GridSource | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A query that failed, and the message, for the sort and filters it was made for.
+  const [failure, setFailure] = useState<{ for: string; message: string } | null>(null);
   // The file's DuckDB table was dropped (from SQL): offer to read the file again.
   const [dropped, setDropped] = useState(false);
   const [selected, setSelected] = useState<{ key: string; row: number; fileRow: number | null } | null>(null);
@@ -94,6 +95,11 @@ export function ExploreView({
   // Without a file-order source (CSV, Arrow) the DuckDB table exists once the first batch is in;
   // the source is made again when loading ends (the count grows while row groups stream in).
   const queryable = loaded || (fileSource === null && loading && table.timings.firstRowsMs !== undefined);
+  const queryKey = useMemo(
+    () => JSON.stringify({ sort, allFilters }, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)),
+    [sort, allFilters],
+  );
+  const error = failure?.for === queryKey ? failure.message : null;
   useEffect(() => {
     if (!queryable || useFileOrder) return;
     const controller = new AbortController();
@@ -106,19 +112,32 @@ export function ExploreView({
       (s) => {
         if (controller.signal.aborted) return;
         setTableSource(s);
-        setError(null);
+        setFailure(null);
       },
       (err: unknown) => {
         if (controller.signal.aborted) return;
         const e = toMemscopeError(err, { code: 'sql', file: table.fileName });
         if (isTableMissing(e, table.tableName)) setDropped(true);
-        else if (e.code !== 'cancelled') setError(describeError(e));
+        else if (e.code !== 'cancelled') setFailure({ for: queryKey, message: describeError(e) });
       },
     );
     return () => controller.abort();
-  }, [db, table.tableName, table.fileName, sort, allFilters, queryable, loaded, useFileOrder, dropped]);
+  }, [
+    db,
+    table.tableName,
+    table.fileName,
+    sort,
+    allFilters,
+    queryKey,
+    queryable,
+    loaded,
+    useFileOrder,
+    dropped,
+  ]);
 
-  const chosen = useFileOrder ? fileSource : tableSource;
+  // A refused filter is never a dead end: the filter bar and the last good rows stay (the file's
+  // own rows when nothing was filtered yet), with the message beside them.
+  const chosen = useFileOrder ? fileSource : (tableSource ?? (error !== null ? fileSource : null));
   // Columns go by key in SQL and by the file's names on screen (core/schema/column-keys.ts).
   const labels = useMemo(() => new Map(table.columns.map((c) => [c.name, c.label])), [table.columns]);
   const source = useMemo(

@@ -1,7 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { Type, type DataType } from 'apache-arrow';
 import type { Filter, FilterOp } from '../../core/sql/table-query';
-import { formatFilterValue, parseNumericFilterValue } from '../../core/sql/filter-value';
+import {
+  formatFilterValue,
+  parseNumericFilterValue,
+  parseTemporalFilterValue,
+} from '../../core/sql/filter-value';
 import { columnChoices, columnLabel, type GridColumn } from '../../core/grid-source';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 
@@ -70,6 +74,7 @@ function parseValue(
   text: string,
 ): { value: Filter['value'] } | { error: string } {
   if (kind === 'number') return parseNumericFilterValue(columnLabel(column), column.type, text);
+  if (kind === 'temporal') return parseTemporalFilterValue(columnLabel(column), column.type, text);
   if (kind === 'bool') {
     const t = text.trim().toLowerCase();
     if (t === 'true' || t === 'false') return { value: t === 'true' };
