@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Table} from 'apache-arrow';
+import type { Table } from 'apache-arrow';
 import { Int32, tableFromArrays } from 'apache-arrow';
 import { columnChoices, columnLabel, withColumnLabels, type GridSource } from './grid-source';
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CellValue } from '../../core/format/cell-value';
 import { Sparkline } from './sparkline';
+import { matchRanges } from '../../core/format/highlight';
 
 /**
  * How a value looks: the classes and title of the element that holds it, and what goes inside.
@@ -66,6 +67,21 @@ export function cellLook(cell: CellValue): CellLook {
     default:
       return { className: '', content: cell.text };
   }
+}
+
+/** Text with a search's matches in <mark> (as text nodes: never parsed as HTML). */
+export function Highlighted({ text, query }: { text: string; query: string }) {
+  const ranges = matchRanges(text, query);
+  if (ranges.length === 0) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<mark key={start}>{text.slice(start, end)}</mark>);
+    at = end;
+  }
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
 }
 
 /** A value as an inline element outside the grid's cells (the full-value view's short values). */

@@ -36,6 +36,8 @@ export interface ColumnModel {
   source: number | null;
   extra: GridExtraColumn | null;
   defaultWidth: number;
+  /** Text marked in this column's string cells (a full-text filter's), or null. */
+  highlight: string | null;
 }
 
 /** A column the horizontal window paints: its index in the shown columns, left edge and width. */
@@ -58,7 +60,10 @@ export function gridColumns(
   sourceColumns: readonly GridColumn[],
   extraColumns: readonly GridExtraColumn[] | undefined,
   hidden: ReadonlySet<string>,
+  highlight?: { columns: readonly string[]; text: string } | null,
 ): ColumnModel[] {
+  const marked = (name: string) =>
+    highlight && highlight.text !== '' && highlight.columns.includes(name) ? highlight.text : null;
   const out: ColumnModel[] = [];
   sourceColumns.forEach((c, i) => {
     if (hidden.has(c.name)) return;
@@ -72,6 +77,7 @@ export function gridColumns(
       source: i,
       extra: null,
       defaultWidth: columnWidth(c.type, columnLabel(c)),
+      highlight: marked(c.name),
     });
   });
   for (const extra of extraColumns ?? []) {
@@ -85,6 +91,7 @@ export function gridColumns(
       source: null,
       extra,
       defaultWidth: extra.width ?? EXTRA_WIDTH,
+      highlight: null,
     });
   }
   return out;

@@ -56,6 +56,8 @@ export interface DataGridProps {
    * (onActiveRowChange follows). A new object asks again; ignored unless `sourceKey` is the source's key.
    */
   scrollToRow?: { row: number; sourceKey: string } | null;
+  /** Text to mark (case-insensitively) in these columns' string cells: a full-text filter's matches. */
+  highlight?: { columns: readonly string[]; text: string } | null;
 }
 
 /**
@@ -82,9 +84,16 @@ export function DataGrid(props: DataGridProps) {
   const gridId = useId();
   const scrollerRef = useRef<HTMLDivElement>(null);
 
+  const { highlight } = props;
   const columns = useMemo(
-    () => gridColumns(source.columns, extraColumns, new Set([rowNumberColumn, ...(hiddenColumns ?? [])])),
-    [source.columns, extraColumns, rowNumberColumn, hiddenColumns],
+    () =>
+      gridColumns(
+        source.columns,
+        extraColumns,
+        new Set([rowNumberColumn, ...(hiddenColumns ?? [])]),
+        highlight,
+      ),
+    [source.columns, extraColumns, rowNumberColumn, hiddenColumns, highlight],
   );
   const hasRowNumbers = source.columns.some((c) => c.name === rowNumberColumn);
   const gutter = gutterWidth(Math.max(source.rowCount, props.rowNumberMax ?? 0));

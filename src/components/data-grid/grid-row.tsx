@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { Vector } from 'apache-arrow';
 import type { CellValue } from '../../core/format/cell-value';
 import { formatCell, isTruncated } from '../../core/format/format-cell';
-import { cellLook } from './cell-content';
+import { Highlighted, cellLook } from './cell-content';
 import type { ColumnModel, GridExtraColumn, VisibleColumn } from './column-model';
 import { cellId } from './grid-paint';
 import { fileRowOf, type PageView } from './use-grid-pages';
@@ -69,6 +69,7 @@ export const GridRow = memo(function GridRow(p: GridRowProps) {
             extra={column.extra}
             fileRow={fileRow}
             heavyVersion={column.extra ? p.heavyVersion : 0}
+            highlight={column.highlight}
           />
         );
       })}
@@ -90,6 +91,8 @@ interface GridCellProps {
   fileRow: number;
   /** Changes when heavy values arrive, so extra cells re-read them. */
   heavyVersion: number;
+  /** Text to mark in a string value (a full-text filter's), or null. */
+  highlight: string | null;
 }
 
 /**
@@ -119,7 +122,11 @@ const GridCell = memo(function GridCell(p: GridCellProps) {
       data-col={p.colIndex}
       style={{ left: p.left, width: p.width }}
     >
-      {look?.content}
+      {cell?.kind === 'string' && p.highlight !== null && !cell.empty ? (
+        <Highlighted text={cell.text} query={p.highlight} />
+      ) : (
+        look?.content
+      )}
       {p.active && cell ? (
         <span className="dg-cell-actions">
           {isTruncated(cell) ? (

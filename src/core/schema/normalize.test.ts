@@ -89,10 +89,10 @@ describe('normalizeTable', () => {
   });
 
   it("renames columns to their keys; a file's own __row is renamed, never taken for the app's", () => {
-    const t = normalizeTable(
-      tableFromArrays({ __row: ['r2', 'r1'], b: new Int32Array([5, 6]) }),
-      { rowStart: 0, vectors: 'auto' },
-    );
+    const t = normalizeTable(tableFromArrays({ __row: ['r2', 'r1'], b: new Int32Array([5, 6]) }), {
+      rowStart: 0,
+      vectors: 'auto',
+    });
     expect(t.schema.fields.map((f) => f.name)).toEqual(['__row', '__row_1', 'b']);
     expect(Array.from(t.getChild('__row') ?? [])).toEqual([0n, 1n]);
     expect(Array.from(t.getChild('__row_1') ?? [])).toEqual(['r2', 'r1']);

@@ -22,6 +22,12 @@ describe('escapeLike', () => {
 describe('buildWhere', () => {
   const cases: [string, Filter[], string, SqlParam[]][] = [
     ['none', [], '', []],
+    [
+      'text search: any column, case-insensitive, wildcards literal',
+      [{ column: 'text', op: 'text-search', value: '50%', columns: ['content', 'sum"mary'] }],
+      `WHERE ("content" ILIKE ? ESCAPE '\\' OR "sum""mary" ILIKE ? ESCAPE '\\')`,
+      ['%50\\%%', '%50\\%%'],
+    ],
     ['equals', [{ column: 'category', op: '=', value: 'skills' }], 'WHERE "category" = ?', ['skills']],
     ['not equals', [{ column: 'n', op: '!=', value: 3 }], 'WHERE "n" <> ?', [3]],
     ['less', [{ column: 'n', op: '<', value: 3 }], 'WHERE "n" < ?', [3]],

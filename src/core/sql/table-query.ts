@@ -32,7 +32,9 @@ export type FilterOp =
   | 'is null'
   | 'is not null'
   /** For list columns: the list has an element equal to `value`. */
-  | 'list-contains';
+  | 'list-contains'
+  /** Full-text: any of `columns` contains `value`, case-insensitively (ILIKE, wildcards escaped). */
+  | 'text-search';
 
 export const FILTER_OPS: readonly FilterOp[] = [
   '=',
@@ -45,11 +47,15 @@ export const FILTER_OPS: readonly FilterOp[] = [
   'is null',
   'is not null',
   'list-contains',
+  'text-search',
 ];
 
 export interface Filter {
+  /** The column compared (for 'text-search': a name for the filter; `columns` are searched). */
   column: string;
   op: FilterOp;
+  /** 'text-search' only: the columns searched. */
+  columns?: readonly string[];
   /** Ignored by 'is null' / 'is not null'. '=' / '!=' with null mean IS NULL / IS NOT NULL. */
   value?: SqlParam;
 }
@@ -110,6 +116,14 @@ export function buildWhere(filters: readonly Filter[] | undefined): SqlWithParam
         clauses.push(`list_contains(${col}, ?)`);
         params.push(requireValue(f));
         break;
+      case 'text-search': {
+        const searched = f.columns ?? [];
+        if (searched.length === 0) throw new Error('A text search needs columns to search.');
+        const pattern = `%${escapeLike(String(f.value ?? ''))}%`;
+        clauses.push(`(${searched.map((c) => `${quoteIdentifier(c)} ILIKE ? ESCAPE '\\'`).join(' OR ')})`);
+        for (let i = 0; i < searched.length; i++) params.push(pattern);
+        break;
+      }
       default: {
         const op = COMPARISONS[f.op];
         if (op === undefined) throw new Error(`Unknown filter operator: ${String(f.op)}`);

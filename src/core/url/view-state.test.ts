@@ -32,6 +32,7 @@ describe('explore state in the URL', () => {
         ],
         sort: { column: 'created_at', direction: 'desc' },
         row: 1279,
+        search: 'Leo & "the library"',
       },
     },
   ];

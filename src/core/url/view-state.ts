@@ -17,9 +17,17 @@ export interface ExploreUrlState {
   sort: SortSpec | null;
   /** The selected row's `__row` (its row in the file), or null. */
   row: number | null;
+  /** The "Search text" box ('' when empty). */
+  search: string;
 }
 
-export const EMPTY_EXPLORE_STATE: ExploreUrlState = { filters: [], selections: [], sort: null, row: null };
+export const EMPTY_EXPLORE_STATE: ExploreUrlState = {
+  filters: [],
+  selections: [],
+  sort: null,
+  row: null,
+  search: '',
+};
 
 /** The URL parameters this module owns (others in the URL are left alone). */
 export const VIEW_PARAMS = { tab: 'tab', table: 'table', explore: 'view', sql: 'sql' } as const;
@@ -30,6 +38,7 @@ export function encodeExploreState(state: ExploreUrlState): string | null {
   if (state.selections.length > 0) out.s = state.selections.map((s) => [s.column, s.kind, s.values]);
   if (state.sort) out.o = [state.sort.column, state.sort.direction];
   if (state.row !== null) out.r = state.row;
+  if (state.search !== '') out.q = state.search;
   return Object.keys(out).length === 0 ? null : JSON.stringify(out);
 }
 
@@ -47,6 +56,7 @@ export function decodeExploreState(text: string | null): ExploreUrlState {
     selections: arrayOf(raw.s, decodeSelection),
     sort: decodeSort(raw.o),
     row: typeof raw.r === 'number' && Number.isSafeInteger(raw.r) && raw.r >= 0 ? raw.r : null,
+    search: typeof raw.q === 'string' ? raw.q : '',
   };
 }
 

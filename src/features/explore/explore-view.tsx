@@ -10,12 +10,14 @@ import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
 import { createTableGridSource } from '../../data/db/grid-source';
-import { withColumnLabels, type GridSource } from '../../core/grid-source';
+import { columnLabel, withColumnLabels, type GridSource } from '../../core/grid-source';
+import type { ColumnPlan } from '../../core/schema/column-plan';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { OpenedFile } from '../../data/opened-file/opened-file';
 import { ExportMenu } from './export-menu';
 import { FacetPanel } from './facet-panel';
 import { FilterBar } from './filter-bar';
+import { TextSearch } from './text-search';
 import { GoToMemory } from './go-to-memory';
 import { heavyGridColumns } from './heavy-columns';
 import { RowDetail } from './row-detail';
@@ -58,10 +60,29 @@ export function ExploreView({
   const [sort, setSort] = useState<GridSort | null>(initialState.sort);
   const [filters, setFilters] = useState<Filter[]>(initialState.filters);
   const [selections, setSelections] = useState<FacetSelection[]>(initialState.selections);
+  const [search, setSearch] = useState(initialState.search);
+  // "Search text" looks in the text columns by role (content, summary), else in every string column.
+  const searched = useMemo(() => searchColumns(table.columns), [table.columns]);
+  const searchFilter = useMemo<Filter[]>(
+    () =>
+      search === '' || searched.length === 0
+        ? []
+        : [{ column: 'text', op: 'text-search', value: search, columns: searched.map((c) => c.name) }],
+    [search, searched],
+  );
   // The selected row of the initial state, until it is found in the view and selected.
   const [pendingRow, setPendingRow] = useState<number | null>(initialState.row);
   // The table shows the rows that pass the filter bar and every facet's selection.
-  const allFilters = useMemo(() => [...filters, ...selectionFilters(selections)], [filters, selections]);
+  const allFilters = useMemo(
+    () => [...filters, ...searchFilter, ...selectionFilters(selections)],
+    [filters, searchFilter, selections],
+  );
+  // Facets count the rows the filter bar and the text search leave (their own selections aside).
+  const facetFilters = useMemo(() => [...filters, ...searchFilter], [filters, searchFilter]);
+  const highlight = useMemo(
+    () => (search === '' ? null : { columns: searched.map((c) => c.name), text: search }),
+    [search, searched],
+  );
   const [scrollToRow, setScrollToRow] = useState<{ row: number; sourceKey: string } | null>(null);
   const [tableSource, setTableSource] = useState<GridSource | null>(null);
   // A query that failed, and the message, for the sort and filters it was made for.
@@ -209,14 +230,14 @@ export function ExploreView({
   const selectedRow = selectedHere?.fileRow ?? pendingRow;
   const reported = useRef<string | null>(null);
   useEffect(() => {
-    const state: ExploreUrlState = { filters, selections, sort, row: selectedRow };
+    const state: ExploreUrlState = { filters, selections, sort, row: selectedRow, search };
     const text = JSON.stringify(state, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
     if (reported.current === null) reported.current = text;
     else if (reported.current !== text) {
       reported.current = text;
       onStateChange?.(state);
     }
-  }, [filters, selections, sort, selectedRow, onStateChange]);
+  }, [filters, selections, sort, selectedRow, search, onStateChange]);
   const filtered = allFilters.length > 0 && !useFileOrder;
   const total = loaded ? table.rowCount : null;
   const pending = useFileOrder && !plain;
@@ -246,6 +267,9 @@ export function ExploreView({
         <h2 className="ex-title">
           {table.fileName} <span className="ex-muted">as {table.tableName}</span>
         </h2>
+        {source ? (
+          <TextSearch value={search} columns={searched.map((c) => columnLabel(c))} onChange={setSearch} />
+        ) : null}
         {source ? <FilterBar columns={source.columns} filters={filters} onChange={setFilters} /> : null}
         {source ? (
           <ExportMenu
@@ -296,7 +320,7 @@ export function ExploreView({
             table={table.tableName}
             fileName={table.fileName}
             columns={table.columns}
-            filters={filters}
+            filters={facetFilters}
             selections={selections}
             onChange={setSelections}
           />
@@ -315,6 +339,7 @@ export function ExploreView({
               initialSize={gridArea}
               status={status}
               scrollToRow={scrollToRow}
+              highlight={highlight}
             />
           ) : (
             <p className="ex-muted ex-waiting">{queryable ? 'Counting rows…' : 'Reading the file…'}</p>
@@ -334,4 +359,11 @@ export function ExploreView({
       </div>
     </div>
   );
+}
+
+/** The columns "Search text" looks in: text by role, else every string column in DuckDB. */
+function searchColumns(columns: readonly ColumnPlan[]): ColumnPlan[] {
+  const inDb = columns.filter((c) => c.destination === 'duckdb');
+  const text = inDb.filter((c) => c.role === 'text');
+  return text.length > 0 ? text : inDb.filter((c) => /^(Large)?Utf8/.test(c.arrowType));
 }

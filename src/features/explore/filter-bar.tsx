@@ -57,6 +57,7 @@ const OP_LABEL: Record<FilterOp, string> = {
   'is null': 'is NULL',
   'is not null': 'is not NULL',
   'list-contains': 'contains',
+  'text-search': 'matches',
 };
 
 function describeFilter(f: Filter, names: ReadonlyMap<string, string>): string {
