@@ -23,6 +23,12 @@ describe('buildWhere', () => {
   const cases: [string, Filter[], string, SqlParam[]][] = [
     ['none', [], '', []],
     [
+      'in a set of integers, bound once',
+      [{ column: '__row', op: 'in-set', value: '[3,17,-2]' }],
+      'WHERE list_contains(CAST(? AS BIGINT[]), "__row")',
+      ['[3,17,-2]'],
+    ],
+    [
       'text search: any column, case-insensitive, wildcards literal',
       [{ column: 'text', op: 'text-search', value: '50%', columns: ['content', 'sum"mary'] }],
       `WHERE ("content" ILIKE ? ESCAPE '\\' OR "sum""mary" ILIKE ? ESCAPE '\\')`,
@@ -67,6 +73,8 @@ describe('buildWhere', () => {
   it.each([
     [{ column: 'n', op: '<', value: null }],
     [{ column: 'l', op: 'list-contains' }],
+    [{ column: 'r', op: 'in-set', value: '[1,2); DROP TABLE t; --' }],
+    [{ column: 't', op: 'text-search', value: 'x', columns: [] }],
     [{ column: 'n', op: 'between', value: 1 } as unknown as Filter],
   ] as Filter[][])('rejects %j', (filter) => {
     expect(() => buildWhere([filter])).toThrow();

@@ -34,7 +34,13 @@ export type FilterOp =
   /** For list columns: the list has an element equal to `value`. */
   | 'list-contains'
   /** Full-text: any of `columns` contains `value`, case-insensitively (ILIKE, wildcards escaped). */
-  | 'text-search';
+  | 'text-search'
+  /**
+   * The (integer) column is one of a set: `value` is the set as the text of a JSON list of integers
+   * (`[3,17,42]`), bound once and cast to BIGINT[] (a map selection of thousands of rows is one
+   * parameter, not thousands).
+   */
+  | 'in-set';
 
 export const FILTER_OPS: readonly FilterOp[] = [
   '=',
@@ -48,6 +54,7 @@ export const FILTER_OPS: readonly FilterOp[] = [
   'is not null',
   'list-contains',
   'text-search',
+  'in-set',
 ];
 
 export interface Filter {
@@ -116,6 +123,14 @@ export function buildWhere(filters: readonly Filter[] | undefined): SqlWithParam
         clauses.push(`list_contains(${col}, ?)`);
         params.push(requireValue(f));
         break;
+      case 'in-set': {
+        const set = String(requireValue(f));
+        if (!/^\[(-?\d+(,-?\d+)*)?\]$/.test(set))
+          throw new Error(`The filter ${f.column} in-set needs a JSON list of integers.`);
+        clauses.push(`list_contains(CAST(? AS BIGINT[]), ${col})`);
+        params.push(set);
+        break;
+      }
       case 'text-search': {
         const searched = f.columns ?? [];
         if (searched.length === 0) throw new Error('A text search needs columns to search.');

@@ -11,7 +11,7 @@ import type { GridSort } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
 import { createTableGridSource } from '../../data/db/grid-source';
 import { columnLabel, withColumnLabels, type GridSource } from '../../core/grid-source';
-import type { ColumnPlan } from '../../core/schema/column-plan';
+import { textSearchColumns, textSearchFilter } from '../../core/sql/text-search';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { OpenedFile } from '../../data/opened-file/opened-file';
 import { ExportMenu } from './export-menu';
@@ -62,14 +62,8 @@ export function ExploreView({
   const [selections, setSelections] = useState<FacetSelection[]>(initialState.selections);
   const [search, setSearch] = useState(initialState.search);
   // "Search text" looks in the text columns by role (content, summary), else in every string column.
-  const searched = useMemo(() => searchColumns(table.columns), [table.columns]);
-  const searchFilter = useMemo<Filter[]>(
-    () =>
-      search === '' || searched.length === 0
-        ? []
-        : [{ column: 'text', op: 'text-search', value: search, columns: searched.map((c) => c.name) }],
-    [search, searched],
-  );
+  const searched = useMemo(() => textSearchColumns(table.columns), [table.columns]);
+  const searchFilter = useMemo(() => textSearchFilter(search, table.columns), [search, table.columns]);
   // The selected row of the initial state, until it is found in the view and selected.
   const [pendingRow, setPendingRow] = useState<number | null>(initialState.row);
   // The table shows the rows that pass the filter bar and every facet's selection.
@@ -359,11 +353,4 @@ export function ExploreView({
       </div>
     </div>
   );
-}
-
-/** The columns "Search text" looks in: text by role, else every string column in DuckDB. */
-function searchColumns(columns: readonly ColumnPlan[]): ColumnPlan[] {
-  const inDb = columns.filter((c) => c.destination === 'duckdb');
-  const text = inDb.filter((c) => c.role === 'text');
-  return text.length > 0 ? text : inDb.filter((c) => /^(Large)?Utf8/.test(c.arrowType));
 }

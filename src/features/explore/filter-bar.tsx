@@ -7,6 +7,7 @@ import {
   parseTemporalFilterValue,
 } from '../../core/sql/filter-value';
 import { columnChoices, columnLabel, type GridColumn } from '../../core/grid-source';
+import { formatCount, formatCountOf } from '../../core/format/quantities';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 
 type ColumnKind = 'list' | 'string' | 'number' | 'bool' | 'temporal' | 'other';
@@ -58,9 +59,17 @@ const OP_LABEL: Record<FilterOp, string> = {
   'is not null': 'is not NULL',
   'list-contains': 'contains',
   'text-search': 'matches',
+  'in-set': 'is one of',
 };
 
 function describeFilter(f: Filter, names: ReadonlyMap<string, string>): string {
+  if (f.op === 'in-set') {
+    // A set of rows (a selection on the Similar map): its size, not its thousands of numbers.
+    const n = String(f.value ?? '[]') === '[]' ? 0 : String(f.value).split(',').length;
+    return f.column === ROW_INDEX_COLUMN
+      ? `${formatCountOf(n, 'selected row')}`
+      : `${names.get(f.column) ?? f.column} is one of ${formatCount(n)} values`;
+  }
   const value = f.op === 'is null' || f.op === 'is not null' ? '' : ` ${formatFilterValue(f.value)}`;
   return `${names.get(f.column) ?? f.column} ${OP_LABEL[f.op]}${value}`;
 }
