@@ -9,8 +9,10 @@ import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { FileList } from '../features/files/file-list';
 import { OpenFilesButton } from '../features/files/open-files-button';
 import { SchemaPanel } from '../features/files/schema-panel';
+import { StoreSchemaPanel } from '../features/files/store-schema-panel';
 import { CsvSettings } from '../features/files/csv-settings';
 import { ExploreView } from '../features/explore/explore-view';
+import { StoreExploreView } from '../features/explore/store-explore-view';
 import { SqlPanel, type SqlPanelTable } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
 import { ErrorBoundary } from './error-boundary';
@@ -35,6 +37,7 @@ const isTraceTable = (t: FileState) =>
 export function App({ services }: { services: AppServices }) {
   const { db, workspace, internalErrors } = services;
   const tables = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
+  const stores = useSyncExternalStore(workspace.subscribe, workspace.getStores);
   const [tab, setTab] = useUrlParam('tab', 'explore');
   const [activeId, setActiveId] = useState<string | null>(null);
   const [appAlerts, setAppAlerts] = useState<AlertItem[]>([]);
@@ -94,10 +97,14 @@ export function App({ services }: { services: AppServices }) {
   );
 
   const openFiles = useCallback(
-    (files: File[]) => {
-      let last: string | null = null;
-      for (const file of files) last = workspace.open(file, file.name).id;
+    (files: File[], folder: string | null = null) => {
+      // Files opened together (a folder, a multi-file drop or pick) are also one store (docs/store.md).
+      const opened = workspace.openTogether(
+        files.map((file) => ({ file, name: file.name })),
+        folder,
+      ).files;
       // The newest file is the one the user wants to see.
+      const last = opened.at(-1)?.id;
       if (last) setActiveId(last);
     },
     [workspace],
@@ -110,7 +117,11 @@ export function App({ services }: { services: AppServices }) {
     sampleStarted.current = true;
     fetchSampleFiles().then(
       (files) => {
-        const first = files.map((f) => workspace.open(f, f.name).id)[0];
+        // The sample's four category files open as one store, `memories`, as a folder would.
+        const first = workspace.openTogether(
+          files.map((file) => ({ file, name: file.name })),
+          null,
+        ).files[0]?.id;
         setActiveId((current) => current ?? first ?? null);
       },
       (err: unknown) =>
@@ -130,6 +141,10 @@ export function App({ services }: { services: AppServices }) {
   }, [tables, activeId]);
 
   const activeFile = active ? (workspace.file(active.id) ?? null) : null;
+  // A store selected in the file list: Explore and the schema panel show the whole store.
+  const activeStore = stores.find((s) => s.id === activeId) ?? null;
+  const activeStoreObject = activeStore ? (workspace.store(activeStore.id) ?? null) : null;
+  const shownId = activeStore ? activeStore.id : (active?.id ?? null);
   const hasVectors = active?.kind === 'parquet' && active.columns.some((c) => c.vectorDim);
   // "Find similar" from Explore: the row to search from, per file (a new object reruns it).
   const [similarQuery, setSimilarQuery] = useState<{ fileId: string; row: number } | null>(null);
@@ -144,7 +159,12 @@ export function App({ services }: { services: AppServices }) {
 
   const fileAlerts: AlertItem[] = tables
     .filter((t) => t.status === 'failed' && t.error)
-    .map((t) => ({ id: `file-${t.id}`, error: t.error as ErrorPayload }));
+    .map((t) => ({ id: `file-${t.id}`, error: t.error as ErrorPayload }))
+    .concat(
+      stores
+        .filter((s) => s.status === 'failed' && s.error)
+        .map((s) => ({ id: `store-${s.id}`, error: s.error as ErrorPayload })),
+    );
   const alerts = [...fileAlerts, ...appAlerts].filter((a) => !dismissed.has(a.id));
 
   const queryable = useMemo(
@@ -161,6 +181,18 @@ export function App({ services }: { services: AppServices }) {
           };
         }),
     [tables],
+  );
+  const sqlTables = useMemo(
+    () =>
+      queryable.concat(
+        stores
+          .filter((s) => s.status === 'ready')
+          .map((s): SqlPanelTable => ({
+            tableName: s.tableName,
+            fileName: `store of ${s.members.length} files`,
+          })),
+      ),
+    [stores, queryable],
   );
   const traceTables = useMemo(
     () => tables.filter(isTraceTable).map(({ tableName, fileName }) => ({ tableName, fileName })),
@@ -184,17 +216,19 @@ export function App({ services }: { services: AppServices }) {
             <h2 className="panel-title">Files</h2>
             <FileList
               tables={tables}
-              activeId={active?.id ?? null}
+              stores={stores}
+              activeId={shownId}
               onSelect={(id) => {
                 setActiveId(id);
                 setTab('explore');
               }}
               onCancel={(id) => workspace.file(id)?.cancel()}
               onClose={(id) => void workspace.close(id)}
+              onCloseStore={(id) => void workspace.closeStore(id)}
             />
           </section>
-          {active && <SchemaPanel table={active} />}
-          {active?.csv && activeFile ? (
+          {activeStore ? <StoreSchemaPanel store={activeStore} /> : active && <SchemaPanel table={active} />}
+          {!activeStore && active?.csv && activeFile ? (
             <CsvSettings
               key={active.id}
               table={active}
@@ -204,8 +238,15 @@ export function App({ services }: { services: AppServices }) {
         </aside>
         <main className="main">
           <TabPanel id="explore" selected={tab}>
-            <ErrorBoundary name="Explore" resetKey={active?.id}>
-              {active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
+            <ErrorBoundary name="Explore" resetKey={shownId ?? undefined}>
+              {activeStore && activeStoreObject && activeStore.status !== 'failed' ? (
+                <StoreExploreView
+                  key={activeStore.id}
+                  db={db}
+                  store={activeStoreObject}
+                  state={activeStore}
+                />
+              ) : active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
                 <ExploreView
                   key={active.id}
                   db={db}
@@ -243,7 +284,7 @@ export function App({ services }: { services: AppServices }) {
             <ErrorBoundary name="SQL">
               <SqlPanel
                 db={db}
-                tables={queryable}
+                tables={sqlTables}
                 renderResult={(source) => <DataGrid source={source} label="Query result" />}
                 onProfile={onProfile}
               />
