@@ -139,7 +139,8 @@ export class OpenedStore {
   /** A file left the workspace: the view is rebuilt without it (or the store dissolves). */
   remove(fileId: string): void {
     this.files = this.files.filter((f) => f.id !== fileId);
-    this.set({ fileIds: this.files.map((f) => f.id) });
+    // Not queryable until rebuilt: the view still names the file's table, which is being dropped.
+    this.set({ fileIds: this.files.map((f) => f.id), status: 'waiting' });
     this.builtFor = '';
     this.update();
   }

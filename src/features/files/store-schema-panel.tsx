@@ -1,5 +1,6 @@
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { StoreState } from '../../data/store/opened-store';
+import { ColumnNameCell } from './column-name-cell';
 
 /**
  * A store's schema (docs/store.md): its view, its files, and its columns with the files that lack
@@ -46,16 +47,7 @@ export function StoreSchemaPanel({ store }: { store: StoreState }) {
             <tbody>
               {union.columns.map((c) => (
                 <tr key={c.name}>
-                  <td>
-                    <code>{c.label}</code>
-                    {c.label !== c.name ? (
-                      <span className="schema-sql-name">
-                        {' '}
-                        as <code>{c.name}</code> in SQL
-                      </span>
-                    ) : null}
-                    <span className="type">{c.type}</span>
-                  </td>
+                  <ColumnNameCell name={c.name} label={c.label} type={c.type} />
                   <td>
                     {c.missingFrom.length > 0 ? names(c.missingFrom) : ''}
                     {c.fromFileName.length > 0 ? (
