@@ -156,6 +156,20 @@ describe('a store over the sample', () => {
     await db.query('DROP TABLE memories', { cache: false });
   });
 
+  it('is made again after DuckDB restarts and its files are reloaded', async () => {
+    const ws = workspace();
+    const { store } = ws.openTogether((await sampleFiles()).slice(0, 2), 'again');
+    const before = await store!.done;
+    await db.restart();
+    // What the app does on restart (app.tsx: db.onRestart): every file reads its table again.
+    await ws.reloadAll();
+    const after = await store!.done;
+    expect(after).toMatchObject({ status: 'ready', tableName: 'again', rowCount: before.rowCount });
+    const [n] = await rows('SELECT CAST(count(*) AS DOUBLE) AS n FROM again');
+    expect(n).toEqual({ n: before.rowCount });
+    await ws.closeStore(store!.id);
+  });
+
   it('is not made over files with no column in common', async () => {
     const ws = workspace();
     const other = tableFromArrays({ x: Int32Array.of(1, 2) });
