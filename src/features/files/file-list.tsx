@@ -145,7 +145,12 @@ function FileItems({
     );
   });
   return label ? (
-    <ul className="file-list store-files" aria-label={label}>
+    // Inline, not in global.css (restyled elsewhere): the files sit on their own row, indented.
+    <ul
+      className="file-list store-files"
+      aria-label={label}
+      style={{ gridColumn: '1 / -1', paddingLeft: 12 }}
+    >
       {items}
     </ul>
   ) : (
