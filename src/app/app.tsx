@@ -10,8 +10,10 @@ import { FileList } from '../features/files/file-list';
 import { PlanFileHint } from '../features/files/plan-file-hint';
 import { OpenFilesButton } from '../features/files/open-files-button';
 import { SchemaPanel } from '../features/files/schema-panel';
+import { StoreSchemaPanel } from '../features/files/store-schema-panel';
 import { CsvSettings } from '../features/files/csv-settings';
 import { ExploreView } from '../features/explore/explore-view';
+import { StoreExploreView } from '../features/explore/store-explore-view';
 import { SqlPanel, type SqlPanelTable } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
 import { ErrorBoundary } from './error-boundary';
@@ -57,6 +59,7 @@ export function App({ services }: { services: AppServices }) {
       setUrlParams({ [VIEW_PARAMS.table]: tableName, [VIEW_PARAMS.explore]: null }, mode),
     [],
   );
+  const stores = useSyncExternalStore(workspace.subscribe, workspace.getStores);
   const [appAlerts, setAppAlerts] = useState<AlertItem[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const alertSeq = useRef(0);
@@ -123,17 +126,21 @@ export function App({ services }: { services: AppServices }) {
   }, [planFileHint, setTab]);
 
   const openFiles = useCallback(
-    (dropped: File[]) => {
+    (dropped: File[], folder: string | null = null) => {
       const isJson = (f: File) => f.name.toLowerCase().endsWith('.json');
       const json = dropped.filter(isJson);
       // Picked with "Open files" while Plans is shown: straight there.
       if (json.length > 0 && tab === 'plans') setPlanFiles((list) => [...list, ...json]);
       else if (json.length > 0) setPlanFileHint(json);
       const files = dropped.filter((f) => !isJson(f));
-      let last: string | null = null;
-      for (const file of files) last = workspace.open(file, file.name).tableName;
+      // Files opened together (a folder, a multi-file drop or pick) are also one store (docs/store.md).
+      const opened = workspace.openTogether(
+        files.map((file) => ({ file, name: file.name })),
+        folder,
+      ).files;
       // The newest file is the one the user wants to see.
-      if (last !== null) showTable(last);
+      const last = opened.at(-1)?.tableName;
+      if (last !== undefined) showTable(last);
     },
     [workspace, showTable, tab],
   );
@@ -145,7 +152,11 @@ export function App({ services }: { services: AppServices }) {
     sampleStarted.current = true;
     fetchSampleFiles().then(
       (files) => {
-        const first = files.map((f) => workspace.open(f, f.name).tableName)[0];
+        // The sample's four category files open as one store, `memories`, as a folder would.
+        const first = workspace.openTogether(
+          files.map((file) => ({ file, name: file.name })),
+          null,
+        ).files[0]?.tableName;
         // A link (or a reload) names its table already; else the sample's first file.
         if (
           first !== undefined &&
@@ -170,7 +181,13 @@ export function App({ services }: { services: AppServices }) {
     if (named && (open(named) || tables.every((t) => !open(t)))) return named;
     return [...tables].reverse().find(open) ?? named ?? tables.at(-1) ?? null;
   }, [tables, urlTable]);
-  const activeTable = active?.tableName ?? null;
+  // A store the URL names (selected in the file list): Explore and the schema panel show the whole store.
+  const activeStore = useMemo(
+    () => stores.find((s) => s.tableName === urlTable && s.status !== 'failed') ?? null,
+    [stores, urlTable],
+  );
+  // The table (or store view) Explore shows.
+  const activeTable = activeStore?.tableName ?? active?.tableName ?? null;
   // The view's state in the URL, for the table it belongs to. A view shown by default (no table in
   // the URL, or one not open) becomes the URL's table when the user changes something in it.
   const exploreState =
@@ -191,6 +208,8 @@ export function App({ services }: { services: AppServices }) {
   );
 
   const activeFile = active ? (workspace.file(active.id) ?? null) : null;
+  const activeStoreObject = activeStore ? (workspace.store(activeStore.id) ?? null) : null;
+  const shownId = activeStore ? activeStore.id : (active?.id ?? null);
   const hasVectors = active?.kind === 'parquet' && active.columns.some((c) => c.vectorDim);
   // "Find similar" from Explore: the row to search from, per file (a new object reruns it).
   const [similarQuery, setSimilarQuery] = useState<{ fileId: string; row: number } | null>(null);
@@ -205,7 +224,12 @@ export function App({ services }: { services: AppServices }) {
 
   const fileAlerts: AlertItem[] = tables
     .filter((t) => t.status === 'failed' && t.error)
-    .map((t) => ({ id: `file-${t.id}`, error: t.error as ErrorPayload }));
+    .map((t) => ({ id: `file-${t.id}`, error: t.error as ErrorPayload }))
+    .concat(
+      stores
+        .filter((s) => s.status === 'failed' && s.error)
+        .map((s) => ({ id: `store-${s.id}`, error: s.error as ErrorPayload })),
+    );
   const alerts = [...fileAlerts, ...appAlerts].filter((a) => !dismissed.has(a.id));
 
   const queryable = useMemo(
@@ -222,6 +246,18 @@ export function App({ services }: { services: AppServices }) {
           };
         }),
     [tables],
+  );
+  const sqlTables = useMemo(
+    () =>
+      queryable.concat(
+        stores
+          .filter((s) => s.status === 'ready')
+          .map((s): SqlPanelTable => ({
+            tableName: s.tableName,
+            fileName: `store of ${s.members.length} files`,
+          })),
+      ),
+    [stores, queryable],
   );
   const traceTables = useMemo(
     () => tables.filter(isTraceTable).map(({ tableName, fileName }) => ({ tableName, fileName })),
@@ -245,9 +281,10 @@ export function App({ services }: { services: AppServices }) {
             <h2 className="panel-title">Files</h2>
             <FileList
               tables={tables}
-              activeId={active?.id ?? null}
+              stores={stores}
+              activeId={shownId}
               onSelect={(id) => {
-                const chosen = tables.find((t) => t.id === id);
+                const chosen = tables.find((t) => t.id === id) ?? stores.find((st) => st.id === id);
                 // One history entry: this table, in Explore, without the last table's filters.
                 if (chosen)
                   setUrlParams(
@@ -261,10 +298,11 @@ export function App({ services }: { services: AppServices }) {
               }}
               onCancel={(id) => workspace.file(id)?.cancel()}
               onClose={(id) => void workspace.close(id)}
+              onCloseStore={(id) => void workspace.closeStore(id)}
             />
           </section>
-          {active && <SchemaPanel table={active} />}
-          {active?.csv && activeFile ? (
+          {activeStore ? <StoreSchemaPanel store={activeStore} /> : active && <SchemaPanel table={active} />}
+          {!activeStore && active?.csv && activeFile ? (
             <CsvSettings
               key={active.id}
               table={active}
@@ -275,8 +313,17 @@ export function App({ services }: { services: AppServices }) {
         <main className="main">
           <PlanFileHint files={planFileHint} onOpen={openPlanFiles} onDismiss={() => setPlanFileHint([])} />
           <TabPanel id="explore" selected={tab}>
-            <ErrorBoundary name="Explore" resetKey={active?.id}>
-              {active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
+            <ErrorBoundary name="Explore" resetKey={shownId ?? undefined}>
+              {activeStore && activeStoreObject && activeStore.status !== 'failed' ? (
+                <StoreExploreView
+                  key={activeStore.id}
+                  db={db}
+                  store={activeStoreObject}
+                  state={activeStore}
+                  initialState={decodeExploreState(exploreState)}
+                  onStateChange={onExploreState}
+                />
+              ) : active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
                 <ExploreView
                   key={active.id}
                   db={db}
@@ -316,7 +363,7 @@ export function App({ services }: { services: AppServices }) {
             <ErrorBoundary name="SQL">
               <SqlPanel
                 db={db}
-                tables={queryable}
+                tables={sqlTables}
                 initialSql={params.get(VIEW_PARAMS.sql) ?? undefined}
                 onSqlChange={onSqlChange}
                 renderResult={(source) => <DataGrid source={source} label="Query result" />}

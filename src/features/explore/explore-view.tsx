@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
@@ -13,7 +13,7 @@ import { createTableGridSource } from '../../data/db/grid-source';
 import { columnLabel, withColumnLabels, type GridSource } from '../../core/grid-source';
 import { textSearchColumns, textSearchFilter } from '../../core/sql/text-search';
 import type { FileState } from '../../data/opened-file/file-state';
-import type { OpenedFile } from '../../data/opened-file/opened-file';
+import type { HeavyColumnStore } from '../../data/heavy-store';
 import { ExportMenu } from './export-menu';
 import { FacetPanel } from './facet-panel';
 import { FilterBar } from './filter-bar';
@@ -32,6 +32,25 @@ const markedTables = new Set<string>();
 let gridArea: { width: number; height: number } | null = null;
 
 /**
+ * What the view reads and calls on what it shows: an OpenedFile, or a store's stand-in
+ * (store-explore-view.tsx: no file-order rows, no heavy store of its own, reload = rebuild the view).
+ */
+export interface ExploreOwner {
+  readonly fileOrderRows: GridSource | null;
+  readonly heavy: HeavyColumnStore | null;
+  firstRowsPainted(): void;
+  reload(): Promise<unknown>;
+}
+
+/** The selected row's detail, when the default (RowDetail over the file's own heavy store) does not fit. */
+export type RenderRowDetail = (props: {
+  source: GridSource;
+  row: number;
+  fileRow: number | null;
+  onClose(): void;
+}) => ReactNode;
+
+/**
  * One table: the grid (sort by header, filters), the row count, and the selected row in full.
  *
  * Unsorted and unfiltered, a Parquet table is shown through its file-order source (docs/table.md):
@@ -46,9 +65,10 @@ export function ExploreView({
   onFindSimilar,
   initialState = EMPTY_EXPLORE_STATE,
   onStateChange,
+  renderRowDetail,
 }: {
   db: DbClient;
-  file: OpenedFile;
+  file: ExploreOwner;
   table: FileState;
   /** "Find similar" from the row detail (src/app opens the Similar view); absent: no vectors. */
   onFindSimilar?: ((fileRow: number) => void) | undefined;
@@ -56,6 +76,7 @@ export function ExploreView({
   initialState?: ExploreUrlState;
   /** Every change the user makes to the view (not the initial state), for the URL. */
   onStateChange?: (state: ExploreUrlState) => void;
+  renderRowDetail?: RenderRowDetail | undefined;
 }) {
   const [sort, setSort] = useState<GridSort | null>(initialState.sort);
   const [filters, setFilters] = useState<Filter[]>(initialState.filters);
@@ -339,7 +360,15 @@ export function ExploreView({
             <p className="ex-muted ex-waiting">{queryable ? 'Counting rows…' : 'Reading the file…'}</p>
           )}
         </div>
-        {source && selectedHere ? (
+        {source && selectedHere && renderRowDetail
+          ? renderRowDetail({
+              source,
+              row: selectedHere.row,
+              fileRow: selectedHere.fileRow,
+              onClose: () => setSelected(null),
+            })
+          : null}
+        {source && selectedHere && !renderRowDetail ? (
           <RowDetail
             source={source}
             table={table}

@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
+import { readDroppedEntries } from './dropped-folders';
 
 /**
  * Page-wide drag-and-drop: files dropped anywhere open. A counter tracks nested dragenter/dragleave
- * pairs, which browsers fire for every child element crossed.
+ * pairs, which browsers fire for every child element crossed. Files dropped together are opened
+ * together (a store, docs/store.md); a dropped folder is one group named after it.
  */
-export function DropOverlay({ onFiles }: { onFiles: (files: File[]) => void }) {
+export function DropOverlay({ onFiles }: { onFiles: (files: File[], folder: string | null) => void }) {
   const [active, setActive] = useState(false);
   const depth = useRef(0);
   const onFilesRef = useRef(onFiles);
@@ -39,7 +41,19 @@ export function DropOverlay({ onFiles }: { onFiles: (files: File[]) => void }) {
       if (event.defaultPrevented) return;
       event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) onFilesRef.current(files);
+      // Entries exist only during the event; a folder's files are read from them afterwards.
+      const entries = Array.from(event.dataTransfer?.items ?? [])
+        .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry() : null))
+        .filter((e): e is FileSystemEntry => e !== null);
+      if (entries.some((e) => e.isDirectory)) {
+        void readDroppedEntries(entries).then(
+          (groups) => {
+            for (const g of groups) onFilesRef.current(g.files, g.folder);
+          },
+          // A folder the browser will not read: open what the drop listed, as loose files.
+          () => onFilesRef.current(files, null),
+        );
+      } else if (files.length > 0) onFilesRef.current(files, null);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

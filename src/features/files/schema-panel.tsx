@@ -1,4 +1,4 @@
-import { columnLabel } from '../../core/grid-source';
+import { ColumnNameCell } from './column-name-cell';
 import type { FileState } from '../../data/opened-file/file-state';
 import { formatCount, formatSize } from '../../core/format/quantities';
 
@@ -46,16 +46,7 @@ export function SchemaPanel({ table }: { table: FileState }) {
           <tbody>
             {table.columns.map((c) => (
               <tr key={c.name} title={c.reason}>
-                <td>
-                  <code>{columnLabel(c)}</code>
-                  {c.label !== c.name ? (
-                    <span className="schema-sql-name">
-                      {' '}
-                      as <code>{c.name}</code> in SQL
-                    </span>
-                  ) : null}
-                  <span className="type">{c.arrowType}</span>
-                </td>
+                <ColumnNameCell name={c.name} label={c.label} type={c.arrowType} />
                 <td>{c.role === 'other' ? '' : c.role}</td>
                 <td>{c.destination === 'duckdb' ? 'SQL' : 'on demand'}</td>
               </tr>
