@@ -96,3 +96,58 @@ test.describe('Similar', () => {
     await expect(page.getByText(/row 1 is the query, shown first/)).toBeVisible();
   });
 });
+
+test.describe('Similar with Explore', () => {
+  test.setTimeout(180_000);
+
+  test('"Only rows matching the Explore filter" searches the filtered rows; "Show in Explore" filters to a map selection', async ({
+    page,
+  }) => {
+    await openAppWithSample(page);
+    const topic = page.getByRole('group', { name: 'topic', exact: true });
+    const value = ((await topic.getByRole('button').nth(2).textContent()) ?? '')
+      .replace(/\s*[\d,]+\s*$/, '')
+      .trim();
+    await topic.getByRole('button').nth(2).click();
+    await expect(page.getByRole('list', { name: 'Active facet filters' })).toContainText(value);
+
+    await page.getByRole('tab', { name: 'Similar' }).click();
+    // The index is built once the tab opens: search when every row is indexed.
+    await expect(page.locator('.similar-status')).not.toContainText('Indexing', { timeout: 60_000 });
+    const only = page.getByRole('checkbox', { name: 'Only rows matching the Explore filter' });
+    await only.check();
+    await page.getByLabel('k', { exact: true }).fill('25');
+    // A vector query (not a row of the topic): the results may only come from the filtered rows.
+    const query = page.getByRole('textbox', { name: 'Query' });
+    await query.fill(JSON.stringify(Array.from({ length: 384 }, (_, i) => Math.sin(i))));
+    await query.press('Enter');
+    await expect(results(page)).toHaveAttribute('aria-rowcount', '26', { timeout: 60_000 });
+    await expect(page.getByText(/^25 results for pasted vector; searched [\d,]+ vectors/)).toBeVisible();
+    // The painted rows (the grid is virtualized): every one of the filtered topic.
+    const topics = await column(page, /^topic/, 6);
+    expect(new Set(topics)).toEqual(new Set([value]));
+
+    // A box over the whole map selects every memory; Show in Explore makes it Explore's filter.
+    await page.getByRole('button', { name: /^Draw the map/ }).click();
+    const map = page.getByRole('img', { name: /^Map of / }).or(page.locator('canvas[aria-label^="Map of"]'));
+    await expect(map.first()).toBeVisible({ timeout: 60_000 });
+    await map.first().scrollIntoViewIfNeeded();
+    const box = (await map.first().boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 2, box.y + box.height - 2, { steps: 5 });
+    await page.mouse.up();
+    const selected = page.getByText(/^[\d,]+ memories selected\./);
+    await expect(selected).toBeVisible();
+    const n = Number(((await selected.textContent()) ?? '').replace(/[^\d]/g, ''));
+    expect(n).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Show in Explore' }).click();
+    await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('list', { name: 'Filters', exact: true })).toContainText(
+      `${n.toLocaleString('en-US')} selected row${n === 1 ? '' : 's'}`,
+    );
+    await expect
+      .poll(async () => Number(await page.getByRole('grid').getAttribute('aria-rowcount')) - 1)
+      .toBe(n);
+  });
+});

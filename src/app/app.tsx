@@ -23,8 +23,11 @@ import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
 import type { AppServices } from './start';
 import { setUrlParams, useUrlParams } from './use-url-state';
+import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
 import {
+  EMPTY_EXPLORE_STATE,
   VIEW_PARAMS,
+  viewFilters,
   decodeExploreState,
   encodeExploreState,
   type ExploreUrlState,
@@ -202,6 +205,42 @@ export function App({ services }: { services: AppServices }) {
     },
     [activeTable],
   );
+  // Explore reads the URL's view once, at mount: a view set from outside (Back / Forward, "Show in
+  // Explore") mounts it again.
+  const [viewEpoch, setViewEpoch] = useState(0);
+  useEffect(() => {
+    const remount = () => setViewEpoch((e) => e + 1);
+    window.addEventListener('popstate', remount);
+    return () => window.removeEventListener('popstate', remount);
+  }, []);
+  // Similar's "Only rows matching the Explore filter" and "Show in Explore", through the URL's view.
+  const similarExploreFilters = useMemo(
+    () =>
+      active && activeTable === active.tableName && exploreState !== null
+        ? viewFilters(decodeExploreState(exploreState), active.columns)
+        : [],
+    [active, activeTable, exploreState],
+  );
+  const showInExplore = useCallback(
+    (rows: Float64Array) => {
+      if (!active) return;
+      const set = `[${Array.from(rows, (r) => String(r)).join(',')}]`;
+      const view = {
+        ...EMPTY_EXPLORE_STATE,
+        filters: [{ column: ROW_INDEX_COLUMN, op: 'in-set' as const, value: set }],
+      };
+      setUrlParams(
+        {
+          [VIEW_PARAMS.table]: active.tableName,
+          [VIEW_PARAMS.explore]: encodeExploreState(view),
+          [VIEW_PARAMS.tab]: null,
+        },
+        'push',
+      );
+      setViewEpoch((e) => e + 1);
+    },
+    [active],
+  );
   const onSqlChange = useCallback(
     (sql: string) => setUrlParams({ [VIEW_PARAMS.sql]: sql || null }, 'replace'),
     [],
@@ -316,7 +355,7 @@ export function App({ services }: { services: AppServices }) {
             <ErrorBoundary name="Explore" resetKey={shownId ?? undefined}>
               {activeStore && activeStoreObject && activeStore.status !== 'failed' ? (
                 <StoreExploreView
-                  key={activeStore.id}
+                  key={`${activeStore.id}:${viewEpoch}`}
                   db={db}
                   store={activeStoreObject}
                   state={activeStore}
@@ -325,7 +364,7 @@ export function App({ services }: { services: AppServices }) {
                 />
               ) : active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
                 <ExploreView
-                  key={active.id}
+                  key={`${active.id}:${viewEpoch}`}
                   db={db}
                   file={activeFile}
                   table={active}
@@ -351,6 +390,8 @@ export function App({ services }: { services: AppServices }) {
                   state={active}
                   queryRow={similarQuery?.fileId === active.id ? similarQuery.row : null}
                   onOpenRow={() => setTab('explore')}
+                  exploreFilters={similarExploreFilters}
+                  onShowInExplore={showInExplore}
                 />
               ) : (
                 <div className="empty-state">

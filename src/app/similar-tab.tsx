@@ -1,4 +1,6 @@
 import { columnChoices } from '../core/grid-source';
+import type { Filter } from '../core/sql/table-query';
+import { rowBitmap } from '../data/db/row-set';
 import { useMemo, useState } from 'react';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
@@ -18,12 +20,18 @@ export function SimilarTab({
   state,
   queryRow,
   onOpenRow,
+  exploreFilters,
+  onShowInExplore,
 }: {
   db: DbClient;
   file: OpenedFile;
   state: FileState;
   queryRow: number | null;
   onOpenRow(row: number): void;
+  /** The filters Explore applies to this file now (from the URL), or none. */
+  exploreFilters: readonly Filter[];
+  /** "Show in Explore": these rows (`__row`) become Explore's filter. */
+  onShowInExplore(rows: Float64Array): void;
 }) {
   const vectorColumns = state.columns.filter((c) => c.vectorDim);
   const vectorChoices = columnChoices(vectorColumns);
@@ -32,6 +40,15 @@ export function SimilarTab({
   const index = column ? file.vectorIndex(column.name) : null;
   const idColumn = state.columns.find((c) => c.role === 'id' && c.destination === 'duckdb')?.name ?? null;
   const table = state.tableName;
+  // "Only rows matching the Explore filter": the allowed `__row` set, computed by DuckDB once per search.
+  const rowCount = state.rowCount;
+  const exploreFilter = useMemo(
+    () =>
+      exploreFilters.length === 0
+        ? undefined
+        : () => rowBitmap(db, table, exploreFilters, rowCount) as Promise<Uint8Array | null>,
+    [db, table, exploreFilters, rowCount],
+  );
 
   const rows = useMemo<SimilarRows>(() => {
     const t = quoteIdentifier(table);
@@ -89,6 +106,8 @@ export function SimilarTab({
         idColumn={idColumn}
         queryRow={queryRow}
         onOpenRow={onOpenRow}
+        exploreFilter={exploreFilter}
+        onShowInExplore={onShowInExplore}
       />
     </div>
   );

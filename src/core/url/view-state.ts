@@ -1,5 +1,7 @@
 import { FILTER_OPS, type Filter, type SortSpec, type SqlParam } from '../sql/table-query';
-import type { FacetSelection } from '../sql/facet-query';
+import { selectionFilters, type FacetSelection } from '../sql/facet-query';
+import { textSearchFilter } from '../sql/text-search';
+import type { ColumnPlan } from '../schema/column-plan';
 
 /**
  * What the URL holds of a view (issue 8, "State that survives"): the tab, the open table, and per
@@ -31,6 +33,15 @@ export const EMPTY_EXPLORE_STATE: ExploreUrlState = {
 
 /** The URL parameters this module owns (others in the URL are left alone). */
 export const VIEW_PARAMS = { tab: 'tab', table: 'table', explore: 'view', sql: 'sql' } as const;
+
+/** Every filter the view applies (filter bar, search, facets), as Explore builds them: for other views. */
+export function viewFilters(state: ExploreUrlState, columns: readonly ColumnPlan[]): Filter[] {
+  return [
+    ...state.filters,
+    ...textSearchFilter(state.search, columns),
+    ...selectionFilters(state.selections),
+  ];
+}
 
 export function encodeExploreState(state: ExploreUrlState): string | null {
   const out: Record<string, unknown> = {};
