@@ -140,3 +140,15 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Revoke after the click has been handled; revoking synchronously can cancel the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Downloads the graph as `<label>.svg` or `.png` (the label made file-name safe, "plan" when empty). */
+export function saveExport(input: ExportInput, format: 'svg' | 'png'): void {
+  const fileStem = input.title.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'plan';
+  if (format === 'svg') {
+    downloadBlob(new Blob([buildSvg(input)], { type: 'image/svg+xml' }), `${fileStem}.svg`);
+    return;
+  }
+  drawPng(input).toBlob((blob) => {
+    if (blob) downloadBlob(blob, `${fileStem}.png`);
+  }, 'image/png');
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanGraph } from '../../core/plan/types';
-import { buildGraphIndex, buildVisibleGraph, exclusiveInputs, searchNodes } from './dag-graph';
+import { buildGraphIndex, buildVisibleGraph, exclusiveInputs, searchNodes, slotShowing } from './dag-graph';
 import { fastLayeredLayout } from '../../core/graph/fast-layered-layout';
 
 function graph(edges: [string, string][], ids?: string[]): PlanGraph {
@@ -42,6 +42,16 @@ describe('exclusiveInputs', () => {
     const hiddenSlot = vis.slotOf[index.indexOf.get('1')!];
     expect(hiddenSlot).toBe(-1);
     expect(vis.edges.length / 2).toBe(4);
+  });
+
+  it.each([
+    ['3', '3'],
+    ['1', '3'],
+    ['5', '5'],
+  ])('with 3 collapsed, node %s shows in the slot of %s', (node, shownBy) => {
+    const vis = buildVisibleGraph(index, [index.indexOf.get('3')!]);
+    expect(slotShowing(vis, index.indexOf.get(node)!)).toBe(vis.slotOf[index.indexOf.get(shownBy)!]);
+    expect(slotShowing(vis, index.indexOf.get(node)!)).toBeGreaterThanOrEqual(0);
   });
 
   it('nests collapses: the outer one wins', () => {

@@ -137,6 +137,12 @@ export function buildVisibleGraph(index: GraphIndex, collapsed: readonly number[
   };
 }
 
+/** The visible slot that shows graph node i: its own, or that of the collapsed node hiding it. */
+export function slotShowing(visible: VisibleGraph, i: number): number {
+  const slot = visible.slotOf[i] ?? -1;
+  return slot === -1 ? visible.slotOf[visible.representative[i]!]! : slot;
+}
+
 /** Case-insensitive: exact id first, then ids containing the query, then kinds containing it. */
 export function searchNodes(graph: PlanGraph, query: string): number[] {
   const q = query.trim().toLowerCase();

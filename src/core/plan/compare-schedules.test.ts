@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareScheduleSummaries, scheduleSummary } from './compare-schedules';
-import { scheduleFromEdges } from './test-schedules';
+import { scheduleFromEdges } from './schedules.fixtures';
 
 describe('compareScheduleSummaries', () => {
   // Every executor is 8 bytes, align 8: glibc 8 -> 32 B per Box; the arena's first chunk (448 B)

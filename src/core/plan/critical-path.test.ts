@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeCriticalPath } from './critical-path';
-import { scheduleFromEdges } from './test-schedules';
+import { scheduleFromEdges } from './schedules.fixtures';
 
 const schedule = scheduleFromEdges;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeWaves, runnableSetAt } from './waves';
-import { scheduleFromEdges } from './test-schedules';
+import { scheduleFromEdges } from './schedules.fixtures';
 import type { Schedule } from './types';
 
 const schedule = scheduleFromEdges;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runQueryFromSchedule, simulateRun, type RunExecutor, type RunQuery } from './query-run';
-import { scheduleFromEdges } from '../test-schedules';
+import { scheduleFromEdges } from '../schedules.fixtures';
 
 const ex = (kind: string, sizeBytes: number, ran = true, holdsHeap = false): RunExecutor => ({
   kind,

@@ -2,7 +2,8 @@ import { parseScheduleJson } from './parse-schedule';
 import type { Schedule } from './types';
 
 /**
- * Test fixture shared by the plan unit tests: a schedule from an edge list ("1>2 1>3" means 1
+ * Test fixture shared by the plan unit tests (*.fixtures.ts: imported only by *.test.ts, never by
+ * app code, so it stays out of the bundle): a schedule from an edge list ("1>2 1>3" means 1
  * completes before 2 and before 3), its root, optional timings as {id: [start_us, end_us]} and
  * extra executors with no edges. Every executor is kind 'K', 8 bytes.
  */
