@@ -80,6 +80,7 @@ function BinaryView({ bytes, name }: { bytes: Uint8Array; name: string }) {
             type="button"
             role="tab"
             aria-selected={tab === 'decoded'}
+            className={tab === 'decoded' ? 'dg-toggle dg-toggle-on' : 'dg-toggle'}
             onClick={() => setTab('decoded')}
           >
             {decoded.json !== null ? 'JSON' : 'UTF-8'}

@@ -7,6 +7,7 @@ import { BytesChart } from './bytes-chart';
 import { downsampleIndexes } from './downsample';
 import { formatBytesExact, formatCount } from '../../core/format/quantities';
 import { percent } from './format';
+import { useThemeColours } from '../../components/theme/theme';
 import type { OrderChoice, PlanBase, PlanMemory, WhatIf } from './use-plan-analysis';
 
 interface Props {
@@ -43,6 +44,7 @@ export function MemoryPanel({
   const capacityId = useId();
   const orderId = useId();
   const allocId = useId();
+  const theme = useThemeColours();
 
   // Box series have one value per allocation; arena series start with the state before any.
   const boxData = useMemo(
@@ -144,8 +146,8 @@ export function MemoryPanel({
             label={boxLabel}
             data={boxData}
             series={[
-              { dataKey: 'reserved', name: 'reserved', stroke: '#b42318' },
-              { dataKey: 'used', name: 'used', stroke: '#3056d3' },
+              { dataKey: 'reserved', name: 'reserved', stroke: theme.chart2 },
+              { dataKey: 'used', name: 'used', stroke: theme.chart1 },
             ]}
           />
         ) : (
@@ -159,17 +161,17 @@ export function MemoryPanel({
               {
                 dataKey: 'reserved',
                 name: 'reserved (allocated_bytes)',
-                stroke: '#b42318',
+                stroke: theme.chart2,
                 type: 'stepAfter',
               },
               {
                 dataKey: 'withMetadata',
                 name: 'incl. footers',
-                stroke: '#c78a00',
+                stroke: theme.chart3,
                 type: 'stepAfter',
                 dashed: true,
               },
-              { dataKey: 'used', name: 'used', stroke: '#3056d3' },
+              { dataKey: 'used', name: 'used', stroke: theme.chart1 },
             ]}
           />
         ) : (

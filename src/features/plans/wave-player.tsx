@@ -13,6 +13,7 @@ import { bucketMax, noLines } from './downsample';
 import { formatCount } from '../../core/format/quantities';
 import { formatUs, idList } from './format';
 import type { PlanBase } from './use-plan-analysis';
+import { useThemeColours } from '../../components/theme/theme';
 
 interface Props {
   readonly base: PlanBase;
@@ -41,6 +42,7 @@ export function WavePlayer({
   const count = waves.steps.length;
   const [playing, setPlaying] = useState(false);
   const wave = waves.steps[step];
+  const theme = useThemeColours();
 
   useEffect(() => {
     if (!playing) return;
@@ -157,11 +159,11 @@ export function WavePlayer({
                   <Area
                     dataKey="runnable"
                     type="stepAfter"
-                    fill="#b8cdf7"
-                    stroke="#4a70d8"
+                    fill={theme.chartFill}
+                    stroke={theme.chartStroke}
                     isAnimationActive={false}
                   />
-                  <ReferenceLine x={nearestStep(chartData, step + 1)} stroke="#1d2330" strokeWidth={2} />
+                  <ReferenceLine x={nearestStep(chartData, step + 1)} stroke={theme.ink} strokeWidth={2} />
                 </AreaChart>
               </ResponsiveContainer>
             </figure>

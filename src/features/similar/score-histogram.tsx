@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, Brush, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { scoreHistogram, type HistogramBin } from '../../core/vectors/results';
+import { useThemeColours } from '../../components/theme/theme';
 
 export interface ScoreRange {
   lo: number;
@@ -23,6 +24,7 @@ export function ScoreHistogram({
   metricLabel: string;
   onRange(range: ScoreRange): void;
 }) {
+  const theme = useThemeColours();
   const bins = useMemo(() => scoreHistogram(scores, 40), [scores]);
   const data = bins.map((b) => ({ label: b.x0.toFixed(3), count: b.count }));
   const cutoffBin = cutoff === null ? -1 : bins.findIndex((b) => cutoff >= b.x0 && cutoff <= b.x1);
@@ -38,9 +40,14 @@ export function ScoreHistogram({
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={7} />
           <YAxis width={56} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Bar dataKey="count" fill="#4e79a7" isAnimationActive={false} />
+          <Bar dataKey="count" fill={theme.chartPoint} isAnimationActive={false} />
           {cutoffBin >= 0 && (
-            <ReferenceLine x={data[cutoffBin]?.label} stroke="#e15759" strokeDasharray="4 2" label="top k" />
+            <ReferenceLine
+              x={data[cutoffBin]?.label}
+              stroke={theme.chartMark}
+              strokeDasharray="4 2"
+              label="top k"
+            />
           )}
           <Brush
             dataKey="label"
