@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { ArenaChunk, ArenaSimulation } from '../../core/plan/types';
-import { formatBytesBinary, formatCount } from '../../core/format/quantities';
+import { formatBytesBinary, formatCount, formatCountOf } from '../../core/format/quantities';
 import { useThemeColours } from '../../components/theme/theme';
 
 interface Props {
@@ -100,7 +100,7 @@ export function ArenaMap({ arena, order, sizes, kindOf }: Props) {
         ? `Abandoned tail: ${formatCount(c.tailBytes)} B never used again until reset()`
         : `Free in the current chunk: ${formatCount(c.tailBytes)} B`;
     if (!perAllocation)
-      return `${formatCount(c.allocationCount)} executors, ${formatCount(c.usedBytes)} B used, ${formatCount(c.paddingBytes)} B padding`;
+      return `${formatCountOf(c.allocationCount, 'executor')}, ${formatCount(c.usedBytes)} B used, ${formatCount(c.paddingBytes)} B padding`;
     // Allocations move down from the footer: offsets decrease with the allocation index.
     let lo = c.firstAllocation;
     let hi = c.firstAllocation + c.allocationCount - 1;
@@ -184,7 +184,7 @@ export function ArenaMap({ arena, order, sizes, kindOf }: Props) {
 
 function chunkLabel(c: ArenaChunk): string {
   const tailLost = c.state === 'abandoned';
-  return `chunk ${c.index + 1}: ${formatCount(c.usableBytes)} B usable (${formatBytesBinary(c.usableBytes)}), ${formatCount(c.allocationCount)} executors, ${formatCount(c.paddingBytes)} B padding, ${formatCount(c.tailBytes)} B ${tailLost ? 'abandoned' : 'free'}`;
+  return `chunk ${c.index + 1}: ${formatCount(c.usableBytes)} B usable (${formatBytesBinary(c.usableBytes)}), ${formatCountOf(c.allocationCount, 'executor')}, ${formatCount(c.paddingBytes)} B padding, ${formatCount(c.tailBytes)} B ${tailLost ? 'abandoned' : 'free'}`;
 }
 
 /** A diagonal hatch as a canvas pattern (background, then a stripe every `size` px). */

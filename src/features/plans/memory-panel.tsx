@@ -224,7 +224,7 @@ export function MemoryPanel({
         </tbody>
       </table>
 
-      <SummaryTable summary={summary} />
+      <SummaryTable summary={summary} criticalPathUnit={base.criticalPath.unit} />
       <button type="button" className="button" onClick={() => onExport(summary)}>
         Export summary (JSON)
       </button>
@@ -265,11 +265,19 @@ export function MemoryPanel({
 }
 
 /** The exported JSON's numbers, as labelled text (the e2e test compares the two). */
-function SummaryTable({ summary }: { summary: MemorySummary }) {
+function SummaryTable({
+  summary,
+  criticalPathUnit,
+}: {
+  summary: MemorySummary;
+  criticalPathUnit: 'us' | 'executors';
+}) {
+  // The exported number exactly, with its unit (the wave player says the same length in ms or s).
+  const length = formatCount(summary.critical_path_length);
   const rows: [string, string][] = [
     ['Executors', formatCount(summary.executors)],
     ['Waves', formatCount(summary.waves)],
-    ['Critical path length', formatCount(summary.critical_path_length)],
+    ['Critical path length', criticalPathUnit === 'us' ? `${length} µs` : `${length} executors`],
     ['Box reserved bytes', formatBytesExact(summary.box.reserved_bytes)],
     ['Box used bytes', formatBytesExact(summary.box.used_bytes)],
     ['Box allocations', formatCount(summary.box.allocations)],

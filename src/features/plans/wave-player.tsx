@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { bucketMax, noLines } from './downsample';
-import { formatCount } from '../../core/format/quantities';
+import { formatCount, formatCountOf } from '../../core/format/quantities';
 import { formatUs, idList } from './format';
 import type { PlanBase } from './use-plan-analysis';
 import { useThemeColours } from '../../components/theme/theme';
@@ -62,7 +62,7 @@ export function WavePlayer({
   const lengthText =
     criticalPath.unit === 'us'
       ? `${formatUs(criticalPath.length)} (sum of durations along the path)`
-      : `${formatCount(criticalPath.length)} executors`;
+      : formatCountOf(criticalPath.length, 'executor');
 
   return (
     <section className="plans-panel plans-waves" aria-labelledby="plans-waves-h">
@@ -133,7 +133,7 @@ export function WavePlayer({
             <figure className="plans-chart" aria-label="Parallelism: runnable executors per step">
               <figcaption>
                 Parallelism: runnable executors per step (max {formatCount(waves.maxParallelism)},{' '}
-                {formatCount(waves.waveCount)} waves)
+                {formatCountOf(waves.waveCount, 'wave')})
               </figcaption>
               <ResponsiveContainer width="100%" height={150}>
                 <AreaChart data={chartData} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, Brush, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { scoreHistogram, type HistogramBin } from '../../core/vectors/results';
+import { formatCountOf } from '../../core/format/quantities';
 import { useThemeColours } from '../../components/theme/theme';
 
 export interface ScoreRange {
@@ -32,7 +33,7 @@ export function ScoreHistogram({
   return (
     <figure className="similar-histogram" aria-label="Score distribution">
       <figcaption>
-        {metricLabel} of {scores.length.toLocaleString('en-US')} memories against the query
+        {metricLabel} of {formatCountOf(scores.length, 'memory', 'memories')} against the query
         {cutoff !== null ? `; top-k cut-off at ${cutoff.toFixed(4)}` : ''}. Drag the brush to list a range.
       </figcaption>
       <ResponsiveContainer width="100%" height={180}>

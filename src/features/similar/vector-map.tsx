@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import { formatCount } from '../../core/format/quantities';
+import { formatCountOf } from '../../core/format/quantities';
 import { hexToPixel } from '../../components/theme/colour';
 import { useThemeColours } from '../../components/theme/theme';
 
@@ -97,7 +97,7 @@ export function VectorMap({
         width={WIDTH}
         height={HEIGHT}
         role="img"
-        aria-label={`Map of ${formatCount(points.rows.length)} memories (PCA); drag to select a box`}
+        aria-label={`Map of ${formatCountOf(points.rows.length, 'memory', 'memories')} (PCA); drag to select a box`}
         onPointerDown={(e) => {
           const p = at(e);
           setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
