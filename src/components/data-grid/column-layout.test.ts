@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Float64, Int32, TimestampMillisecond, Utf8, type DataType } from 'apache-arrow';
+import { Float32, Float64, Int32, TimestampMillisecond, Utf8, type DataType } from 'apache-arrow';
 import { columnWidth, headerWidth } from './column-layout';
 
 describe('headerWidth', () => {
@@ -21,6 +21,8 @@ describe('columnWidth', () => {
   const cases: [string, DataType, string, string, (w: number) => boolean][] = [
     ['keeps the type default when the header fits', new Utf8(), 'id', 'string', (w) => w === 200],
     ['keeps a number column narrow', new Int32(), 'n', 'int32', (w) => w === 120],
+    ['gives a double room for its digits', new Float64(), 'x', 'float64', (w) => w === 170],
+    ['keeps a single narrow', new Float32(), 'x', 'float32', (w) => w === 120],
     [
       'widens for a long header',
       new Float64(),

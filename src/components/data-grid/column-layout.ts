@@ -1,4 +1,4 @@
-import { Type, type DataType, type Dictionary } from 'apache-arrow';
+import { Precision, Type, type DataType, type Dictionary, type Float } from 'apache-arrow';
 
 /** Widest header a first width makes room for; wider ones end in an ellipsis (the title says all). */
 const MAX_DEFAULT_WIDTH = 480;
@@ -24,9 +24,12 @@ export function columnWidth(type: DataType, name: string, typeLabel = ''): numbe
       width = 80;
       break;
     case Type.Int:
-    case Type.Float:
     case Type.Decimal:
       width = 120;
+      break;
+    case Type.Float:
+      // A double's shortest round-trip text runs to 17 digits (scores, 0.5761405348306894).
+      width = (type as Float).precision === Precision.DOUBLE ? 170 : 120;
       break;
     case Type.Date:
       width = 110;
