@@ -50,13 +50,14 @@ test.describe('Looks', () => {
     await page.keyboard.press('Enter');
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
     await expect.poll(() => isDark(page)).toBe(true);
+    // The theme is set before the first paint by a classic script in <head> (public/theme-boot.js).
+    const boot = page.waitForRequest(/\/theme-boot\.js$/);
     await page.reload();
+    await boot;
     await expect(page.getByRole('gridcell').first()).toBeVisible({ timeout: 30_000 });
     await expect(page.getByRole('switch', { name: 'Dark mode' })).toHaveAttribute('aria-checked', 'true');
     expect(await isDark(page)).toBe(true);
-    // Set before the first paint (public/theme-boot.js), not after the app starts.
-    const early = await page.evaluate(() => document.documentElement.dataset.theme);
-    expect(early).toBe('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 
     await page.getByRole('switch', { name: 'Dark mode' }).click();
     await expect.poll(() => isLight(page)).toBe(true);
