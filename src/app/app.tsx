@@ -3,6 +3,7 @@ import type { ErrorPayload } from '../core/errors';
 import type { FileState } from '../data/opened-file/file-state';
 import type { ProfiledQuery } from '../core/plan/duckdb-profile';
 import { DataGrid } from '../components/data-grid/data-grid';
+import { ThemeToggle } from '../components/theme/theme-toggle';
 import { GridWarmUp } from '../components/data-grid/grid-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
 import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
@@ -67,6 +68,7 @@ export function App({ services }: { services: AppServices }) {
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const alertSeq = useRef(0);
   // A hidden grid rendered once while idle after start-up, so the first file's grid runs warm code.
+  const [sidebarOpen, setSidebarOpen] = useState(true);
   const [warmUp, setWarmUp] = useState<'waiting' | 'running' | 'done'>('waiting');
   useEffect(() => {
     const start = () => setWarmUp((w) => (w === 'waiting' ? 'running' : w));
@@ -306,16 +308,28 @@ export function App({ services }: { services: AppServices }) {
   return (
     <div className="app">
       <header className="app-header">
+        <button
+          type="button"
+          className="button button-quiet icon-button"
+          aria-expanded={sidebarOpen}
+          aria-controls="app-sidebar"
+          aria-label={sidebarOpen ? 'Hide sidebar' : 'Show sidebar'}
+          title={sidebarOpen ? 'Hide sidebar' : 'Show sidebar'}
+          onClick={() => setSidebarOpen((open) => !open)}
+        >
+          <span aria-hidden="true">{sidebarOpen ? '⟨' : '☰'}</span>
+        </button>
         <div className="brand">
           memscope<small>memory stores &amp; execution plans, private to this tab</small>
         </div>
         <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
         <div className="header-spacer" />
+        <ThemeToggle />
         <OpenFilesButton onFiles={openFiles} />
       </header>
       <ErrorAlerts items={alerts} onDismiss={(id) => setDismissed((s) => new Set(s).add(id))} />
-      <div className="app-body">
-        <aside className="sidebar" aria-label="Files">
+      <div className={sidebarOpen ? 'app-body' : 'app-body app-body-full'}>
+        <aside id="app-sidebar" className="sidebar" aria-label="Files" hidden={!sidebarOpen}>
           <section>
             <h2 className="panel-title">Files</h2>
             <FileList

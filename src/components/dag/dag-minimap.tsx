@@ -1,6 +1,7 @@
 import { useEffect, useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import type { NodeColours } from './dag-colour';
 import { NODE_H, NODE_W } from './dag-geometry';
+import { useThemeColours } from '../theme/theme';
 
 interface Props {
   readonly x: Float64Array;
@@ -22,6 +23,7 @@ const BOX_H = 130;
 /** An overview of the whole layout on a canvas (one fillRect per node) with the viewport frame. */
 export function DagMinimap({ x, y, visibleNodes, width, height, colours, flags, viewport, onCentre }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const theme = useThemeColours();
   const scale = Math.min(BOX_W / Math.max(width, 1), BOX_H / Math.max(height, 1));
   const drawW = Math.max(1, width * scale);
   const drawH = Math.max(1, height * scale);
@@ -41,7 +43,7 @@ export function DagMinimap({ x, y, visibleNodes, width, height, colours, flags, 
     const h = Math.max(NODE_H, minSize);
     for (let s = 0; s < visibleNodes.length; s++) {
       const i = visibleNodes[s]!;
-      ctx.fillStyle = colours.palette[colours.bin[i]!] ?? '#ccc';
+      ctx.fillStyle = colours.palette[colours.bin[i]!] ?? theme.lineStrong;
       ctx.fillRect(x[s]!, y[s]!, w, h);
     }
     const mark = (bit: number, colour: string) => {
@@ -51,9 +53,9 @@ export function DagMinimap({ x, y, visibleNodes, width, height, colours, flags, 
           ctx.fillRect(x[s]! - minSize, y[s]! - minSize, w + 2 * minSize, h + 2 * minSize);
       }
     };
-    mark(2, '#e67700');
-    mark(1, '#3056d3');
-  }, [x, y, visibleNodes, width, height, colours, flags, scale, drawW, drawH]);
+    mark(2, theme.orange);
+    mark(1, theme.accent);
+  }, [x, y, visibleNodes, width, height, colours, flags, scale, drawW, drawH, theme]);
 
   const centre = (event: ReactPointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Bool, Float64, Int32, Utf8 } from 'apache-arrow';
 import { clampWidth, gridColumns, nextSort, type GridExtraColumn } from './column-model';
 import type { GridSort } from '../../core/grid-source';
+import { headerWidth } from './column-layout';
 
 const extra: GridExtraColumn = { name: 'embedding', typeLabel: 'vector[384]', getCell: () => undefined };
 const source = [
@@ -34,8 +35,11 @@ describe('gridColumns', () => {
     expect(cols[3]?.typeLabel).toBe('vector[384]');
   });
 
-  it('gives extra columns a default width', () => {
-    expect(gridColumns([], [extra], new Set())[0]?.defaultWidth).toBe(160);
+  it.each([
+    ['a short header', { ...extra, name: 'v', typeLabel: 'f32' }, 160],
+    ['a header wider than the default', extra, headerWidth('embedding', 'vector[384]')],
+  ])('gives extra columns a default width: %s', (_name, column, expected) => {
+    expect(gridColumns([], [column], new Set())[0]?.defaultWidth).toBe(expected);
   });
 });
 

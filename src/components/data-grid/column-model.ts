@@ -1,6 +1,6 @@
 import type { CellValue } from '../../core/format/cell-value';
 import { isNumericType, typeLabel } from '../../core/format/type-label';
-import { columnWidth } from './column-layout';
+import { columnWidth, headerWidth } from './column-layout';
 import { columnLabel, type GridSort, type GridColumn } from '../../core/grid-source';
 
 /**
@@ -76,7 +76,7 @@ export function gridColumns(
       sortable: true,
       source: i,
       extra: null,
-      defaultWidth: columnWidth(c.type, columnLabel(c)),
+      defaultWidth: columnWidth(c.type, columnLabel(c), typeLabel(c.type)),
       highlight: marked(c.name),
     });
   });
@@ -90,7 +90,7 @@ export function gridColumns(
       sortable: false,
       source: null,
       extra,
-      defaultWidth: extra.width ?? EXTRA_WIDTH,
+      defaultWidth: extra.width ?? Math.max(EXTRA_WIDTH, headerWidth(columnLabel(extra), extra.typeLabel)),
       highlight: null,
     });
   }

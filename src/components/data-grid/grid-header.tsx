@@ -1,10 +1,23 @@
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { MAX_WIDTH, MIN_WIDTH, nextSort, type ColumnModel, type VisibleColumn } from './column-model';
 import { HEADER_HEIGHT } from './grid-metrics';
 import type { GridSort } from '../../core/grid-source';
 
 // A resize key press moves a column edge this far.
 const RESIZE_STEP = 16;
+
+/**
+ * The header whose sort button was used last, so that it gets focus back if a new sort remounts the
+ * grid (the owner may show "Counting rows…" while the sorted rows are counted, and the focused
+ * button goes with the old grid). Kept while that button has focus or nothing has; dropped as soon
+ * as focus is somewhere else, or after a while, so it never steals focus later.
+ */
+let sortFocus: { grid: string | null; column: string; until: number } | null = null;
+const SORT_FOCUS_MS = 30_000;
+
+function gridOf(el: Element): string | null {
+  return el.closest('[role="grid"]')?.getAttribute('aria-label') ?? null;
+}
 
 /**
  * The header row (`aria-rowindex` 1): the gutter's head, then a column header per painted column
@@ -86,6 +99,17 @@ function headerTitle(column: ColumnModel): string {
  */
 function HeaderCell({ column, colIndex, left, width, sort, sortEnabled, onSort, onResize }: HeaderCellProps) {
   const drag = useRef<{ x: number; width: number } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    const el = button.current;
+    if (!sortFocus || !el || sortFocus.column !== column.name || sortFocus.grid !== gridOf(el)) return;
+    const active = document.activeElement;
+    if (performance.now() > sortFocus.until || (active && active !== document.body && active !== el)) {
+      sortFocus = null;
+    } else if (active !== el) {
+      el.focus({ preventScroll: true });
+    }
+  });
   return (
     <div
       className={`dg-th${column.numeric ? ' dg-num' : ''}`}
@@ -99,8 +123,16 @@ function HeaderCell({ column, colIndex, left, width, sort, sortEnabled, onSort, 
       {sortEnabled ? (
         <button
           type="button"
+          ref={button}
           className="dg-th-button"
-          onClick={onSort}
+          onClick={(e) => {
+            sortFocus = {
+              grid: gridOf(e.currentTarget),
+              column: column.name,
+              until: performance.now() + SORT_FOCUS_MS,
+            };
+            onSort();
+          }}
           title={`${headerTitle(column)}: sort`}
         >
           <span className="dg-th-name">{column.label}</span>

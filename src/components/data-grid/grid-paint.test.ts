@@ -17,14 +17,17 @@ describe('anchorRow', () => {
 describe('pendingRowBackground', () => {
   it.each([
     [[], ''],
-    [[{ index: 0, start: 60, size: 116 }], 'linear-gradient(#eef0f3, #eef0f3) no-repeat 68px 50% / 60px 8px'],
+    [
+      [{ index: 0, start: 60, size: 116 }],
+      'linear-gradient(var(--panel-3), var(--panel-3)) no-repeat 68px 50% / 60px 8px',
+    ],
     [
       [
         { index: 0, start: 0, size: 10 },
         { index: 1, start: 10, size: 100 },
       ],
-      'linear-gradient(#eef0f3, #eef0f3) no-repeat 8px 50% / 0px 8px, ' +
-        'linear-gradient(#eef0f3, #eef0f3) no-repeat 18px 50% / 50px 8px',
+      'linear-gradient(var(--panel-3), var(--panel-3)) no-repeat 8px 50% / 0px 8px, ' +
+        'linear-gradient(var(--panel-3), var(--panel-3)) no-repeat 18px 50% / 50px 8px',
     ],
   ])('%j', (columns, expected) => {
     expect(pendingRowBackground(columns)).toBe(expected);

@@ -16,7 +16,8 @@ export function cellId(gridId: string, row: number, col: number): string {
   return `${gridId}-r${row}-c${col}`;
 }
 
-const PENDING_BAR = '#eef0f3';
+// The theme's quiet surface colour (src/app/global.css), so the bars follow the dark theme too.
+const PENDING_BAR = 'var(--panel-3)';
 
 /**
  * A row whose page is loading is one element: its grey bars (one per visible column, 60 % of the

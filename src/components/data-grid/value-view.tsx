@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { formatCount } from '../../core/format/quantities';
+import { formatCountOf } from '../../core/format/quantities';
 import type { CellValue } from '../../core/format/cell-value';
 import { decodeBytes, hexDump } from '../../core/format/hex-dump';
 import { fullText } from '../../core/format/format-cell';
@@ -74,12 +74,13 @@ function BinaryView({ bytes, name }: { bytes: Uint8Array; name: string }) {
   return (
     <div className="dg-binary-view">
       <div className="dg-tabs" role="group" aria-label="Binary view">
-        <span className="dg-binary-size">{formatCount(bytes.length)} bytes</span>
+        <span className="dg-binary-size">{formatCountOf(bytes.length, 'byte')}</span>
         {decoded.text !== null ? (
           <button
             type="button"
             role="tab"
             aria-selected={tab === 'decoded'}
+            className={tab === 'decoded' ? 'dg-toggle dg-toggle-on' : 'dg-toggle'}
             onClick={() => setTab('decoded')}
           >
             {decoded.json !== null ? 'JSON' : 'UTF-8'}

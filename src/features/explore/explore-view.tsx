@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type ReactNode,
+} from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
@@ -213,6 +221,18 @@ export function ExploreView({
     [sourceKey],
   );
 
+  // Esc closes the row detail, from the grid or the detail; focus goes (back) to the grid, whose
+  // active cell stays, so that arrows or a click open the detail again.
+  const closeDetail = useCallback(() => {
+    setSelected(null);
+    gridBox.current?.querySelector<HTMLElement>('[role="grid"]')?.focus({ preventScroll: true });
+  }, []);
+  const onGridKeyDown = (e: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Escape' || !selectedHere || (e.target as Element).closest('dialog')) return;
+    e.preventDefault();
+    closeDetail();
+  };
+
   const idColumn = table.columns.find((c) => c.role === 'id' && c.destination === 'duckdb') ?? null;
   const tiebreaker = source?.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined;
 
@@ -340,7 +360,7 @@ export function ExploreView({
             onChange={setSelections}
           />
         ) : null}
-        <div className="ex-grid" ref={gridBox}>
+        <div className="ex-grid" ref={gridBox} onKeyDown={onGridKeyDown}>
           {dropped && loaded ? null : source ? (
             <DataGrid
               source={source}
@@ -375,7 +395,7 @@ export function ExploreView({
             heavy={heavy}
             row={selectedHere.row}
             fileRow={selectedHere.fileRow}
-            onClose={() => setSelected(null)}
+            onClose={closeDetail}
             onFindSimilar={onFindSimilar}
           />
         ) : null}

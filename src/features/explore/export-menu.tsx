@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import type { ExportFormat } from '../../core/export/encode-rows';
-import { formatCount } from '../../core/format/quantities';
+import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter, SortSpec } from '../../core/sql/table-query';
 import type { DbClient } from '../../data/db/db-client';
 import {
@@ -74,7 +74,7 @@ export function ExportMenu({
       .then(
         (blob) => {
           downloadBlob(new Blob([blob], { type: MIME[format] }), `${table}.${EXTENSION[format]}`);
-          setMessage(`Exported ${formatCount(blob.size)} bytes as ${table}.${EXTENSION[format]}.`);
+          setMessage(`Exported ${formatCountOf(blob.size, 'byte')} as ${table}.${EXTENSION[format]}.`);
         },
         (err: unknown) => {
           const e = toMemscopeError(err, { code: 'internal', file: fileName });
@@ -112,7 +112,7 @@ export function ExportMenu({
         <>
           <progress aria-label="Export progress" max={Math.max(1, progress.total)} value={progress.done} />
           <span className="ex-muted">
-            {formatCount(progress.done)} of {formatCount(progress.total)} rows
+            {formatCount(progress.done)} of {formatCountOf(progress.total, 'row')}
           </span>
           <button type="button" className="button" onClick={() => running.current?.abort()}>
             Cancel export

@@ -115,7 +115,17 @@ export function RowDetail({
   }
 
   return (
-    <aside className="ex-detail" aria-label="Selected row">
+    <aside
+      className="ex-detail"
+      aria-label="Selected row"
+      onKeyDown={(e) => {
+        // Esc closes the detail (a value's own dialog closes first: it handles its Esc itself).
+        if (e.key === 'Escape' && !(e.target as Element).closest('dialog')) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <header className="ex-detail-head">
         <h2>Row {fileRow ?? row + 1}</h2>
         {onFindSimilar && fileRow !== null ? (

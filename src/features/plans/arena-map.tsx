@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { ArenaChunk, ArenaSimulation } from '../../core/plan/types';
-import { formatBytesBinary, formatCount } from '../../core/format/quantities';
+import { formatBytesBinary, formatCount, formatCountOf } from '../../core/format/quantities';
+import { useThemeColours } from '../../components/theme/theme';
 
 interface Props {
   readonly arena: ArenaSimulation;
@@ -24,6 +25,7 @@ const MAX_ALLOCATION_RECTS = 4000;
 export function ArenaMap({ arena, order, sizes, kindOf }: Props) {
   const chunks = arena.chunks;
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const theme = useThemeColours();
   const [hover, setHover] = useState<{ x: number; y: number; text: string } | null>(null);
   const perAllocation = order.length <= MAX_ALLOCATION_RECTS;
   const height = chunks.length * (ROW_H + 18);
@@ -40,46 +42,46 @@ export function ArenaMap({ arena, order, sizes, kindOf }: Props) {
     canvas.height = Math.round(height * dpr);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
-    const pad = hatch(ctx, 4, '#fff4d6', '#c78a00');
-    const lost = hatch(ctx, 6, '#fde2df', '#b42318');
+    const pad = hatch(ctx, 4, theme.warnSoft, theme.chart3);
+    const lost = hatch(ctx, 6, theme.dangerSoft, theme.danger);
     ctx.font = '11px system-ui, sans-serif';
     ctx.textBaseline = 'alphabetic';
     chunks.forEach((c, row) => {
       const scale = ROW_W / (c.usableBytes + FOOTER);
       const y = row * (ROW_H + 18) + 14;
       const tailLost = c.state === 'abandoned';
-      ctx.fillStyle = '#475467';
+      ctx.fillStyle = theme.ink2;
       ctx.fillText(chunkLabel(c), 0, y - 3);
       ctx.fillText(c.state === 'current' ? 'current: kept by reset()' : 'abandoned', ROW_W + 8, y + 15);
-      ctx.fillStyle = tailLost ? (lost ?? '#fde2df') : '#ecfdf3';
+      ctx.fillStyle = tailLost ? (lost ?? theme.dangerSoft) : theme.okSoft;
       ctx.fillRect(0, y, Math.max(0, c.tailBytes * scale), ROW_H);
       if (perAllocation) {
-        ctx.strokeStyle = '#2c4fb8';
+        ctx.strokeStyle = theme.arenaAllocLine;
         ctx.lineWidth = 0.5;
         for (let a = c.firstAllocation; a < c.firstAllocation + c.allocationCount; a++) {
           const off = arena.offsetOf[a]!;
           const size = sizes[a] ?? 0;
           const w = Math.max(0.5, size * scale);
-          ctx.fillStyle = '#93b1f0';
+          ctx.fillStyle = theme.arenaAlloc;
           ctx.fillRect(off * scale, y, w, ROW_H);
           ctx.strokeRect(off * scale, y, w, ROW_H);
           const p = arena.paddingOf[a]!;
           if (p > 0) {
-            ctx.fillStyle = pad ?? '#fff4d6';
+            ctx.fillStyle = pad ?? theme.warnSoft;
             ctx.fillRect((off + size) * scale, y, Math.max(0.5, p * scale), ROW_H);
           }
         }
       } else {
-        ctx.fillStyle = '#93b1f0';
+        ctx.fillStyle = theme.arenaAlloc;
         ctx.fillRect(c.tailBytes * scale, y, (c.usableBytes - c.tailBytes) * scale, ROW_H);
       }
-      ctx.fillStyle = '#475467';
+      ctx.fillStyle = theme.arenaFooter;
       ctx.fillRect(c.usableBytes * scale, y, FOOTER * scale, ROW_H);
-      ctx.strokeStyle = '#98a2b3';
+      ctx.strokeStyle = theme.edge;
       ctx.lineWidth = 1;
       ctx.strokeRect(0.5, y + 0.5, ROW_W - 1, ROW_H - 1);
     });
-  }, [arena, chunks, sizes, perAllocation, width, height]);
+  }, [arena, chunks, sizes, perAllocation, width, height, theme]);
 
   if (chunks.length === 0)
     return <p className="muted">The arena holds no chunk (Bump::new() with nothing allocated).</p>;
@@ -98,7 +100,7 @@ export function ArenaMap({ arena, order, sizes, kindOf }: Props) {
         ? `Abandoned tail: ${formatCount(c.tailBytes)} B never used again until reset()`
         : `Free in the current chunk: ${formatCount(c.tailBytes)} B`;
     if (!perAllocation)
-      return `${formatCount(c.allocationCount)} executors, ${formatCount(c.usedBytes)} B used, ${formatCount(c.paddingBytes)} B padding`;
+      return `${formatCountOf(c.allocationCount, 'executor')}, ${formatCount(c.usedBytes)} B used, ${formatCount(c.paddingBytes)} B padding`;
     // Allocations move down from the footer: offsets decrease with the allocation index.
     let lo = c.firstAllocation;
     let hi = c.firstAllocation + c.allocationCount - 1;
@@ -182,7 +184,7 @@ export function ArenaMap({ arena, order, sizes, kindOf }: Props) {
 
 function chunkLabel(c: ArenaChunk): string {
   const tailLost = c.state === 'abandoned';
-  return `chunk ${c.index + 1}: ${formatCount(c.usableBytes)} B usable (${formatBytesBinary(c.usableBytes)}), ${formatCount(c.allocationCount)} executors, ${formatCount(c.paddingBytes)} B padding, ${formatCount(c.tailBytes)} B ${tailLost ? 'abandoned' : 'free'}`;
+  return `chunk ${c.index + 1}: ${formatCount(c.usableBytes)} B usable (${formatBytesBinary(c.usableBytes)}), ${formatCountOf(c.allocationCount, 'executor')}, ${formatCount(c.paddingBytes)} B padding, ${formatCount(c.tailBytes)} B ${tailLost ? 'abandoned' : 'free'}`;
 }
 
 /** A diagonal hatch as a canvas pattern (background, then a stripe every `size` px). */

@@ -6,7 +6,7 @@ import type { DuckDbPlanFacts } from '../../core/plan/duckdb-plan-summary';
 import { misestimateOf } from '../../core/plan/duckdb-plan-summary';
 import type { DuckDbQueryTotals } from '../../core/plan/duckdb-profile';
 import type { PlanGraph } from '../../core/plan/types';
-import { formatBytesExact, formatCount } from '../../core/format/quantities';
+import { formatBytesExact, formatCount, formatCountOf } from '../../core/format/quantities';
 import { formatSeconds, num, percent } from './format';
 import { KeyValueTable } from './key-value-table';
 
@@ -157,7 +157,7 @@ export function PlanSummaryTable({
           <td>
             {s.max_cardinality === null
               ? 'not measured'
-              : link(facts.maxCardinalityId, `${formatCount(s.max_cardinality)} rows`)}
+              : link(facts.maxCardinalityId, formatCountOf(s.max_cardinality, 'row'))}
           </td>
         </tr>
         <tr>

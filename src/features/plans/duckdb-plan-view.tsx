@@ -17,7 +17,7 @@ import { downloadBlob } from '../../components/dag/dag-export';
 import { DagView } from '../../components/dag/dag-view';
 import type { DagColourOption, DagHighlight, DagPaintStats } from '../../components/dag/dag-types';
 import { OperatorDetails, PlanSummaryTable, QueryTotalsTable } from './duckdb-plan-panels';
-import { formatCount } from '../../core/format/quantities';
+import { formatCount, formatCountOf } from '../../core/format/quantities';
 import { fileStem, formatSeconds, num, percent } from './format';
 import type { PlansPaintStats } from './schedule-view';
 
@@ -130,7 +130,7 @@ export function DuckDbPlanView({ label, plan, query, openedAt, onGraphPainted }:
     const rows = num(node.metrics.cardinality) ?? num(node.metrics.estimated_cardinality);
     return [
       t === null ? '' : formatSeconds(t),
-      rows === null ? '' : `${formatCount(rows)} rows`,
+      rows === null ? '' : formatCountOf(rows, 'row'),
       usefulExtra(node),
     ]
       .filter(Boolean)

@@ -7,6 +7,7 @@ import { BytesChart } from './bytes-chart';
 import { downsampleIndexes } from './downsample';
 import { formatBytesExact, formatCount } from '../../core/format/quantities';
 import { percent } from './format';
+import { useThemeColours } from '../../components/theme/theme';
 import type { OrderChoice, PlanBase, PlanMemory, WhatIf } from './use-plan-analysis';
 
 interface Props {
@@ -43,6 +44,7 @@ export function MemoryPanel({
   const capacityId = useId();
   const orderId = useId();
   const allocId = useId();
+  const theme = useThemeColours();
 
   // Box series have one value per allocation; arena series start with the state before any.
   const boxData = useMemo(
@@ -144,8 +146,8 @@ export function MemoryPanel({
             label={boxLabel}
             data={boxData}
             series={[
-              { dataKey: 'reserved', name: 'reserved', stroke: '#b42318' },
-              { dataKey: 'used', name: 'used', stroke: '#3056d3' },
+              { dataKey: 'reserved', name: 'reserved', stroke: theme.chart2 },
+              { dataKey: 'used', name: 'used', stroke: theme.chart1 },
             ]}
           />
         ) : (
@@ -159,17 +161,17 @@ export function MemoryPanel({
               {
                 dataKey: 'reserved',
                 name: 'reserved (allocated_bytes)',
-                stroke: '#b42318',
+                stroke: theme.chart2,
                 type: 'stepAfter',
               },
               {
                 dataKey: 'withMetadata',
                 name: 'incl. footers',
-                stroke: '#c78a00',
+                stroke: theme.chart3,
                 type: 'stepAfter',
                 dashed: true,
               },
-              { dataKey: 'used', name: 'used', stroke: '#3056d3' },
+              { dataKey: 'used', name: 'used', stroke: theme.chart1 },
             ]}
           />
         ) : (
@@ -222,7 +224,7 @@ export function MemoryPanel({
         </tbody>
       </table>
 
-      <SummaryTable summary={summary} />
+      <SummaryTable summary={summary} criticalPathUnit={base.criticalPath.unit} />
       <button type="button" className="button" onClick={() => onExport(summary)}>
         Export summary (JSON)
       </button>
@@ -263,11 +265,19 @@ export function MemoryPanel({
 }
 
 /** The exported JSON's numbers, as labelled text (the e2e test compares the two). */
-function SummaryTable({ summary }: { summary: MemorySummary }) {
+function SummaryTable({
+  summary,
+  criticalPathUnit,
+}: {
+  summary: MemorySummary;
+  criticalPathUnit: 'us' | 'executors';
+}) {
+  // The exported number exactly, with its unit (the wave player says the same length in ms or s).
+  const length = formatCount(summary.critical_path_length);
   const rows: [string, string][] = [
     ['Executors', formatCount(summary.executors)],
     ['Waves', formatCount(summary.waves)],
-    ['Critical path length', formatCount(summary.critical_path_length)],
+    ['Critical path length', criticalPathUnit === 'us' ? `${length} µs` : `${length} executors`],
     ['Box reserved bytes', formatBytesExact(summary.box.reserved_bytes)],
     ['Box used bytes', formatBytesExact(summary.box.used_bytes)],
     ['Box allocations', formatCount(summary.box.allocations)],

@@ -1,4 +1,5 @@
 import type { ParsedPlan } from '../../core/plan/parse-plan';
+import { formatCountOf } from '../../core/format/quantities';
 import type { ValidationProblem } from '../../core/plan/types';
 
 /** One plan opened or profiled in this tab: the history's row and what the view shows. */
@@ -18,8 +19,7 @@ export interface PlanEntry {
 
 export function entrySize(entry: PlanEntry): string {
   const p = entry.plan;
-  const n = (v: number) => v.toLocaleString('en-US');
-  if (p.kind === 'duckdb') return `${n(p.plan.graph.nodes.length)} operators`;
-  if (p.kind === 'schedule-digest') return `${n(p.digest.executors)} executors (summary)`;
-  return `${n(p.parsed.schedule.executors.length)} executors`;
+  if (p.kind === 'duckdb') return formatCountOf(p.plan.graph.nodes.length, 'operator');
+  if (p.kind === 'schedule-digest') return `${formatCountOf(p.digest.executors, 'executor')} (summary)`;
+  return formatCountOf(p.parsed.schedule.executors.length, 'executor');
 }

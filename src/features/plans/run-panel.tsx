@@ -10,10 +10,11 @@ import { BytesChart, type BytesSeries } from './bytes-chart';
 import { formatBytesExact, formatCount } from '../../core/format/quantities';
 import { percent } from './format';
 import type { PlanEntry } from './plan-entry';
-
-const COLOURS = ['#d92d20', '#3056d3', '#12b76a', '#f79009', '#7a5af8'];
+import { useThemeColours } from '../../components/theme/theme';
 
 export function RunPanel({ entries }: { entries: readonly PlanEntry[] }) {
+  const theme = useThemeColours();
+  const colours = [theme.chart2, theme.chart1, theme.chart4, theme.chart3, theme.chart5];
   const schedules = useMemo(
     () =>
       entries.flatMap((e) =>
@@ -33,7 +34,7 @@ export function RunPanel({ entries }: { entries: readonly PlanEntry[] }) {
   const series: BytesSeries[] = results.map((r, k) => ({
     dataKey: r.key,
     name: r.label,
-    stroke: COLOURS[k % COLOURS.length]!,
+    stroke: colours[k % colours.length]!,
     type: 'stepAfter',
   }));
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { formatCount } from '../../core/format/quantities';
+import { formatCountOf } from '../../core/format/quantities';
 import type { DbClient } from '../../data/db/db-client';
 import { fetchSamples, type PlanSample } from './samples';
 import { isCancelled, listTraceQueries, type TraceQueryId } from './trace-query';
@@ -192,7 +192,7 @@ function TracePicker({
       >
         {(list ?? []).map((q) => (
           <option key={q.queryId} value={q.queryId}>
-            {q.queryId} ({formatCount(q.executors)} executors)
+            {q.queryId} ({formatCountOf(q.executors, 'executor')})
           </option>
         ))}
       </select>

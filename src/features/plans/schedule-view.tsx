@@ -9,7 +9,7 @@ import { runnableSetAt } from '../../core/plan/waves';
 import { downloadBlob } from '../../components/dag/dag-export';
 import { DagView } from '../../components/dag/dag-view';
 import type { DagColourOption, DagHighlight, DagPaintStats } from '../../components/dag/dag-types';
-import { formatBytesBinary, formatCount } from '../../core/format/quantities';
+import { formatBytesBinary, formatCountOf } from '../../core/format/quantities';
 import { fileStem, formatUs, num } from './format';
 import { MemoryPanel } from './memory-panel';
 import { NodeDetails } from './node-details';
@@ -178,8 +178,8 @@ export function ScheduleView({ label, parsed, openedAt, extraProblems, onGraphPa
       <header className="plans-title">
         <h2>{label}</h2>
         <p className="muted">
-          {formatCount(parsed.schedule.executors.length)} executors ·{' '}
-          {formatCount(parsed.schedule.edges.length)} dependencies ·{' '}
+          {formatCountOf(parsed.schedule.executors.length, 'executor')} ·{' '}
+          {formatCountOf(parsed.schedule.edges.length, 'dependency', 'dependencies')} ·{' '}
           {parsed.format === 'engine'
             ? "engine's own shape"
             : parsed.format === 'trace-table'
@@ -190,7 +190,7 @@ export function ScheduleView({ label, parsed, openedAt, extraProblems, onGraphPa
       </header>
       {!base && (
         <p role="status" className="muted">
-          Analysing {formatCount(parsed.schedule.executors.length)} executors…
+          Analysing {formatCountOf(parsed.schedule.executors.length, 'executor')}…
         </p>
       )}
       {base && (

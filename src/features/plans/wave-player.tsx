@@ -10,9 +10,10 @@ import {
   YAxis,
 } from 'recharts';
 import { bucketMax, noLines } from './downsample';
-import { formatCount } from '../../core/format/quantities';
+import { formatCount, formatCountOf } from '../../core/format/quantities';
 import { formatUs, idList } from './format';
 import type { PlanBase } from './use-plan-analysis';
+import { useThemeColours } from '../../components/theme/theme';
 
 interface Props {
   readonly base: PlanBase;
@@ -41,6 +42,7 @@ export function WavePlayer({
   const count = waves.steps.length;
   const [playing, setPlaying] = useState(false);
   const wave = waves.steps[step];
+  const theme = useThemeColours();
 
   useEffect(() => {
     if (!playing) return;
@@ -60,7 +62,7 @@ export function WavePlayer({
   const lengthText =
     criticalPath.unit === 'us'
       ? `${formatUs(criticalPath.length)} (sum of durations along the path)`
-      : `${formatCount(criticalPath.length)} executors`;
+      : formatCountOf(criticalPath.length, 'executor');
 
   return (
     <section className="plans-panel plans-waves" aria-labelledby="plans-waves-h">
@@ -131,7 +133,7 @@ export function WavePlayer({
             <figure className="plans-chart" aria-label="Parallelism: runnable executors per step">
               <figcaption>
                 Parallelism: runnable executors per step (max {formatCount(waves.maxParallelism)},{' '}
-                {formatCount(waves.waveCount)} waves)
+                {formatCountOf(waves.waveCount, 'wave')})
               </figcaption>
               <ResponsiveContainer width="100%" height={150}>
                 <AreaChart data={chartData} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
@@ -157,11 +159,11 @@ export function WavePlayer({
                   <Area
                     dataKey="runnable"
                     type="stepAfter"
-                    fill="#b8cdf7"
-                    stroke="#4a70d8"
+                    fill={theme.chartFill}
+                    stroke={theme.chartStroke}
                     isAnimationActive={false}
                   />
-                  <ReferenceLine x={nearestStep(chartData, step + 1)} stroke="#1d2330" strokeWidth={2} />
+                  <ReferenceLine x={nearestStep(chartData, step + 1)} stroke={theme.ink} strokeWidth={2} />
                 </AreaChart>
               </ResponsiveContainer>
             </figure>

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { Bar, BarChart, Brush, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { scoreHistogram, type HistogramBin } from '../../core/vectors/results';
+import { formatCountOf } from '../../core/format/quantities';
+import { useThemeColours } from '../../components/theme/theme';
 
 export interface ScoreRange {
   lo: number;
@@ -23,6 +25,7 @@ export function ScoreHistogram({
   metricLabel: string;
   onRange(range: ScoreRange): void;
 }) {
+  const theme = useThemeColours();
   const bins = useMemo(() => scoreHistogram(scores, 40), [scores]);
   const data = bins.map((b) => ({ label: b.x0.toFixed(3), count: b.count }));
   const cutoffBin = cutoff === null ? -1 : bins.findIndex((b) => cutoff >= b.x0 && cutoff <= b.x1);
@@ -30,7 +33,7 @@ export function ScoreHistogram({
   return (
     <figure className="similar-histogram" aria-label="Score distribution">
       <figcaption>
-        {metricLabel} of {scores.length.toLocaleString('en-US')} memories against the query
+        {metricLabel} of {formatCountOf(scores.length, 'memory', 'memories')} against the query
         {cutoff !== null ? `; top-k cut-off at ${cutoff.toFixed(4)}` : ''}. Drag the brush to list a range.
       </figcaption>
       <ResponsiveContainer width="100%" height={180}>
@@ -38,9 +41,14 @@ export function ScoreHistogram({
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={7} />
           <YAxis width={56} tick={{ fontSize: 11 }} />
           <Tooltip />
-          <Bar dataKey="count" fill="#4e79a7" isAnimationActive={false} />
+          <Bar dataKey="count" fill={theme.chartPoint} isAnimationActive={false} />
           {cutoffBin >= 0 && (
-            <ReferenceLine x={data[cutoffBin]?.label} stroke="#e15759" strokeDasharray="4 2" label="top k" />
+            <ReferenceLine
+              x={data[cutoffBin]?.label}
+              stroke={theme.chartMark}
+              strokeDasharray="4 2"
+              label="top k"
+            />
           )}
           <Brush
             dataKey="label"

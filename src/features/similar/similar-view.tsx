@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { formatCount } from '../../core/format/quantities';
+import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Table } from 'apache-arrow';
 import { describeError, toMemscopeError, type MemscopeError } from '../../core/errors';
 import { centroid } from '../../core/vectors/centroid';
@@ -255,10 +255,10 @@ export function SimilarView(props: SimilarViewProps) {
           ? `Indexing ${index.column}: rows indexed ${formatCount(progress.indexed)} of ${formatCount(progress.total)}. `
           : ''}
         {progress.skipped > 0
-          ? `${formatCount(progress.skipped)} rows skipped (NULL ${progress.skips.null}, wrong length ${progress.skips.wrongLength}, NaN/Inf ${progress.skips.nonFinite}, zero ${progress.skips.zeroNorm}). `
+          ? `${formatCountOf(progress.skipped, 'row')} skipped (NULL ${progress.skips.null}, wrong length ${progress.skips.wrongLength}, NaN/Inf ${progress.skips.nonFinite}, zero ${progress.skips.zeroNorm}). `
           : ''}
         {shown
-          ? `${shown.result.rows.length} results for ${shown.title}${shown.queryRow !== null ? ` (row ${shown.queryRow} is the query, shown first)` : ''}; searched ${formatCount(shown.result.searched)} vectors, covering ${formatCount(shown.result.covered)} of ${formatCount(shown.result.total)} rows.`
+          ? `${formatCountOf(shown.result.rows.length, 'result')} for ${shown.title}${shown.queryRow !== null ? ` (row ${shown.queryRow} is the query, shown first)` : ''}; searched ${formatCountOf(shown.result.searched, 'vector')}, covering ${formatCount(shown.result.covered)} of ${formatCountOf(shown.result.total, 'row')}.`
           : ''}
         {busy ? ' Searching…' : ''}
       </p>
@@ -304,8 +304,8 @@ export function SimilarView(props: SimilarViewProps) {
           )}
           {range && shown.result.allScores && (
             <p className="similar-range">
-              {countInRange(shown.result.allScores, range.lo, range.hi).toLocaleString('en-US')} memories with{' '}
-              {METRIC_LABEL[metric].toLowerCase()} in [{range.lo.toFixed(3)}, {range.hi.toFixed(3)}]{' '}
+              {formatCountOf(countInRange(shown.result.allScores, range.lo, range.hi), 'memory', 'memories')}{' '}
+              with {METRIC_LABEL[metric].toLowerCase()} in [{range.lo.toFixed(3)}, {range.hi.toFixed(3)}]{' '}
               <button type="button" className="button" onClick={() => void listRange()}>
                 List them
               </button>
@@ -331,7 +331,7 @@ export function SimilarView(props: SimilarViewProps) {
         {map && <VectorMap points={map} highlight={highlight} onSelect={setSelection} />}
         {selection && (
           <p className="similar-selection">
-            {formatCount(selection.length)} memories selected.{' '}
+            {formatCountOf(selection.length, 'memory', 'memories')} selected.{' '}
             <button
               type="button"
               className="button"
@@ -360,7 +360,7 @@ export function SimilarView(props: SimilarViewProps) {
         centroid(vectors, metric === 'cosine'),
         null,
         parseK(),
-        `centroid of ${vectors.length} selected memories`,
+        `centroid of ${vectors.length} selected ${vectors.length === 1 ? 'memory' : 'memories'}`,
       );
     } catch (err) {
       setError(toMemscopeError(err, { code: 'internal', file: fileName }));

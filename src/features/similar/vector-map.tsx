@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import { formatCount } from '../../core/format/quantities';
+import { formatCountOf } from '../../core/format/quantities';
+import { hexToPixel } from '../../components/theme/colour';
+import { useThemeColours } from '../../components/theme/theme';
 
 /**
  * The 2-D map of every indexed row (a PCA projection computed in the vector workers), drawn on a
@@ -41,6 +43,7 @@ export function VectorMap({
   onSelect(rows: Float64Array): void;
 }) {
   const canvas = useRef<HTMLCanvasElement | null>(null);
+  const theme = useThemeColours();
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const box = bounds(points.xy);
   const px = (x: number) => ((x - box.x0) / (box.x1 - box.x0)) * (WIDTH - 1);
@@ -51,21 +54,23 @@ export function VectorMap({
     if (!ctx) return;
     const image = ctx.createImageData(WIDTH, HEIGHT);
     const pixels = new Uint32Array(image.data.buffer);
-    pixels.fill(0xffffffff);
+    // Transparent: the canvas's CSS background (the theme's panel) shows through.
+    pixels.fill(0);
+    const point = hexToPixel(theme.chartPoint, 0xffa77949);
     const { xy, rows } = points;
     const hits: [number, number][] = [];
     for (let i = 0; i < rows.length; i++) {
       const x = Math.round(px(xy[2 * i] as number));
       const y = Math.round(py(xy[2 * i + 1] as number));
       if (highlight.has(rows[i] as number)) hits.push([x, y]);
-      else pixels[y * WIDTH + x] = 0xffa77949; // ABGR: #4979a7
+      else pixels[y * WIDTH + x] = point;
     }
     ctx.putImageData(image, 0, 0);
-    ctx.fillStyle = '#e15759';
+    ctx.fillStyle = theme.chartMark;
     for (const [x, y] of hits) ctx.fillRect(x - 2, y - 2, 5, 5);
-    // px/py depend only on the points; highlight and points are the inputs.
+    // px/py depend only on the points; highlight, points and the theme are the inputs.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [points, highlight]);
+  }, [points, highlight, theme]);
 
   const at = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -92,7 +97,7 @@ export function VectorMap({
         width={WIDTH}
         height={HEIGHT}
         role="img"
-        aria-label={`Map of ${formatCount(points.rows.length)} memories (PCA); drag to select a box`}
+        aria-label={`Map of ${formatCountOf(points.rows.length, 'memory', 'memories')} (PCA); drag to select a box`}
         onPointerDown={(e) => {
           const p = at(e);
           setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });

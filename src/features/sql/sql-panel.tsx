@@ -208,12 +208,22 @@ export function SqlPanel({ db, tables, renderResult, initialSql, onSqlChange, on
           onKeyDown={onKeyDown}
         />
         <div className="sql-panel__bar">
-          <button type="button" onClick={() => void run()} disabled={running || sql.trim() === ''}>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => void run()}
+            disabled={running || sql.trim() === ''}
+          >
             Run
           </button>
           {onProfile && (
             <>
-              <button type="button" onClick={() => void profile()} disabled={running || sql.trim() === ''}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => void profile()}
+                disabled={running || sql.trim() === ''}
+              >
                 Profile
               </button>
               <label className="sql-panel__profile-every" htmlFor={profileEveryId}>
@@ -228,7 +238,7 @@ export function SqlPanel({ db, tables, renderResult, initialSql, onSqlChange, on
             </>
           )}
           {running && (
-            <button type="button" onClick={cancel}>
+            <button type="button" className="button" onClick={cancel}>
               Cancel
             </button>
           )}
