@@ -23,12 +23,10 @@ import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
 import type { AppServices } from './start';
-import { setUrlParams, useUrlParams } from './use-url-state';
-import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
+import { setUrlParams } from './use-url-state';
+import { useSimilarExplore, useUrlView } from './use-url-view';
 import {
-  EMPTY_EXPLORE_STATE,
   VIEW_PARAMS,
-  viewFilters,
   decodeExploreState,
   encodeExploreState,
   type ExploreUrlState,
@@ -48,21 +46,8 @@ const isTraceTable = (t: FileState) =>
 export function App({ services }: { services: AppServices }) {
   const { db, workspace, internalErrors } = services;
   const tables = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
-  // The URL owns the tab, the active table and the view's state (use-url-state.ts).
-  const params = useUrlParams();
-  const urlTab = params.get(VIEW_PARAMS.tab);
-  const tab = TABS.some((t) => t.id === urlTab) ? (urlTab as string) : 'explore';
-  const setTab = useCallback(
-    (next: string) => setUrlParams({ [VIEW_PARAMS.tab]: next === 'explore' ? null : next }, 'push'),
-    [],
-  );
-  const urlTable = params.get(VIEW_PARAMS.table);
-  // Another table is another view: a history entry of its own, without the last table's filters.
-  const showTable = useCallback(
-    (tableName: string, mode: 'push' | 'replace' = 'push') =>
-      setUrlParams({ [VIEW_PARAMS.table]: tableName, [VIEW_PARAMS.explore]: null }, mode),
-    [],
-  );
+  // The URL owns the tab, the active table and the view's state (use-url-view.ts).
+  const { params, tab, setTab, urlTable, showTable, viewEpoch, remountView } = useUrlView(TABS);
   const stores = useSyncExternalStore(workspace.subscribe, workspace.getStores);
   const [appAlerts, setAppAlerts] = useState<AlertItem[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
@@ -207,41 +192,11 @@ export function App({ services }: { services: AppServices }) {
     },
     [activeTable],
   );
-  // Explore reads the URL's view once, at mount: a view set from outside (Back / Forward, "Show in
-  // Explore") mounts it again.
-  const [viewEpoch, setViewEpoch] = useState(0);
-  useEffect(() => {
-    const remount = () => setViewEpoch((e) => e + 1);
-    window.addEventListener('popstate', remount);
-    return () => window.removeEventListener('popstate', remount);
-  }, []);
   // Similar's "Only rows matching the Explore filter" and "Show in Explore", through the URL's view.
-  const similarExploreFilters = useMemo(
-    () =>
-      active && activeTable === active.tableName && exploreState !== null
-        ? viewFilters(decodeExploreState(exploreState), active.columns)
-        : [],
-    [active, activeTable, exploreState],
-  );
-  const showInExplore = useCallback(
-    (rows: Float64Array) => {
-      if (!active) return;
-      const set = `[${Array.from(rows, (r) => String(r)).join(',')}]`;
-      const view = {
-        ...EMPTY_EXPLORE_STATE,
-        filters: [{ column: ROW_INDEX_COLUMN, op: 'in-set' as const, value: set }],
-      };
-      setUrlParams(
-        {
-          [VIEW_PARAMS.table]: active.tableName,
-          [VIEW_PARAMS.explore]: encodeExploreState(view),
-          [VIEW_PARAMS.tab]: null,
-        },
-        'push',
-      );
-      setViewEpoch((e) => e + 1);
-    },
-    [active],
+  const { similarExploreFilters, showInExplore } = useSimilarExplore(
+    active,
+    activeTable === active?.tableName ? exploreState : null,
+    remountView,
   );
   const onSqlChange = useCallback(
     (sql: string) => setUrlParams({ [VIEW_PARAMS.sql]: sql || null }, 'replace'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnKeys } from './column-keys';
+import { columnKeys, selectByKey } from './column-keys';
 
 describe('columnKeys', () => {
   const cases: { name: string; names: string[]; keys: string[] }[] = [
@@ -24,5 +24,25 @@ describe('columnKeys', () => {
       expect(new Set(keys.map((k) => k.toLowerCase())).size).toBe(keys.length);
       expect(keys.every((k) => k !== '' && k.toLowerCase() !== '__row')).toBe(true);
     });
+  }
+});
+
+describe('selectByKey', () => {
+  const names = ['A', 'a', 'x', 'x', 'y'];
+  const keys = columnKeys(names);
+  const cases: { wanted: string[]; read: string[]; out: (string | null)[]; missing?: string[] }[] = [
+    { wanted: ['a_1'], read: ['a'], out: ['a_1'] },
+    { wanted: ['x_1'], read: ['x'], out: [null, 'x_1'] },
+    { wanted: ['x', 'x_1', 'y'], read: ['x', 'y'], out: ['x', 'x_1', 'y'] },
+    { wanted: [], read: [], out: [] },
+    { wanted: ['nope'], read: [], out: [], missing: ['nope'] },
+  ];
+  for (const c of cases) {
+    it(`reads ${JSON.stringify(c.wanted)}`, () =>
+      expect(selectByKey(names, keys, c.wanted)).toEqual({
+        read: c.read,
+        keys: c.out,
+        missing: c.missing ?? [],
+      }));
   }
 });

@@ -42,6 +42,29 @@ export function columnKeys(names: readonly string[]): string[] {
   });
 }
 
+/**
+ * A read of some columns by key from a reader that selects by name (parquet-wasm): the names to ask
+ * for, and the key of each column it will return (null: not asked for, to drop). Such a reader
+ * returns, in file order, every column whose name is asked for, so a file that repeats a name gives
+ * all of them. `missing`: keys that are not the file's.
+ */
+export function selectByKey(
+  names: readonly string[],
+  keys: readonly string[],
+  wanted: readonly string[],
+): { read: string[]; keys: (string | null)[]; missing: string[] } {
+  const known = new Set(keys);
+  const want = new Set(wanted);
+  const read = new Set(names.filter((_, i) => want.has(keys[i] as string)));
+  return {
+    read: [...read],
+    keys: names.flatMap((n, i) =>
+      read.has(n) ? [want.has(keys[i] as string) ? (keys[i] as string) : null] : [],
+    ),
+    missing: wanted.filter((k) => !known.has(k)),
+  };
+}
+
 /** DuckDB compares identifiers ignoring case (ASCII and beyond). */
 function fold(name: string): string {
   return name.toLowerCase();

@@ -3,8 +3,11 @@ import {
   EMPTY_EXPLORE_STATE,
   decodeExploreState,
   encodeExploreState,
+  rowsView,
+  viewFilters,
   type ExploreUrlState,
 } from './view-state';
+import type { ColumnPlan } from '../schema/column-plan';
 
 describe('explore state in the URL', () => {
   const roundTrips: { name: string; state: ExploreUrlState }[] = [
@@ -65,4 +68,36 @@ describe('explore state in the URL', () => {
     it(`drops ${c.name}`, () =>
       expect(decodeExploreState(c.text)).toEqual({ ...EMPTY_EXPLORE_STATE, ...c.expected }));
   }
+});
+
+describe('views built for other views', () => {
+  it('rowsView: one in-set filter on __row that survives the URL', () => {
+    const view = rowsView(Float64Array.from([3, 17, 1279]));
+    expect(view.filters).toEqual([{ column: '__row', op: 'in-set', value: '[3,17,1279]' }]);
+    expect(decodeExploreState(encodeExploreState(view))).toEqual(view);
+  });
+  it('viewFilters: filter bar, then search over the text columns, then facets', () => {
+    const col = (name: string, role: ColumnPlan['role']): ColumnPlan => ({
+      name,
+      label: name,
+      arrowType: 'Utf8',
+      role,
+      destination: 'duckdb',
+      reason: '',
+    });
+    const filters = viewFilters(
+      {
+        ...EMPTY_EXPLORE_STATE,
+        filters: [{ column: 'n', op: '>', value: 1 }],
+        search: 'leo',
+        selections: [{ column: 'topic', kind: 'value', values: ['a'] }],
+      },
+      [col('content', 'text'), col('topic', 'category')],
+    );
+    expect(filters).toEqual([
+      { column: 'n', op: '>', value: 1 },
+      { column: 'text', op: 'text-search', value: 'leo', columns: ['content'] },
+      { column: 'topic', op: '=', value: 'a' },
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import { FILTER_OPS, type Filter, type SortSpec, type SqlParam } from '../sql/table-query';
 import { selectionFilters, type FacetSelection } from '../sql/facet-query';
 import { textSearchFilter } from '../sql/text-search';
-import type { ColumnPlan } from '../schema/column-plan';
+import { ROW_INDEX_COLUMN, type ColumnPlan } from '../schema/column-plan';
 
 /**
  * What the URL holds of a view (issue 8, "State that survives"): the tab, the open table, and per
@@ -41,6 +41,12 @@ export function viewFilters(state: ExploreUrlState, columns: readonly ColumnPlan
     ...textSearchFilter(state.search, columns),
     ...selectionFilters(state.selections),
   ];
+}
+
+/** The view of exactly these rows (`__row`s, e.g. a selection on the Similar map): one in-set filter. */
+export function rowsView(rows: ArrayLike<number>): ExploreUrlState {
+  const set = `[${Array.from(rows, (r) => String(Math.trunc(r))).join(',')}]`;
+  return { ...EMPTY_EXPLORE_STATE, filters: [{ column: ROW_INDEX_COLUMN, op: 'in-set', value: set }] };
 }
 
 export function encodeExploreState(state: ExploreUrlState): string | null {

@@ -1,7 +1,10 @@
+// Over 400 lines on purpose: one object around one parquet-wasm ParquetFile, which is not re-entrant
+// and must be freed once: opening (magic, footer checks and repairs) and reading (row groups, column
+// selection by key, normalization, row-count checks) share its queue and its close.
 import { ParquetFile, Compression } from 'parquet-wasm/esm';
 import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
-import { columnKeys } from '../../core/schema/column-keys';
+import { columnKeys, selectByKey } from '../../core/schema/column-keys';
 import { MemscopeError } from '../../core/errors';
 import { detectFileKind, readMagic } from './file-kind';
 import { classifyDecoderError, parquetError } from './parquet-errors';
@@ -163,24 +166,17 @@ export class ParquetDecoder {
   }
 
   /**
-   * What to ask parquet-wasm for to get the columns with these keys, and the key of each column it
-   * returns (null: not asked for). parquet-wasm selects by name and returns, in file order, every
-   * column whose name is asked for: a file that repeats a name gives all of them, and the ones whose
-   * keys were not asked for are dropped.
-   * @throws MemscopeError when a key is not one of the file's
+   * What to ask parquet-wasm for (it selects by name) to get the columns with these keys, and the key
+   * of each column it returns (null: dropped). @throws MemscopeError when a key is not the file's
    */
   private selection(columns: readonly string[]): { read: string[]; keys: (string | null)[] } {
     const { names, keys } = this.columnNames();
-    const known = new Set(keys);
-    const missing = columns.filter((c) => !known.has(c));
-    if (missing.length > 0)
-      throw parquetError('internal', this.footer.fileName, { detail: `no column ${missing.join(', ')}` });
-    const wanted = new Set(columns);
-    const read = new Set(names.filter((_, i) => wanted.has(keys[i] as string)));
-    const out = names.flatMap((n, i) =>
-      read.has(n) ? [wanted.has(keys[i] as string) ? (keys[i] as string) : null] : [],
-    );
-    return { read: [...read], keys: out };
+    const selected = selectByKey(names, keys, columns);
+    if (selected.missing.length > 0) {
+      const detail = `no column ${selected.missing.join(', ')}`;
+      throw parquetError('internal', this.footer.fileName, { detail });
+    }
+    return selected;
   }
 
   /**

@@ -12,7 +12,6 @@ import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
 import { selectionFilters, type FacetSelection } from '../../core/sql/facet-query';
 import { EMPTY_EXPLORE_STATE, type ExploreUrlState } from '../../core/url/view-state';
-import { lookupRow } from '../../data/db/facets';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../core/grid-source';
@@ -26,6 +25,7 @@ import { ExportMenu } from './export-menu';
 import { FacetPanel } from './facet-panel';
 import { FilterBar } from './filter-bar';
 import { TextSearch } from './text-search';
+import { useReportedState, useRestoredRow } from './use-view-state';
 import { GoToMemory } from './go-to-memory';
 import { heavyGridColumns } from './heavy-columns';
 import { RowDetail } from './row-detail';
@@ -236,43 +236,17 @@ export function ExploreView({
   const idColumn = table.columns.find((c) => c.role === 'id' && c.destination === 'duckdb') ?? null;
   const tiebreaker = source?.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined;
 
-  // The initial state's row: its position in this view (one lookup by `__row`, once the file is in
-  // DuckDB); the grid then scrolls there and selects it, which opens its detail.
-  useEffect(() => {
-    if (pendingRow === null || !source || !loaded || tiebreaker === undefined) return;
-    const controller = new AbortController();
-    const key = source.key;
-    const lookup = {
-      table: table.tableName,
-      idColumn: ROW_INDEX_COLUMN,
-      idIsText: false,
-      id: String(pendingRow),
-    };
-    lookupRow(db, { ...lookup, sort, filters: allFilters, tiebreaker }, controller.signal).then(
-      (r) => {
-        if (controller.signal.aborted) return;
-        if (r.found && r.position !== null) setScrollToRow({ row: r.position, sourceKey: key });
-        setPendingRow(null);
-      },
-      () => {
-        if (!controller.signal.aborted) setPendingRow(null);
-      },
-    );
-    return () => controller.abort();
-  }, [db, pendingRow, source, loaded, tiebreaker, table.tableName, sort, allFilters]);
-
-  // The user's changes go to onStateChange (the URL); the initial state is not a change.
+  // The initial state's selected row is found and selected once the file is in DuckDB; the user's
+  // changes go to onStateChange (the URL).
+  useRestoredRow(
+    { db, table: table.tableName, pendingRow, source, loaded, tiebreaker, sort, filters: allFilters },
+    (row) => {
+      if (row !== null && source) setScrollToRow({ row, sourceKey: source.key });
+      setPendingRow(null);
+    },
+  );
   const selectedRow = selectedHere?.fileRow ?? pendingRow;
-  const reported = useRef<string | null>(null);
-  useEffect(() => {
-    const state: ExploreUrlState = { filters, selections, sort, row: selectedRow, search };
-    const text = JSON.stringify(state, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
-    if (reported.current === null) reported.current = text;
-    else if (reported.current !== text) {
-      reported.current = text;
-      onStateChange?.(state);
-    }
-  }, [filters, selections, sort, selectedRow, search, onStateChange]);
+  useReportedState({ filters, selections, sort, row: selectedRow, search }, onStateChange);
   const filtered = allFilters.length > 0 && !useFileOrder;
   const total = loaded ? table.rowCount : null;
   const pending = useFileOrder && !plain;
