@@ -3,6 +3,7 @@ import { initParquetWasmBrowser } from '../data/parquet/parquet-wasm-browser';
 import { createParquetWorkerApi } from '../data/parquet/worker-api';
 import { serveRpc } from './rpc';
 import { warmUpDecoder } from '../data/parquet/warm-up';
+import { parquetWasmModuleFromParent } from '../data/parquet/parquet-wasm-module';
 
 /**
  * The parquet worker: one (plus one for grid pages while loading) per open Parquet file (see
@@ -15,7 +16,8 @@ import { warmUpDecoder } from '../data/parquet/warm-up';
 // spare worker warm (src/data/parquet/worker-pool.ts), so opening a file costs only its footer. A
 // failure here is reported by the first `open`, which awaits the same promise.
 // Then one tiny decode compiles the decode path (V8 compiles wasm lazily) before a file needs it.
-initParquetWasmBrowser()
+// parquet-wasm arrives compiled from the main thread (parquet-wasm-module.ts): only instantiated here.
+initParquetWasmBrowser(parquetWasmModuleFromParent(self as unknown as DedicatedWorkerGlobalScope))
   .then(() => warmUpDecoder())
   .catch(() => undefined);
 

@@ -51,6 +51,8 @@ interface WorkerScope {
 /** Worker side: answers requests with the handlers; reports escaped errors as a crash. */
 export function serveRpc<A extends RpcApi>(scope: WorkerScope, handlers: A): void {
   scope.addEventListener('message', (event: MessageEvent) => {
+    // Not a call (e.g. the compiled parquet-wasm a parquet worker receives first): not ours.
+    if (typeof (event.data as Partial<RpcRequestMessage> | null)?.method !== 'string') return;
     const { id, method, arg } = event.data as RpcRequestMessage;
     const handler = handlers[method];
     const run = handler

@@ -9,13 +9,19 @@
  * a new spare does not compete with a load for this machine's two cores.
  */
 
+import { sendParquetWasmModule } from './parquet-wasm-module';
+
 export type WorkerFactory = () => Worker;
 
-export const newParquetWorker: WorkerFactory = () =>
-  new Worker(new URL('../../workers/parquet.worker.ts', import.meta.url), {
+export const newParquetWorker: WorkerFactory = () => {
+  const worker = new Worker(new URL('../../workers/parquet.worker.ts', import.meta.url), {
     type: 'module',
     name: 'parquet',
   });
+  // parquet-wasm compiled once for every worker (parquet-wasm-module.ts).
+  sendParquetWasmModule(worker);
+  return worker;
+};
 
 const spares: Worker[] = [];
 let target = 0;
