@@ -35,7 +35,10 @@ export const EMPTY_EXPLORE_STATE: ExploreUrlState = {
 export const VIEW_PARAMS = { tab: 'tab', table: 'table', explore: 'view', sql: 'sql' } as const;
 
 /** Every filter the view applies (filter bar, search, facets), as Explore builds them: for other views. */
-export function viewFilters(state: ExploreUrlState, columns: readonly ColumnPlan[]): Filter[] {
+export function viewFilters(
+  state: Pick<ExploreUrlState, 'filters' | 'selections' | 'search'>,
+  columns: readonly ColumnPlan[],
+): Filter[] {
   return [
     ...state.filters,
     ...textSearchFilter(state.search, columns),

@@ -24,11 +24,11 @@ export async function rowBitmap(
     ...(signal ? { signal } : {}),
   });
   const bits = new Uint8Array(Math.ceil(rowCount / 8));
-  for (const batch of result.table.batches) {
-    const values = batch.getChildAt(0)?.toArray() as BigInt64Array | Int32Array | Float64Array | undefined;
-    if (!values) continue;
-    for (let i = 0; i < values.length; i++) {
-      const r = Number(values[i]);
+  // Straight from the Arrow buffers (`__row` is never null): no per-row values.
+  for (const data of result.table.getChildAt(0)?.data ?? []) {
+    const values = data.values as BigInt64Array | Int32Array | Float64Array;
+    for (let i = 0; i < data.length; i++) {
+      const r = Number(values[data.offset + i]);
       if (r >= 0 && r < rowCount) bits[r >> 3] = (bits[r >> 3] as number) | (1 << (r & 7));
     }
   }

@@ -10,8 +10,8 @@ import {
 import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
-import { selectionFilters, type FacetSelection } from '../../core/sql/facet-query';
-import { EMPTY_EXPLORE_STATE, type ExploreUrlState } from '../../core/url/view-state';
+import type { FacetSelection } from '../../core/sql/facet-query';
+import { EMPTY_EXPLORE_STATE, viewFilters, type ExploreUrlState } from '../../core/url/view-state';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../core/grid-source';
@@ -96,9 +96,10 @@ export function ExploreView({
   // The selected row of the initial state, until it is found in the view and selected.
   const [pendingRow, setPendingRow] = useState<number | null>(initialState.row);
   // The table shows the rows that pass the filter bar and every facet's selection.
+  // The same list Similar reads from the URL (viewFilters): filter bar, search, facets.
   const allFilters = useMemo(
-    () => [...filters, ...searchFilter, ...selectionFilters(selections)],
-    [filters, searchFilter, selections],
+    () => viewFilters({ filters, selections, search }, table.columns),
+    [filters, selections, search, table.columns],
   );
   // Facets count the rows the filter bar and the text search leave (their own selections aside).
   const facetFilters = useMemo(() => [...filters, ...searchFilter], [filters, searchFilter]);

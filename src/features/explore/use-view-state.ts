@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { GridSort, GridSource } from '../../core/grid-source';
 import type { Filter } from '../../core/sql/table-query';
-import type { ExploreUrlState } from '../../core/url/view-state';
+import { encodeExploreState, type ExploreUrlState } from '../../core/url/view-state';
 import type { DbClient } from '../../data/db/db-client';
 import { lookupRow } from '../../data/db/facets';
 
@@ -58,7 +58,8 @@ export function useReportedState(
   const { filters, selections, sort, row, search } = state;
   useEffect(() => {
     const now: ExploreUrlState = { filters, selections, sort, row, search };
-    const text = JSON.stringify(now, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    // Compared as the URL writes it (exact for bigints).
+    const text = encodeExploreState(now) ?? '';
     if (reported.current === null) reported.current = text;
     else if (reported.current !== text) {
       reported.current = text;
