@@ -10,6 +10,8 @@ import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { FileList } from '../features/files/file-list';
 import { PlanFileHint } from '../features/files/plan-file-hint';
 import { OpenFilesButton } from '../features/files/open-files-button';
+import { ReopenLastFiles } from '../features/files/reopen-last-files';
+import type { Picked } from '../data/files/remembered-files';
 import { SchemaPanel } from '../features/files/schema-panel';
 import { StoreSchemaPanel } from '../features/files/store-schema-panel';
 import { CsvSettings } from '../features/files/csv-settings';
@@ -44,7 +46,7 @@ const isTraceTable = (t: FileState) =>
   t.status === 'ready' && TRACE_COLUMNS.every((c) => t.columns.some((col) => col.name === c));
 
 export function App({ services }: { services: AppServices }) {
-  const { db, workspace, internalErrors } = services;
+  const { db, workspace, remembered, internalErrors } = services;
   const tables = useSyncExternalStore(workspace.subscribe, workspace.getSnapshot);
   // The URL owns the tab, the active table and the view's state (use-url-view.ts).
   const { params, tab, setTab, urlTable, showTable, viewEpoch, remountView } = useUrlView(TABS);
@@ -116,7 +118,7 @@ export function App({ services }: { services: AppServices }) {
   }, [planFileHint, setTab]);
 
   const openFiles = useCallback(
-    (dropped: File[], folder: string | null = null) => {
+    (dropped: File[], folder: string | null = null, picked?: Picked) => {
       const isJson = (f: File) => f.name.toLowerCase().endsWith('.json');
       const json = dropped.filter(isJson);
       // Picked with "Open files" while Plans is shown: straight there.
@@ -128,11 +130,22 @@ export function App({ services }: { services: AppServices }) {
         files.map((file) => ({ file, name: file.name })),
         folder,
       ).files;
+      if (picked) remembered.remember(picked, dropped);
       // The newest file is the one the user wants to see.
       const last = opened.at(-1)?.tableName;
       if (last !== undefined) showTable(last);
     },
-    [workspace, showTable, tab],
+    [workspace, remembered, showTable, tab],
+  );
+  const pickFailed = useCallback(
+    (err: unknown) =>
+      pushAlert({
+        code: 'internal',
+        message: "The browser's file picker failed.",
+        hint: 'Try again, or drop the files on the page.',
+        detail: err instanceof Error ? err.message : String(err),
+      }),
+    [pushAlert],
   );
 
   // The bundled sample, once per page load; the first file becomes the active table.
@@ -280,13 +293,18 @@ export function App({ services }: { services: AppServices }) {
         <Tabs tabs={TABS} selected={tab} onSelect={setTab} />
         <div className="header-spacer" />
         <ThemeToggle />
-        <OpenFilesButton onFiles={openFiles} />
+        <OpenFilesButton onFiles={openFiles} onError={pickFailed} />
       </header>
       <ErrorAlerts items={alerts} onDismiss={(id) => setDismissed((s) => new Set(s).add(id))} />
       <div className={sidebarOpen ? 'app-body' : 'app-body app-body-full'}>
         <aside id="app-sidebar" className="sidebar" aria-label="Files" hidden={!sidebarOpen}>
           <section>
             <h2 className="panel-title">Files</h2>
+            <ReopenLastFiles
+              remembered={remembered}
+              onFiles={openFiles}
+              onError={(message, hint) => pushAlert({ code: 'internal', message, hint })}
+            />
             <FileList
               tables={tables}
               stores={stores}

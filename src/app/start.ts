@@ -4,12 +4,15 @@ import { createTableGridSource, type TableGridOptions } from '../data/db/grid-so
 import type { GridSource } from '../core/grid-source';
 import type { DbClient } from '../data/db/db-client';
 import { warmParquetWorkers } from '../data/parquet/worker-pool';
+import { RememberedFiles } from '../data/files/remembered-files';
 import { Workspace } from '../data/workspace';
 
 /** What the app runs on: one DuckDB doorway and one workspace per tab. */
 export interface AppServices {
   db: DbClient;
   workspace: Workspace;
+  /** Files picked through the File System Access API, remembered for "Reopen last files". */
+  remembered: RememberedFiles;
   /** Internal errors caught by the guard (internal-errors.ts), for the e2e fixture and debugging. */
   internalErrors: ErrorPayload[];
 }
@@ -33,7 +36,10 @@ export function startApp(): AppServices {
   warmParquetWorkers(2);
   // The first group's decode waits (at most 400 ms) until the grid has painted the first rows.
   const workspace = new Workspace({ db, firstRowsWaitMs: 400 });
-  const services: AppServices = { db, workspace, internalErrors: [] };
+  const remembered = new RememberedFiles();
+  // Closing a file forgets it; what is open when the page is left is offered after a reload.
+  workspace.subscribe(() => remembered.sync(new Set(workspace.all().map((f) => f.file))));
+  const services: AppServices = { db, workspace, remembered, internalErrors: [] };
   // Exposed for the benchmarks and for debugging from the console; it holds nothing that is not
   // already on the page.
   window.__memscope = { ...services, tableSource: (options) => createTableGridSource(db, options) };

@@ -1,0 +1,70 @@
+import type { Page } from '@playwright/test';
+import { test, expect, waitForLoads } from './support/fixtures';
+
+/**
+ * Issue 8 item 6: files picked through the File System Access API are remembered (handles in
+ * IndexedDB) and offered as "Reopen last files" after a reload. The browser's own picker cannot be
+ * driven by automation, so it is replaced by one that returns real handles from the origin-private
+ * file system (OPFS): the handles are the same kind of object, stored and read back the same way.
+ */
+async function fakePicker(page: Page) {
+  await page.addInitScript(() => {
+    // The app keeps the plain file inputs under automation (navigator.webdriver); this test is a
+    // person's browser.
+    Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false });
+    Object.assign(window, {
+      showOpenFilePicker: async () => {
+        const root = await navigator.storage.getDirectory();
+        return Promise.all(['experiences.parquet', 'skills.parquet'].map((n) => root.getFileHandle(n)));
+      },
+    });
+  });
+}
+
+/** Copies two sample files into the origin-private file system, where the fake picker finds them. */
+async function stageFiles(page: Page) {
+  await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    for (const name of ['experiences.parquet', 'skills.parquet']) {
+      const bytes = await (await fetch(`/sample/${name}`)).arrayBuffer();
+      const writable = await (await root.getFileHandle(name, { create: true })).createWritable();
+      await writable.write(bytes);
+      await writable.close();
+    }
+  });
+}
+
+const fileList = (page: Page) => page.getByRole('list', { name: 'Loaded files' });
+
+test('picked files are offered again after a reload, and a closed file is not', async ({ page }) => {
+  await fakePicker(page);
+  await page.goto('/?sample=0');
+  await stageFiles(page);
+  await expect(page.getByRole('button', { name: 'Reopen last files' })).toHaveCount(0);
+
+  await page.getByText('Open files', { exact: true }).click();
+  await expect(fileList(page)).toContainText('experiences.parquet');
+  await expect(fileList(page)).toContainText('skills.parquet');
+  await waitForLoads(page);
+
+  await page.reload();
+  const offer = page.getByRole('group', { name: 'Last files' });
+  await expect(offer).toContainText('experiences.parquet and skills.parquet');
+  await expect(fileList(page).getByRole('listitem')).toHaveCount(0);
+  await offer.getByRole('button', { name: 'Reopen last files' }).click();
+  await expect(offer).toHaveCount(0);
+  await expect(fileList(page)).toContainText('experiences.parquet');
+  await expect(fileList(page)).toContainText('skills.parquet');
+  // The reopened file is read for real: its rows are painted.
+  await expect(page.getByRole('gridcell').first()).toBeVisible();
+  await waitForLoads(page);
+
+  // Closing a file forgets it: the next reload offers only the other one.
+  await fileList(page)
+    .getByRole('button', { name: /Close skills/ })
+    .click();
+  await expect(fileList(page)).not.toContainText('skills.parquet');
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Last files' })).toHaveText(/experiences\.parquet/);
+  await expect(page.getByRole('group', { name: 'Last files' })).not.toContainText('skills');
+});
