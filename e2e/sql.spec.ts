@@ -1,16 +1,36 @@
+import { readFile } from 'node:fs/promises';
 import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
 
 test.describe('SQL', () => {
-  test('runs a query over the open tables with Ctrl+Enter and shows its time', async ({ page }) => {
+  test('lists the open tables, runs a query with Ctrl+Enter, shows its time and exports the result', async ({
+    page,
+  }) => {
     await openAppWithSample(page);
     await page.getByRole('tab', { name: 'SQL' }).click();
-    const editor = page.getByLabel('SQL query');
-    await editor.fill('SELECT category, count(*) AS n FROM experiences GROUP BY category');
-    await editor.press('Control+Enter');
     const panel = page.getByRole('tabpanel', { name: 'SQL' });
+    // The Tables panel lists the open tables from the start, before any query ran.
+    const tables = panel.getByRole('complementary', { name: 'Tables' });
+    for (const name of ['experiences', 'knowledge', 'memories']) await expect(tables).toContainText(name);
+    const editor = page.getByLabel('SQL query');
+    await editor.fill('SELECT category, count(*) AS n FROM experiences GROUP BY category ORDER BY n DESC');
+    await editor.press('Control+Enter');
     await expect(panel.getByRole('columnheader', { name: /^n\b/ })).toBeVisible();
     await expect(panel.getByText(/\d+(\.\d+)?\s*ms/)).toBeVisible();
-    expect(await gridRowCount(page)).toBeGreaterThanOrEqual(1);
+    const rows = await gridRowCount(page);
+    expect(rows).toBeGreaterThanOrEqual(1);
+
+    // "Export result": the rows the result grid paints, as CSV.
+    await panel.getByRole('button', { name: 'Export result' }).click();
+    const downloading = page.waitForEvent('download');
+    await panel.getByRole('menuitem', { name: 'CSV' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('query-result.csv');
+    const lines = (await readFile((await download.path())!, 'utf8')).trim().split('\n');
+    expect(lines[0]).toBe('category,n');
+    expect(lines).toHaveLength(rows + 1);
+    const painted = panel.getByRole('row').nth(1).getByRole('gridcell');
+    await expect(painted.filter({ hasText: lines[1]!.split(',')[0]! })).toHaveCount(1);
+    await expect(painted.filter({ hasText: new RegExp(`^${lines[1]!.split(',')[1]!}$`) })).toHaveCount(1);
   });
 
   test("a bad query shows DuckDB's error and leaves the app usable", async ({ page }) => {

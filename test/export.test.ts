@@ -4,7 +4,8 @@ import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/esm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../src/data/db/db-client';
-import { exportTable, textSink, type ExportRequest } from '../src/data/export/export-table';
+import { exportSource, exportTable, textSink, type ExportRequest } from '../src/data/export/export-table';
+import { createSqlGridSource } from '../src/data/db/grid-source';
 import { inProcessParquetSink } from '../src/data/export/parquet-sink';
 import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
 import { corpusPath } from './support/corpus';
@@ -99,5 +100,42 @@ describe('export', () => {
     expect(back.schema.fields.map((f) => f.name)).not.toContain('__row');
     await db.insertArrowIpc('exported', tableToIPC(back, 'stream'), { create: true });
     await sameRows('SELECT * FROM exported');
+  });
+});
+
+describe('export of a SQL result', () => {
+  // A result with a repeated column name and `__row` selected: every column is written, in order.
+  const sql = `SELECT id, int_col AS a, bigint_col AS a, big, __row FROM alltypes WHERE id >= 2 ORDER BY id`;
+
+  it('CSV holds every row of the result, in pages, each column under its own name', async () => {
+    const { source } = await createSqlGridSource(db, sql);
+    const progress: number[] = [];
+    const blob = await exportSource(
+      source,
+      { pageRows: 2, onProgress: (d) => progress.push(d) },
+      textSink('csv'),
+    );
+    const lines = (await blob.text()).trim().split('\n');
+    expect(lines[0]).toBe('id,a,a_1,big,__row');
+    const expected = (await db.query(sql, { cache: false })).table;
+    expect(lines.length - 1).toBe(expected.numRows);
+    expect(progress.at(-1)).toBe(expected.numRows);
+    lines.slice(1).forEach((line, i) => {
+      const cells = [0, 1, 2, 3, 4].map((c) => String(expected.getChildAt(c)?.get(i)));
+      expect(line).toBe(cells.join(','));
+    });
+  });
+
+  it('Parquet reads back equal, column by column', async () => {
+    const { source } = await createSqlGridSource(db, sql);
+    const blob = await exportSource(source, { pageRows: 3 }, inProcessParquetSink(3));
+    const back = tableFromIPC(readParquet(new Uint8Array(await blob.arrayBuffer())).intoIPCStream());
+    const expected = (await db.query(sql, { cache: false })).table;
+    expect(back.schema.fields.map((f) => f.name)).toEqual(['id', 'a', 'a_1', 'big', '__row']);
+    for (let c = 0; c < 5; c++) {
+      expect(Array.from(back.getChildAt(c)!.toArray() as ArrayLike<unknown>)).toEqual(
+        Array.from(expected.getChildAt(c)!.toArray() as ArrayLike<unknown>),
+      );
+    }
   });
 });

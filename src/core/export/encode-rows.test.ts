@@ -17,6 +17,7 @@ import {
   encodeJsonl,
   exportNames,
   toPlain,
+  uniqueNames,
   withFieldNames,
 } from './encode-rows';
 
@@ -111,5 +112,30 @@ describe('withFieldNames', () => {
     expect(r.getChild('q')?.toArray()).toEqual(['x', 'y']);
     expect(r.batches[0]?.data.children[0]).toBe(t.batches[0]?.data.children[0]);
     expect(withFieldNames(t, ['a', 'b'])).toBe(t);
+  });
+});
+
+describe('uniqueNames', () => {
+  it.each([
+    { names: ['a', 'b'], want: ['a', 'b'] },
+    { names: ['a', 'a'], want: ['a', 'a_1'] },
+    { names: ['a', 'a', 'a_1'], want: ['a', 'a_2', 'a_1'] },
+    { names: ['a', 'A'], want: ['a', 'A'] },
+    { names: ['', 'x', ''], want: ['column0', 'x', 'column2'] },
+  ])('$names', ({ names, want }) => expect(uniqueNames(names)).toEqual(want));
+});
+
+describe('a page whose columns repeat a name (a SQL result)', () => {
+  // Built from distinct names, then renamed: Arrow keeps both columns, getChild would find one.
+  const page = withFieldNames(new Table({ a: vectorFromArray([1, 2]), b: vectorFromArray([3, 4]) }), [
+    'a',
+    'a',
+  ]);
+  it('CSV reads each column by position', () => {
+    expect(encodeCsv(page, ['a', 'a'])).toBe('1,3\n2,4\n');
+  });
+  it('JSON Lines under unique names reads each column by position', () => {
+    const names = uniqueNames(['a', 'a']);
+    expect(encodeJsonl(withFieldNames(page, names), names)).toBe('{"a":1,"a_1":3}\n{"a":2,"a_1":4}\n');
   });
 });

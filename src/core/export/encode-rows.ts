@@ -31,6 +31,25 @@ export function exportNames(columns: readonly string[], labels: ReadonlyMap<stri
   return new Set(names).size === names.length ? names : [...columns];
 }
 
+/**
+ * The names a SQL result's columns are written under: as the result names them, with a repeated
+ * name (`SELECT 1 AS a, 2 AS a`) numbered from its second use (`a`, `a_1`), since a JSON object
+ * cannot repeat a key; an empty name becomes `column<i>`.
+ */
+export function uniqueNames(names: readonly string[]): string[] {
+  const taken = new Set(names);
+  const used = new Set<string>();
+  return names.map((name, i) => {
+    let out = name === '' ? `column${i}` : name;
+    for (let n = 1; used.has(out); n++) {
+      const candidate = `${name}_${n}`;
+      if (!taken.has(candidate) && !used.has(candidate)) out = candidate;
+    }
+    used.add(out);
+    return out;
+  });
+}
+
 /** The table with its columns renamed, in order (no data copied). */
 export function withFieldNames(table: Table, names: readonly string[]): Table {
   if (table.schema.fields.every((f, i) => f.name === names[i])) return table;
@@ -55,10 +74,12 @@ export function csvHeader(columns: readonly string[]): string {
   return `${columns.map(csvField).join(',')}\n`;
 }
 
-/** One page as CSV lines (no header). NULL is an empty field; the empty string is `""`. */
+/**
+ * One page as CSV lines (no header), its columns read in order (`columns` are their names, by
+ * position). NULL is an empty field; the empty string is `""`.
+ */
 export function encodeCsv(table: Table, columns: readonly string[]): string {
-  const vectors = columns.map((c) => table.getChild(c));
-  const types = columns.map((c) => table.schema.fields.find((f) => f.name === c)?.type);
+  const { vectors, types } = byPosition(table, columns);
   let out = '';
   for (let r = 0; r < table.numRows; r++) {
     const fields: string[] = [];
@@ -79,8 +100,7 @@ export function encodeCsv(table: Table, columns: readonly string[]): string {
  * written as JSON strings of their decimal digits, so no reader rounds them.
  */
 export function encodeJsonl(table: Table, columns: readonly string[]): string {
-  const vectors = columns.map((c) => table.getChild(c));
-  const types = columns.map((c) => table.schema.fields.find((f) => f.name === c)?.type);
+  const { vectors, types } = byPosition(table, columns);
   let out = '';
   for (let r = 0; r < table.numRows; r++) {
     const row: Record<string, Plain> = {};
@@ -88,6 +108,17 @@ export function encodeJsonl(table: Table, columns: readonly string[]): string {
     out += `${JSON.stringify(row)}\n`;
   }
   return out;
+}
+
+/**
+ * The table's columns in order, one per name: by position, never by name, since a page may repeat a
+ * name (`getChild` would give the first column twice).
+ */
+function byPosition(table: Table, columns: readonly string[]) {
+  return {
+    vectors: columns.map((_, i) => table.getChildAt(i)),
+    types: columns.map((_, i) => table.schema.fields[i]?.type),
+  };
 }
 
 /** An Arrow cell as a JSON-ready value (exported for its tests). */

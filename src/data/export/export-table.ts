@@ -4,12 +4,14 @@ import {
   encodeCsv,
   encodeJsonl,
   exportNames,
+  uniqueNames,
   withFieldNames,
   type ExportFormat,
 } from '../../core/export/encode-rows';
 import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { buildCountQuery, buildPageQuery, type Filter, type SortSpec } from '../../core/sql/table-query';
+import type { GridSource } from '../../core/grid-source';
 import type { DbClient } from '../db/db-client';
 
 /** Rows per page read from DuckDB, and per Parquet row group. */
@@ -91,9 +93,7 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     const order =
       sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
     const names = exportNames(columns, labels);
-    sink.header?.(names);
-    onProgress?.(0, total);
-    for (let offset = 0; offset < total; offset += pageRows) {
+    await writePages(sink, names, total, pageRows, signal, onProgress, async (offset) => {
       const q = buildPageQuery({
         table,
         columns,
@@ -103,16 +103,57 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
         limit: pageRows,
         offset,
       });
-      const page = await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false });
-      // The page holds `columns` in order (the query selects them so): written under `names`.
-      await sink.page(withFieldNames(page.table, names), names);
-      onProgress?.(Math.min(total, offset + page.table.numRows), total);
-    }
+      return (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false })).table;
+    });
     if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
     return new Blob(await sink.finish());
   } catch (err) {
     sink.abort();
     throw err;
+  }
+}
+
+/**
+ * Exports a grid source as it is — a SQL result, every row, not only the painted page — through its
+ * own pages (`fetchRows`, the same reads the result grid makes), EXPORT_PAGE_ROWS at a time.
+ */
+export async function exportSource(
+  source: GridSource,
+  request: Pick<ExportRequest, 'signal' | 'onProgress' | 'pageRows'>,
+  sink: ExportSink,
+): Promise<Blob> {
+  const { signal, onProgress, pageRows = EXPORT_PAGE_ROWS } = request;
+  try {
+    // Every column the result has, in its order, under its own names (a repeated one numbered, and
+    // `__row` where the query selected it): what the result grid shows.
+    const names = uniqueNames(source.columns.map((c) => c.label ?? c.name));
+    await writePages(sink, names, source.rowCount, pageRows, signal, onProgress, (offset) =>
+      source.fetchRows(offset, pageRows, signal),
+    );
+    if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
+    return new Blob(await sink.finish());
+  } catch (err) {
+    sink.abort();
+    throw err;
+  }
+}
+
+/** The header, then every page of `total` rows, written under `names` (the pages hold the columns in order). */
+async function writePages(
+  sink: ExportSink,
+  names: readonly string[],
+  total: number,
+  pageRows: number,
+  signal: AbortSignal | undefined,
+  onProgress: ExportRequest['onProgress'],
+  fetchPage: (offset: number) => Promise<Table>,
+): Promise<void> {
+  sink.header?.(names);
+  onProgress?.(0, total);
+  for (let offset = 0; offset < total && !signal?.aborted; offset += pageRows) {
+    const page = await fetchPage(offset);
+    await sink.page(withFieldNames(page, names), names);
+    onProgress?.(Math.min(total, offset + page.numRows), total);
   }
 }
 

@@ -21,7 +21,9 @@ import { columnLabel, withColumnLabels, type GridSource } from '../../core/grid-
 import { textSearchColumns, textSearchFilter } from '../../core/sql/text-search';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { HeavyColumnStore } from '../../data/heavy-store';
-import { ExportMenu } from './export-menu';
+import { ExportMenu } from '../../components/export-menu/export-menu';
+import { exportTable } from '../../data/export/export-table';
+import { runExport } from '../../data/export/run-export';
 import { FacetPanel } from './facet-panel';
 import { FilterBar } from './filter-bar';
 import { TextSearch } from './text-search';
@@ -283,14 +285,25 @@ export function ExploreView({
         {source ? <FilterBar columns={source.columns} filters={filters} onChange={setFilters} /> : null}
         {source ? (
           <ExportMenu
-            db={db}
-            table={table.tableName}
-            fileName={table.fileName}
-            sort={sort}
-            filters={allFilters}
-            tiebreaker={tiebreaker}
             ready={loaded && !dropped}
-            labels={labels}
+            errorFile={table.fileName}
+            run={(format, signal, onProgress) =>
+              runExport(format, table.tableName, (sink) =>
+                exportTable(
+                  db,
+                  {
+                    table: table.tableName,
+                    sort,
+                    filters: allFilters,
+                    tiebreaker,
+                    labels,
+                    signal,
+                    onProgress,
+                  },
+                  sink,
+                ),
+              )
+            }
           />
         ) : null}
         {idColumn && source ? (

@@ -6,6 +6,9 @@ import { listTables, type CatalogTable } from '../../data/db/catalog';
 import type { DbClient } from '../../data/db/db-client';
 import { createSqlGridSource, type SqlGridResult } from '../../data/db/grid-source';
 import type { GridSource } from '../../core/grid-source';
+import { ExportMenu } from '../../components/export-menu/export-menu';
+import { exportSource } from '../../data/export/export-table';
+import { runExport } from '../../data/export/run-export';
 import type { ProfiledQuery } from '../../core/plan/duckdb-profile';
 import { canProfile, profileQuery } from './profile-query';
 import './sql-panel.css';
@@ -241,6 +244,17 @@ export function SqlPanel({ db, tables, renderResult, initialSql, onSqlChange, on
             <button type="button" className="button" onClick={cancel}>
               Cancel
             </button>
+          )}
+          {result && (
+            <ExportMenu
+              label="Export result"
+              ready={!running}
+              run={(format, signal, onProgress) =>
+                runExport(format, 'query-result', (sink) =>
+                  exportSource(result.source, { signal, onProgress }, sink),
+                )
+              }
+            />
           )}
           <span id={hintId} className="sql-panel__hint">
             Ctrl+Enter or ⌘+Enter runs the query.

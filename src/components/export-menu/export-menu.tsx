@@ -2,18 +2,8 @@ import { useRef, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import type { ExportFormat } from '../../core/export/encode-rows';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
-import type { Filter, SortSpec } from '../../core/sql/table-query';
-import type { DbClient } from '../../data/db/db-client';
-import {
-  EXPORT_PAGE_ROWS,
-  EXTENSION,
-  MIME,
-  exportTable,
-  textSink,
-  type ExportSink,
-} from '../../data/export/export-table';
-import { workerParquetSink } from '../../data/export/worker-parquet-sink';
-import { downloadBlob } from '../../components/dag/dag-export';
+import { downloadBlob } from '../dag/dag-export';
+import './export-menu.css';
 
 const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'csv', label: 'CSV' },
@@ -21,31 +11,29 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'parquet', label: 'Parquet' },
 ];
 
+/** One export run: the rows written in `format`, with progress; resolves with the file to download. */
+export type RunExport = (
+  format: ExportFormat,
+  signal: AbortSignal,
+  onProgress: (done: number, total: number) => void,
+) => Promise<{ blob: Blob; fileName: string }>;
+
 interface ExportMenuProps {
-  db: DbClient;
-  table: string;
-  fileName: string;
-  /** What the table shows: the export has the same rows in the same order. */
-  sort: SortSpec | null;
-  filters: readonly Filter[];
-  tiebreaker: string | undefined;
-  /** False until the file is in DuckDB. */
+  /** False while there is nothing to export yet (a file still loading into DuckDB). */
   ready: boolean;
-  /** The file's own column names by SQL name: the export writes them (exportNames). */
-  labels: ReadonlyMap<string, string>;
+  run: RunExport;
+  /** The file an error is about, for its message. */
+  errorFile?: string;
+  /** The button's name: "Export" (the table view's, named so by the test contract) unless told. */
+  label?: string;
 }
 
-/** "Export": the filtered, sorted rows of the table, every one, as CSV, JSON Lines or Parquet; with progress and cancel. */
-export function ExportMenu({
-  db,
-  table,
-  fileName,
-  sort,
-  filters,
-  tiebreaker,
-  ready,
-  labels,
-}: ExportMenuProps) {
+/**
+ * "Export": a menu of CSV, JSON Lines and Parquet; while one runs, its progress, "Cancel export" and
+ * then what was written, or why not, in a status line. What is exported is the caller's `run`
+ * (Explore: the table's filtered, sorted rows; SQL: the result): this component only drives it.
+ */
+export function ExportMenu({ ready, run, errorFile, label = 'Export' }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -56,28 +44,15 @@ export function ExportMenu({
     setMessage(null);
     const controller = new AbortController();
     running.current = controller;
-    const sink: ExportSink = format === 'parquet' ? workerParquetSink(EXPORT_PAGE_ROWS) : textSink(format);
     setProgress({ done: 0, total: 0 });
-    exportTable(
-      db,
-      {
-        table,
-        sort,
-        filters,
-        tiebreaker,
-        labels,
-        signal: controller.signal,
-        onProgress: (done, total) => setProgress({ done, total }),
-      },
-      sink,
-    )
+    run(format, controller.signal, (done, total) => setProgress({ done, total }))
       .then(
-        (blob) => {
-          downloadBlob(new Blob([blob], { type: MIME[format] }), `${table}.${EXTENSION[format]}`);
-          setMessage(`Exported ${formatCountOf(blob.size, 'byte')} as ${table}.${EXTENSION[format]}.`);
+        ({ blob, fileName }) => {
+          downloadBlob(blob, fileName);
+          setMessage(`Exported ${formatCountOf(blob.size, 'byte')} as ${fileName}.`);
         },
         (err: unknown) => {
-          const e = toMemscopeError(err, { code: 'internal', file: fileName });
+          const e = toMemscopeError(err, { code: 'internal', ...(errorFile ? { file: errorFile } : {}) });
           setMessage(e.code === 'cancelled' ? 'Export cancelled.' : describeError(e));
         },
       )
@@ -88,7 +63,7 @@ export function ExportMenu({
   };
 
   return (
-    <div className="ex-export">
+    <div className="export-menu">
       <button
         type="button"
         className="button"
@@ -97,10 +72,10 @@ export function ExportMenu({
         disabled={!ready || progress !== null}
         onClick={() => setOpen((o) => !o)}
       >
-        Export
+        {label}
       </button>
       {open ? (
-        <div role="menu" aria-label="Export as" className="ex-export-menu">
+        <div role="menu" aria-label={`${label} as`} className="export-menu-list">
           {FORMATS.map((f) => (
             <button key={f.format} type="button" role="menuitem" onClick={() => start(f.format)}>
               {f.label}
@@ -111,7 +86,7 @@ export function ExportMenu({
       {progress ? (
         <>
           <progress aria-label="Export progress" max={Math.max(1, progress.total)} value={progress.done} />
-          <span className="ex-muted">
+          <span className="export-menu-muted">
             {formatCount(progress.done)} of {formatCountOf(progress.total, 'row')}
           </span>
           <button type="button" className="button" onClick={() => running.current?.abort()}>
@@ -119,7 +94,7 @@ export function ExportMenu({
           </button>
         </>
       ) : null}
-      <span role="status" className="ex-muted">
+      <span role="status" className="export-menu-muted">
         {message}
       </span>
     </div>
