@@ -196,5 +196,26 @@ test.describe('Export', () => {
     const accessCsv = csvRows.map((r) => Number(r[header.indexOf('access_count')]));
     const accessPq = table.getChild('access_count')!;
     expect(Array.from({ length: table.numRows }, (_, i) => Number(accessPq.get(i)))).toEqual(accessCsv);
+    expect(table.getChild('embedding')).toBeNull();
+
+    // On request, the heavy columns (kept out of DuckDB) are read from the file, in its column order.
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitemcheckbox', { name: /Include vectors and binary columns/ }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Parquet' }).click();
+    const withHeavy = tableFromIPC(
+      readParquet(new Uint8Array(await readFile((await (await downloading).path())!))).intoIPCStream(),
+    );
+    const heavyNames = withHeavy.schema.fields.map((f) => f.name);
+    expect(heavyNames).toEqual(expect.arrayContaining(['embedding', 'diff_data', ...header]));
+    expect(heavyNames.indexOf('embedding')).toBeLessThan(heavyNames.indexOf('diff_data'));
+    const embedding = withHeavy.getChild('embedding')!;
+    const dims = new Set(
+      Array.from({ length: withHeavy.numRows }, (_, i) => (embedding.get(i) as { length: number }).length),
+    );
+    expect(dims.size).toBe(1);
+    expect([...dims][0]).toBeGreaterThan(1);
+    const heavyIds = withHeavy.getChild('memory_id')!;
+    expect(Array.from({ length: withHeavy.numRows }, (_, i) => heavyIds.get(i) as string)).toEqual(ids);
   });
 });

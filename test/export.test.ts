@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../src/data/db/db-client';
 import { exportSource, exportTable, textSink, type ExportRequest } from '../src/data/export/export-table';
 import { createSqlGridSource } from '../src/data/db/grid-source';
+import type { ColumnPlan } from '../src/core/schema/column-plan';
+import type { HeavyColumnStore, HeavyValue } from '../src/data/heavy-store';
 import { inProcessParquetSink } from '../src/data/export/parquet-sink';
 import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
 import { corpusPath } from './support/corpus';
@@ -137,5 +139,97 @@ describe('export of a SQL result', () => {
         Array.from(expected.getChildAt(c)!.toArray() as ArrayLike<unknown>),
       );
     }
+  });
+});
+
+describe('export with heavy columns read from the file', () => {
+  // A heavy store stand-in: a vector and bytes per file row, derived from the row; `evictEvery`
+  // makes a value missing right after ensure() (evicted under the budget), as a real store may.
+  function fakeHeavy(evictEvery = 0) {
+    const vector = (row: number) => Float32Array.from([row, row / 2, -row]);
+    const bytes = (row: number) => Uint8Array.from([row, 255 - row]);
+    let peeks = 0;
+    const loaded = new Set<number>();
+    const store: HeavyColumnStore = {
+      columns: ['vec', 'blob', 'note'],
+      peek(column, row): HeavyValue | undefined {
+        peeks++;
+        if (!loaded.has(row) || (evictEvery > 0 && peeks % evictEvery === 0)) return undefined;
+        if (column === 'note') return row % 2 === 0 ? `long text of row ${row} ✓` : null;
+        return column === 'vec' ? vector(row) : bytes(row);
+      },
+      ensure(_column, rows) {
+        for (const r of rows) loaded.add(r);
+        return Promise.resolve();
+      },
+      dispose() {},
+    };
+    return { store, vector, bytes };
+  }
+  const plan = (name: string, extra: Partial<ColumnPlan> = {}): ColumnPlan =>
+    ({ name, label: name, arrowType: 'Int32', destination: 'duckdb', role: 'other', ...extra }) as ColumnPlan;
+  // The file's order: the heavy columns sit between DuckDB's.
+  const columns = [
+    plan('id'),
+    plan('vec', { destination: 'heavy', arrowType: 'FixedSizeList[3]<Float32>', vectorDim: 3 }),
+    plan('int_col'),
+    plan('blob', { destination: 'heavy', arrowType: 'Binary' }),
+    plan('string_col', { label: 'text' }),
+    plan('note', { destination: 'heavy', arrowType: 'Utf8' }),
+  ];
+
+  it.each([0, 3])(
+    'Parquet holds them in the file order, by row (eviction every %i reads)',
+    async (evictEvery) => {
+      const { store, vector, bytes } = fakeHeavy(evictEvery);
+      const blob = await exportTable(
+        db,
+        { ...request, labels: new Map([['string_col', 'text']]), heavy: { store, columns } },
+        inProcessParquetSink(2),
+      );
+      const back = tableFromIPC(readParquet(new Uint8Array(await blob.arrayBuffer())).intoIPCStream());
+      expect(back.schema.fields.map((f) => f.name)).toEqual(['id', 'vec', 'int_col', 'blob', 'text', 'note']);
+      const rows = (
+        await db.query(`SELECT __row, id FROM (${expectedSql.replace('EXCLUDE (__row)', '')})`, {
+          cache: false,
+        })
+      ).table;
+      expect(back.numRows).toBe(rows.numRows);
+      for (let i = 0; i < back.numRows; i++) {
+        const fileRow = Number(rows.getChild('__row')!.get(i));
+        expect(Number(back.getChild('id')!.get(i))).toBe(Number(rows.getChild('id')!.get(i)));
+        expect(Array.from(back.getChild('vec')!.get(i) as Iterable<number>)).toEqual(
+          Array.from(vector(fileRow)),
+        );
+        expect(Array.from(back.getChild('blob')!.get(i) as Uint8Array)).toEqual(Array.from(bytes(fileRow)));
+        expect(back.getChild('note')!.get(i)).toBe(
+          fileRow % 2 === 0 ? `long text of row ${fileRow} ✓` : null,
+        );
+      }
+    },
+  );
+
+  it('CSV writes a vector as a JSON array and bytes as hex', async () => {
+    const { store } = fakeHeavy();
+    const text = await (
+      await exportTable(db, { ...request, heavy: { store, columns } }, textSink('csv'))
+    ).text();
+    const [header, first] = text.split('\n');
+    expect(header).toBe('id,vec,int_col,blob,string_col,note');
+    const fileRow = Number(
+      (
+        await db.query(
+          `SELECT __row FROM alltypes WHERE id >= 2 ORDER BY int_col DESC NULLS LAST, __row LIMIT 1`,
+          {
+            cache: false,
+          },
+        )
+      ).table
+        .getChildAt(0)!
+        .get(0),
+    );
+    const hex = [fileRow, 255 - fileRow].map((b) => b.toString(16).padStart(2, '0')).join('');
+    expect(first).toContain(`"[${fileRow},${fileRow / 2},${-fileRow}]"`);
+    expect(first).toContain(`,${hex},`);
   });
 });

@@ -26,6 +26,8 @@ interface ExportMenuProps {
   errorFile?: string;
   /** The button's name: "Export" (the table view's, named so by the test contract) unless told. */
   label?: string;
+  /** An option the menu carries (a menuitemcheckbox), such as including heavy columns. */
+  toggle?: { label: string; checked: boolean; onChange(checked: boolean): void } | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ interface ExportMenuProps {
  * then what was written, or why not, in a status line. What is exported is the caller's `run`
  * (Explore: the table's filtered, sorted rows; SQL: the result): this component only drives it.
  */
-export function ExportMenu({ ready, run, errorFile, label = 'Export' }: ExportMenuProps) {
+export function ExportMenu({ ready, run, errorFile, label = 'Export', toggle }: ExportMenuProps) {
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -81,6 +83,17 @@ export function ExportMenu({ ready, run, errorFile, label = 'Export' }: ExportMe
               {f.label}
             </button>
           ))}
+          {toggle ? (
+            <button
+              type="button"
+              role="menuitemcheckbox"
+              aria-checked={toggle.checked}
+              className="export-menu-toggle"
+              onClick={() => toggle.onChange(!toggle.checked)}
+            >
+              <span aria-hidden="true">{toggle.checked ? '☑' : '☐'}</span> {toggle.label}
+            </button>
+          ) : null}
         </div>
       ) : null}
       {progress ? (

@@ -13,6 +13,7 @@ import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { buildCountQuery, buildPageQuery, type Filter, type SortSpec } from '../../core/sql/table-query';
 import type { GridSource } from '../../core/grid-source';
 import type { DbClient } from '../db/db-client';
+import { exportableHeavy, withHeavyColumns, type HeavyExport } from './heavy-export';
 
 /** Rows per page read from DuckDB, and per Parquet row group. */
 export const EXPORT_PAGE_ROWS = 10_000;
@@ -37,6 +38,8 @@ export interface ExportRequest {
   pageRows?: number;
   /** The file's own column names by SQL name (ColumnPlan.label): columns are written under them (exportNames). */
   labels?: ReadonlyMap<string, string>;
+  /** Heavy columns (vectors, binary, long text) read from the file for each page, on request. */
+  heavy?: HeavyExport;
 }
 
 /** A sink for CSV or JSON Lines: each page becomes one string part. */
@@ -80,11 +83,18 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     onProgress,
     pageRows = EXPORT_PAGE_ROWS,
     labels = new Map<string, string>(),
+    heavy,
   } = request;
   try {
     const probe = buildPageQuery({ table, limit: 0, offset: 0 });
     const schema = (await db.query(probe.sql, { params: probe.params, signal })).table.schema;
-    const columns = schema.fields.map((f) => f.name).filter((n) => n !== ROW_INDEX_COLUMN);
+    const inDb = schema.fields.map((f) => f.name).filter((n) => n !== ROW_INDEX_COLUMN);
+    // With heavy columns: every column in the file's order, and `__row` selected to find them by.
+    const added = heavy ? new Set(exportableHeavy(heavy).map((c) => c.name)) : new Set<string>();
+    const keys = heavy
+      ? heavy.columns.map((c) => c.name).filter((n) => added.has(n) || inDb.includes(n))
+      : inDb;
+    const columns = heavy ? [...inDb, ROW_INDEX_COLUMN] : inDb;
     const count = buildCountQuery({ table, filters });
     const total = Number(
       (await db.query(count.sql, { params: count.params, signal })).table.getChildAt(0)?.get(0),
@@ -92,7 +102,7 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     // Unsorted pages still need one order: sort by the tiebreaker (file order) when there is one.
     const order =
       sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
-    const names = exportNames(columns, labels);
+    const names = exportNames(keys, labels);
     await writePages(sink, names, total, pageRows, signal, onProgress, async (offset) => {
       const q = buildPageQuery({
         table,
@@ -103,7 +113,9 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
         limit: pageRows,
         offset,
       });
-      return (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false })).table;
+      const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
+        .table;
+      return heavy ? withHeavyColumns(page, heavy, keys, signal) : page;
     });
     if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
     return new Blob(await sink.finish());

@@ -21,9 +21,7 @@ import { columnLabel, withColumnLabels, type GridSource } from '../../core/grid-
 import { textSearchColumns, textSearchFilter } from '../../core/sql/text-search';
 import type { FileState } from '../../data/opened-file/file-state';
 import type { HeavyColumnStore } from '../../data/heavy-store';
-import { ExportMenu } from '../../components/export-menu/export-menu';
-import { exportTable } from '../../data/export/export-table';
-import { runExport } from '../../data/export/run-export';
+import { TableExport } from './table-export';
 import { FacetPanel } from './facet-panel';
 import { FilterBar } from './filter-bar';
 import { TextSearch } from './text-search';
@@ -284,26 +282,17 @@ export function ExploreView({
         ) : null}
         {source ? <FilterBar columns={source.columns} filters={filters} onChange={setFilters} /> : null}
         {source ? (
-          <ExportMenu
+          <TableExport
+            db={db}
+            table={table.tableName}
+            fileName={table.fileName}
+            columns={table.columns}
+            heavy={heavy}
+            sort={sort}
+            filters={allFilters}
+            tiebreaker={tiebreaker}
+            labels={labels}
             ready={loaded && !dropped}
-            errorFile={table.fileName}
-            run={(format, signal, onProgress) =>
-              runExport(format, table.tableName, (sink) =>
-                exportTable(
-                  db,
-                  {
-                    table: table.tableName,
-                    sort,
-                    filters: allFilters,
-                    tiebreaker,
-                    labels,
-                    signal,
-                    onProgress,
-                  },
-                  sink,
-                ),
-              )
-            }
           />
         ) : null}
         {idColumn && source ? (
