@@ -2,7 +2,8 @@ import { Field, List, Table, Utf8, tableToIPC, vectorFromArray, Int64 } from 'ap
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColumnPlan } from '../src/core/schema/column-plan';
 import type { DbClient } from '../src/data/db/db-client';
-import { facetCounts, lookupRow, pickFacets } from '../src/data/db/facets';
+import { facetCounts, lookupRow, lookupRowIndexed, pickFacets } from '../src/data/db/facets';
+import { buildIdIndex } from '../src/data/db/id-index';
 import { createNodeDb } from './support/node-db';
 
 // Six memories: the facet and lookup queries run in DuckDB against counts worked out by hand here.
@@ -146,5 +147,34 @@ describe('facets over DuckDB', () => {
     expect(await lookupRow(db, { table: 'mem', idColumn: 'memory_id', idIsText: true, id: 'nope' })).toEqual({
       found: false,
     });
+  });
+
+  it('the id index answers as the query does, for every id in every view', async () => {
+    const index = await buildIdIndex(db, 'mem', 'memory_id');
+    const views = [
+      {},
+      { sort: { column: 'topic', direction: 'asc' as const } },
+      { filters: [{ column: 'category', op: '=' as const, value: 'knowledge' }] },
+      {
+        filters: [{ column: 'topic', op: '=' as const, value: 'rust' }],
+        sort: { column: 'memory_id', direction: 'desc' as const },
+      },
+    ];
+    for (const view of views) {
+      for (const id of [...rows.map((r) => r.id), 'nope', 'M1', '']) {
+        const query = {
+          table: 'mem',
+          idColumn: 'memory_id',
+          idIsText: true,
+          id,
+          tiebreaker: '__row',
+          ...view,
+        };
+        expect(await lookupRowIndexed(db, index, query), `${id} in ${JSON.stringify(view)}`).toEqual(
+          await lookupRow(db, query),
+        );
+      }
+    }
+    expect(index.lookup('m4')).toBe(4);
   });
 });

@@ -1,4 +1,5 @@
-import type { ColumnPlan } from '../../core/schema/column-plan';
+import type { IdIndex } from '../../core/lookup/id-index';
+import { ROW_INDEX_COLUMN, type ColumnPlan } from '../../core/schema/column-plan';
 import {
   buildDistinctCountsQuery,
   buildFacetCountsQuery,
@@ -81,4 +82,23 @@ export async function lookupRow(
   if (found === 0) return { found: false };
   const pos: unknown = table.getChildAt(1)?.get(0);
   return { found: true, position: pos === null || pos === undefined ? null : Number(pos) };
+}
+
+/**
+ * "Go to memory" through the table's id index (buildIdIndex): an unknown id is answered without a
+ * query; in file order without filters the row's position is its `__row`; otherwise one query
+ * places the row, found by its `__row`, under the view's sort and filters.
+ */
+export async function lookupRowIndexed(
+  db: DbClient,
+  index: IdIndex,
+  query: RowLookupQuery,
+  signal?: AbortSignal,
+): Promise<RowLookup> {
+  const row = index.lookup(query.id);
+  if (row === null) return { found: false };
+  const fileOrder =
+    !query.sort && (query.filters ?? []).length === 0 && query.tiebreaker === ROW_INDEX_COLUMN;
+  if (fileOrder) return { found: true, position: row };
+  return lookupRow(db, { ...query, idColumn: ROW_INDEX_COLUMN, idIsText: false, id: String(row) }, signal);
 }
