@@ -6,6 +6,14 @@ import type { DbClient } from '../data/db/db-client';
 import { warmParquetWorkers } from '../data/parquet/worker-pool';
 import { RememberedFiles } from '../data/files/remembered-files';
 import { Workspace } from '../data/workspace';
+import type { IdIndex } from '../core/lookup/id-index';
+import type { ExportFormat } from '../core/export/encode-rows';
+import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
+import type { RowLookupQuery } from '../core/sql/row-lookup';
+import { lookupRow, lookupRowIndexed, type RowLookup } from '../data/db/facets';
+import { buildIdIndex } from '../data/db/id-index';
+import { exportTable } from '../data/export/export-table';
+import { runExport } from '../data/export/run-export';
 
 /** What the app runs on: one DuckDB doorway and one workspace per tab. */
 export interface AppServices {
@@ -22,6 +30,14 @@ declare global {
     __memscope?: AppServices & {
       /** The table view's own query path (count + page), for the benchmarks. */
       tableSource: (options: TableGridOptions) => Promise<GridSource>;
+      /** "Go to memory" and "Export" as the views run them, for the benchmarks (bench/scenarios/explore-ops.mjs). */
+      explore: {
+        buildIdIndex(table: string, idColumn: string): Promise<IdIndex>;
+        lookupRow(query: RowLookupQuery): Promise<RowLookup>;
+        lookupRowIndexed(index: IdIndex, query: RowLookupQuery): Promise<RowLookup>;
+        /** Exports the whole table in file order; resolves with the file's size in bytes. */
+        exportTable(table: string, format: ExportFormat): Promise<number>;
+      };
     };
   }
 }
@@ -42,6 +58,20 @@ export function startApp(): AppServices {
   const services: AppServices = { db, workspace, remembered, internalErrors: [] };
   // Exposed for the benchmarks and for debugging from the console; it holds nothing that is not
   // already on the page.
-  window.__memscope = { ...services, tableSource: (options) => createTableGridSource(db, options) };
+  window.__memscope = {
+    ...services,
+    tableSource: (options) => createTableGridSource(db, options),
+    explore: {
+      buildIdIndex: (table, idColumn) => buildIdIndex(db, table, idColumn),
+      lookupRow: (query) => lookupRow(db, query),
+      lookupRowIndexed: (index, query) => lookupRowIndexed(db, index, query),
+      exportTable: async (table, format) =>
+        (
+          await runExport(format, table, (sink) =>
+            exportTable(db, { table, tiebreaker: ROW_INDEX_COLUMN }, sink),
+          )
+        ).blob.size,
+    },
+  };
   return services;
 }

@@ -44,13 +44,16 @@ export interface ExportRequest {
 
 /** A sink for CSV or JSON Lines: each page becomes one string part. */
 export function textSink(format: 'csv' | 'jsonl'): ExportSink {
-  const parts: string[] = [];
+  // Each page's text becomes a Blob at once: the browser may keep large blobs outside the page's
+  // heap (Chromium moves them to its blob store, on disk when big), so an export of 1M rows does not
+  // hold every encoded page as a JS string until the download.
+  const parts: Blob[] = [];
   return {
     header(columns) {
-      if (format === 'csv') parts.push(csvHeader(columns));
+      if (format === 'csv') parts.push(new Blob([csvHeader(columns)]));
     },
     page(table, columns) {
-      parts.push(format === 'csv' ? encodeCsv(table, columns) : encodeJsonl(table, columns));
+      parts.push(new Blob([format === 'csv' ? encodeCsv(table, columns) : encodeJsonl(table, columns)]));
     },
     finish: () => Promise.resolve(parts),
     abort() {

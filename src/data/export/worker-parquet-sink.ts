@@ -12,12 +12,13 @@ export function workerParquetSink(rowGroupRows: number): ExportSink {
     type: 'module',
     name: 'parquet-export',
   });
-  const chunks: Uint8Array[] = [];
+  // As Blobs at once, so the browser may keep them outside the page's heap (export-table.ts, textSink).
+  const chunks: Blob[] = [];
   let settle: { resolve(): void; reject(e: unknown): void } | null = null;
   let failure: MemscopeError | null = null;
   worker.addEventListener('message', (event: MessageEvent<ExportWorkerReply>) => {
     const msg = event.data;
-    if (msg.type === 'chunk') chunks.push(msg.bytes);
+    if (msg.type === 'chunk') chunks.push(new Blob([msg.bytes as Uint8Array<ArrayBuffer>]));
     else if (msg.type === 'done') settle?.resolve();
     else {
       failure = new MemscopeError(msg.error as ErrorPayload);
@@ -47,7 +48,7 @@ export function workerParquetSink(rowGroupRows: number): ExportSink {
       } finally {
         worker.terminate();
       }
-      return chunks as BlobPart[];
+      return chunks;
     },
     abort() {
       worker.terminate();
