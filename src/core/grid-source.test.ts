@@ -37,4 +37,9 @@ describe('withColumnLabels', () => {
   it('is the same source when nothing differs', () => {
     expect(withColumnLabels(source, new Map([['A', 'A']]))).toBe(source);
   });
+  it('carries the types as the file has them', () => {
+    const typed = withColumnLabels(source, new Map(), new Map([['A', 'timestamp[ms, UTC]']]));
+    expect(typed.columns.map((c) => c.typeLabel)).toEqual(['timestamp[ms, UTC]', undefined]);
+    expect(withColumnLabels(typed, new Map(), new Map([['A', 'timestamp[ms, UTC]']]))).toBe(typed);
+  });
 });

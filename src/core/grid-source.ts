@@ -20,6 +20,8 @@ export interface GridColumn {
   type: DataType;
   /** The name shown to the user when it is not the key (a file's own name: core/schema/column-keys.ts). */
   label?: string;
+  /** The type shown to the user when it is not `type`'s (the file's, where DuckDB holds another: ColumnPlan.typeLabel). */
+  typeLabel?: string;
 }
 
 /** What a column is called on screen: its label, or its key; "(no name)" for a file's empty name. */
@@ -47,11 +49,23 @@ export function columnChoices(columns: readonly { name: string; label?: string |
  * The same source with its columns labelled: `labels` maps keys to the names the user knows
  * (only the ones that differ need be there). The same object when nothing changes.
  */
-export function withColumnLabels(source: GridSource, labels: ReadonlyMap<string, string>): GridSource {
-  if (!source.columns.some((c) => (labels.get(c.name) ?? c.name) !== columnLabel(c))) return source;
+export function withColumnLabels(
+  source: GridSource,
+  labels: ReadonlyMap<string, string>,
+  typeLabels: ReadonlyMap<string, string> = new Map(),
+): GridSource {
+  const changed = (c: GridColumn) =>
+    (labels.get(c.name) ?? c.name) !== columnLabel(c) ||
+    (typeLabels.has(c.name) && typeLabels.get(c.name) !== c.typeLabel);
+  if (!source.columns.some(changed)) return source;
   const columns = source.columns.map((c) => {
     const label = labels.get(c.name);
-    return label === undefined || label === c.name ? c : { ...c, label };
+    const typeLabel = typeLabels.get(c.name);
+    return {
+      ...c,
+      ...(label === undefined || label === c.name ? {} : { label }),
+      ...(typeLabel === undefined ? {} : { typeLabel }),
+    };
   });
   return {
     key: source.key,

@@ -23,6 +23,14 @@ describe('gridColumns', () => {
     expect(gridColumns(source, extras, new Set(hidden)).map((c) => c.key)).toEqual(keys);
   });
 
+  it("shows the file's type where the source gives one, else the Arrow type's", () => {
+    const typed = [{ name: 'created_at', type: new Int32(), typeLabel: 'timestamp[ms, UTC]' }, source[2]!];
+    expect(gridColumns(typed, undefined, new Set()).map((c) => c.typeLabel)).toEqual([
+      'timestamp[ms, UTC]',
+      'float64',
+    ]);
+  });
+
   it('keeps source positions, numeric alignment and sortability', () => {
     const cols = gridColumns(source, [{ ...extra, width: 140 }], new Set(['__row']));
     expect(cols.map((c) => [c.name, c.source, c.numeric, c.sortable, c.extra === null])).toEqual([

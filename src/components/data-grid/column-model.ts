@@ -67,16 +67,17 @@ export function gridColumns(
   const out: ColumnModel[] = [];
   sourceColumns.forEach((c, i) => {
     if (hidden.has(c.name)) return;
+    const shownType = c.typeLabel ?? typeLabel(c.type);
     out.push({
       key: `s:${c.name}`,
       name: c.name,
       label: columnLabel(c),
-      typeLabel: typeLabel(c.type),
+      typeLabel: shownType,
       numeric: isNumericType(c.type),
       sortable: true,
       source: i,
       extra: null,
-      defaultWidth: columnWidth(c.type, columnLabel(c), typeLabel(c.type)),
+      defaultWidth: columnWidth(c.type, columnLabel(c), shownType),
       highlight: marked(c.name),
     });
   });

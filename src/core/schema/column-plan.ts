@@ -18,6 +18,12 @@ export interface ColumnPlan {
   label: string;
   /** Arrow type as apache-arrow prints it (`Utf8`, `FixedSizeList[384]<Float32>`, ...), after normalization. */
   arrowType: string;
+  /**
+   * The same type as every view shows it (core/format/type-label.ts: `timestamp[ms, UTC]`): the
+   * file's, even where DuckDB holds it otherwise (a millisecond timestamp is microseconds in DuckDB).
+   * Absent for plans made before it existed and in tests: views then fall back to `arrowType`.
+   */
+  typeLabel?: string;
   role: ColumnRole;
   destination: 'duckdb' | 'heavy';
   /** For vector columns: the dimension every row shares. */

@@ -125,10 +125,10 @@ function vectorType(dim: number): FixedSizeList<Float32> {
 }
 
 /** The type a column has after normalization, as apache-arrow prints it. */
-export function normalizedTypeName(type: DataType, vectorDim?: number): string {
-  if (vectorDim !== undefined && (isFloatList(type) || isFloatFixedList(type)))
-    return String(vectorType(vectorDim));
-  return String(widenType(type));
+/** The type a column has after normalization: vectors as fixed-size float32 lists, others widened. */
+export function normalizedType(type: DataType, vectorDim?: number): DataType {
+  if (vectorDim !== undefined && (isFloatList(type) || isFloatFixedList(type))) return vectorType(vectorDim);
+  return widenType(type);
 }
 
 // ---------------------------------------------------------------------------------------------

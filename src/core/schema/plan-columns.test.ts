@@ -7,6 +7,7 @@ import {
   Float32,
   Int64,
   List,
+  TimestampMillisecond,
   Utf8,
   type DataType,
 } from 'apache-arrow';
@@ -26,6 +27,7 @@ describe('planColumns', () => {
     f('ragged', floatList),
     f('diff_data', new Binary()),
     f('n', new Int64()),
+    f('created_at', new TimestampMillisecond('UTC')),
   ];
   const sizes = new Map([
     ['content', 200 * rows],
@@ -51,13 +53,23 @@ describe('planColumns', () => {
     expect(p?.reason.length).toBeGreaterThan(5);
   });
 
+  it.each([
+    ['created_at', 'timestamp[ms, UTC]'],
+    ['embedding', 'float32[384]'],
+    ['memory_id', 'string'],
+    ['n', 'int64'],
+    ['diff_data', 'binary'],
+  ])("%s is shown as %s (the file's type, as every view writes types)", (name, label) => {
+    expect(byName.get(name)?.typeLabel).toBe(label);
+  });
+
   it('gives vector dimensions and splits columns by destination', () => {
     expect(byName.get('embedding')?.vectorDim).toBe(384);
     expect([...vectorDimsOf(plan)]).toEqual([
       ['embedding', 384],
       ['emb_list', 16],
     ]);
-    expect(duckdbColumns(plan)).toEqual(['memory_id', 'content', 'ragged', 'n']);
+    expect(duckdbColumns(plan)).toEqual(['memory_id', 'content', 'ragged', 'n', 'created_at']);
     expect(heavyColumns(plan)).toEqual(['long_text', 'embedding', 'emb_list', 'diff_data']);
   });
 

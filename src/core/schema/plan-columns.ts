@@ -3,7 +3,8 @@ import { DataType, type Field } from 'apache-arrow';
 import type { ColumnPlan } from './column-plan';
 import { detectRole } from './column-roles';
 import { isBinaryType, isFloatFixedList, isFloatList, isStringType } from './arrow-guards';
-import { normalizedTypeName } from './normalize';
+import { normalizedType } from './normalize';
+import { typeLabel } from '../format/type-label';
 import { columnKeys } from './column-keys';
 
 /** Strings longer than this on average (uncompressed, from the footer) stay out of DuckDB. */
@@ -44,8 +45,14 @@ function planColumn(
   const fixedDim = isFloatFixedList(type) ? type.listSize : undefined;
   const vectorDim = fixedDim ?? (isFloatList(type) ? probedDim : undefined);
   const role = detectRole(name, type, { vectorDim });
-  const arrowType = normalizedTypeName(type, vectorDim);
-  const base = { name: key, label: name, arrowType, role };
+  const normalized = normalizedType(type, vectorDim);
+  const base = {
+    name: key,
+    label: name,
+    arrowType: String(normalized),
+    typeLabel: typeLabel(normalized),
+    role,
+  };
 
   if (vectorDim !== undefined) {
     return {

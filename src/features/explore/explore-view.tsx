@@ -185,15 +185,21 @@ export function ExploreView({
   const chosen = useFileOrder ? fileSource : (tableSource ?? (error !== null ? fileSource : null));
   // Columns go by key in SQL and by the file's names on screen (core/schema/column-keys.ts).
   const labels = useMemo(() => new Map(table.columns.map((c) => [c.name, c.label])), [table.columns]);
+  // Types as the file has them (one timestamp unit everywhere: ColumnPlan.typeLabel).
+  const typeLabels = useMemo(
+    () => new Map(table.columns.flatMap((c) => (c.typeLabel ? [[c.name, c.typeLabel] as const] : []))),
+    [table.columns],
+  );
   const source = useMemo(
     () =>
       chosen
         ? withColumnLabels(
             watchForDroppedTable(chosen, table.tableName, () => setDropped(true)),
             labels,
+            typeLabels,
           )
         : null,
-    [chosen, table.tableName, labels],
+    [chosen, table.tableName, labels, typeLabels],
   );
   const reload = useCallback(() => {
     setDropped(false);

@@ -7,7 +7,7 @@ import type { HeavyColumnStore } from '../../data/heavy-store';
 /** "float32[384]" for a vector column, else the Arrow type as the ingest plan printed it. */
 export function heavyTypeLabel(plan: ColumnPlan): string {
   if (plan.vectorDim) return `vector[${plan.vectorDim}]`;
-  return plan.arrowType.toLowerCase();
+  return plan.typeLabel ?? plan.arrowType.toLowerCase();
 }
 
 /** Grid columns for the heavy columns (kept outside DuckDB), read through the HeavyColumnStore by `__row`. */

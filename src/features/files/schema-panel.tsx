@@ -46,7 +46,7 @@ export function SchemaPanel({ table }: { table: FileState }) {
           <tbody>
             {table.columns.map((c) => (
               <tr key={c.name} title={c.reason}>
-                <ColumnNameCell name={c.name} label={c.label} type={c.arrowType} />
+                <ColumnNameCell name={c.name} label={c.label} type={c.typeLabel ?? c.arrowType} />
                 <td>{c.role === 'other' ? '' : c.role}</td>
                 <td>{c.destination === 'duckdb' ? 'SQL' : 'on demand'}</td>
               </tr>
