@@ -1,7 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytesBinary, formatBytesExact, formatCount, formatCountOf, formatSize } from './quantities';
+import {
+  formatBytesBinary,
+  formatBytesExact,
+  formatCount,
+  formatCountOf,
+  formatElapsed,
+  formatSize,
+} from './quantities';
 
 describe('quantities', () => {
+  it.each([
+    [0, '0 µs'],
+    [0.035, '35 µs'],
+    [0.25, '250 µs'],
+    [0.00012, '0.1 µs'],
+    [4.24, '4.2 ms'],
+    [12.4, '12 ms'],
+    [999.4, '999 ms'],
+    [1534, '1.53 s'],
+    [-2500, '-2.50 s'],
+    [Number.POSITIVE_INFINITY, '—'],
+  ])('formatElapsed(%d ms) = %s', (ms, text) => expect(formatElapsed(ms)).toBe(text));
+
   it.each([
     [0, '0 B'],
     [999, '999 B'],

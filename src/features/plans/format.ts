@@ -1,9 +1,8 @@
+import { formatElapsed } from '../../core/format/quantities';
 import { listIds } from '../../core/plan/validate-schedule';
-/** Display formats of the Plans view; sizes and counts come from core/format/quantities. */
+/** Display formats of the Plans view; sizes, counts and durations come from core/format/quantities. */
 export function formatUs(us: number): string {
-  if (Math.abs(us) >= 1_000_000) return `${(us / 1_000_000).toFixed(2)} s`;
-  if (Math.abs(us) >= 1000) return `${(us / 1000).toFixed(1)} ms`;
-  return `${Math.round(us * 10) / 10} µs`;
+  return formatElapsed(us / 1000);
 }
 
 export function percent(ratio: number): string {

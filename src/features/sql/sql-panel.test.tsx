@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { DbClient } from '../../data/db/db-client';
-import { SqlPanel, formatMs } from './sql-panel';
+import { SqlPanel } from './sql-panel';
 
 const idleDb: DbClient = {
   ready: () => Promise.resolve(),
@@ -34,10 +34,4 @@ describe('SqlPanel', () => {
     expect(html).not.toContain('Cancel');
     expect(html).not.toContain('role="alert"');
   });
-
-  it.each([
-    [0.25, '0.3 ms'],
-    [12.4, '12 ms'],
-    [1534, '1.53 s'],
-  ])('formats %d ms as %s', (ms, text) => expect(formatMs(ms)).toBe(text));
 });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import { formatCountOf } from '../../core/format/quantities';
+import { formatCountOf, formatElapsed } from '../../core/format/quantities';
 import { toMemscopeError, type MemscopeError } from '../../core/errors';
 import { quoteIdentifier } from '../../core/sql/identifiers';
 import { listTables, type CatalogTable } from '../../data/db/catalog';
@@ -338,12 +338,6 @@ function statusText(status: Status, result: SqlGridResult | null): string {
   if (status.kind === 'profiled') return 'Profiled: the plan is open in the Plans tab.';
   if (!result || status.kind === 'idle') return '';
   const rows = result.source.rowCount;
-  const summary = `${formatCountOf(rows, 'row')} in ${formatMs(result.elapsedMs)}`;
+  const summary = `${formatCountOf(rows, 'row')} in ${formatElapsed(result.elapsedMs)}`;
   return status.kind === 'error' ? `Previous result: ${summary}` : summary;
-}
-
-export function formatMs(ms: number): string {
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
 }
