@@ -73,6 +73,8 @@ export function SimilarView(props: SimilarViewProps) {
   const [selection, setSelection] = useState<Float64Array | null>(null);
   const progress = useIndexProgress(index);
   const lastQuery = useRef<{ query: Float32Array; row: number | null } | null>(null);
+  // The last search, as asked: re-run once the index is complete if it covered only part of it.
+  const lastRun = useRef<Parameters<typeof run> | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   const run = async (
@@ -85,6 +87,7 @@ export function SimilarView(props: SimilarViewProps) {
     controller.current?.abort();
     const ctl = new AbortController();
     controller.current = ctl;
+    lastRun.current = [query, row, kk, title, keep];
     setBusy(true);
     setError(null);
     try {
@@ -165,6 +168,16 @@ export function SimilarView(props: SimilarViewProps) {
       });
     await run(query, row, kk, title);
   };
+
+  // A search made while the index was building covered the rows indexed so far: when the index is
+  // complete, the same search runs again over every row (its status line says how many it covered).
+  const partial = shown !== null && shown.result.covered < shown.result.total;
+  useEffect(() => {
+    if (progress.state !== 'ready' || !partial || !lastRun.current) return;
+    void run(...lastRun.current);
+    // Only the index becoming ready re-runs a partial search.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [progress.state, partial]);
 
   // "Find similar" from Explore.
   useEffect(() => {
