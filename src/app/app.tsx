@@ -10,6 +10,7 @@ import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { FileList } from '../features/files/file-list';
 import { PlanFileHint } from '../features/files/plan-file-hint';
 import { OpenFilesButton } from '../features/files/open-files-button';
+import { OpenUrlForm } from '../features/files/open-url-form';
 import { SchemaPanel } from '../features/files/schema-panel';
 import { StoreSchemaPanel } from '../features/files/store-schema-panel';
 import { CsvSettings } from '../features/files/csv-settings';
@@ -287,6 +288,11 @@ export function App({ services }: { services: AppServices }) {
         <aside id="app-sidebar" className="sidebar" aria-label="Files" hidden={!sidebarOpen}>
           <section>
             <h2 className="panel-title">Files</h2>
+            <OpenUrlForm
+              onOpenRemote={(ref) => showTable(workspace.open(ref, ref.fileName).tableName)}
+              onOpenFile={(file) => openFiles([file])}
+              onError={pushAlert}
+            />
             <FileList
               tables={tables}
               stores={stores}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { MemscopeError } from '../errors';
-import { connectOrigin, parseRemoteUrl, policyAllowsConnect, policyWithConnect } from './remote-url';
+import {
+  connectOrigin,
+  parseRemoteUrl,
+  policyAllowsConnect,
+  policyWithConnect,
+  workerConnectOrigin,
+} from './remote-url';
 
 describe('connectOrigin: the origin a worker script request may name', () => {
   const cases: { value: string | null; want: string | null }[] = [
@@ -30,6 +36,33 @@ describe('connectOrigin: the origin a worker script request may name', () => {
   ];
   it.each(cases)('$value -> $want', ({ value, want }) => {
     expect(connectOrigin(value)).toBe(want);
+  });
+});
+
+describe('workerConnectOrigin: which requests get a policy with another origin', () => {
+  const origin = 'http://127.0.0.1:4310';
+  const q = encodeURIComponent(origin);
+  const cases: { url: string | undefined; want: string | null }[] = [
+    { url: `/assets/parquet.worker-Ab12_-x.js?connect=${q}`, want: origin },
+    { url: `/assets/parquet.worker-Ab12.js?connect=${origin}`, want: origin },
+    { url: '/assets/parquet.worker-Ab12.js', want: null },
+    { url: `/assets/parquet.worker-Ab12.js?connect=${q}&connect=${q}`, want: null },
+    { url: `/assets/parquet.worker-Ab12.js?connect=${q}%2F`, want: null },
+    {
+      url: `/assets/parquet.worker-Ab12.js?connect=${encodeURIComponent(`${origin}; script-src *`)}`,
+      want: null,
+    },
+    { url: `/assets/vector.worker-Ab12.js?connect=${q}`, want: null },
+    { url: `/index.html?connect=${q}`, want: null },
+    { url: `/?connect=${q}`, want: null },
+    { url: `/assets/../assets/parquet.worker-Ab12.js?connect=${q}`, want: origin },
+    { url: `/assets/parquet.worker-Ab12.js/x?connect=${q}`, want: null },
+    { url: `//evil.example/assets/parquet.worker-Ab12.js?connect=${q}`, want: null },
+    { url: `http://evil.example/assets/parquet.worker-Ab12.js?connect=${q}`, want: null },
+    { url: undefined, want: null },
+  ];
+  it.each(cases)('$url -> $want', ({ url, want }) => {
+    expect(workerConnectOrigin(url)).toBe(want);
   });
 });
 

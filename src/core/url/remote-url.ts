@@ -58,6 +58,28 @@ export function connectOrigin(value: string | null | undefined): string | null {
   return parsed.origin === value ? value : null;
 }
 
+/** The built parquet worker's script (Vite names it `parquet.worker-<hash>.js` under /assets/). */
+const WORKER_SCRIPT = /^\/assets\/parquet\.worker-[A-Za-z0-9_-]+\.js$/;
+
+/**
+ * The origin a request for the parquet worker's script asks to connect to (`?connect=<origin>`),
+ * for the preview server's CSP middleware (vite.config.ts), or null: not the worker script, no
+ * parameter, the parameter twice, or a value that is not exactly an origin. Null means the request
+ * gets the app's policy unchanged.
+ */
+export function workerConnectOrigin(requestUrl: string | undefined): string | null {
+  if (!requestUrl?.startsWith('/') || requestUrl.startsWith('//')) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(requestUrl, 'http://memscope.invalid');
+  } catch {
+    return null;
+  }
+  if (!WORKER_SCRIPT.test(parsed.pathname)) return null;
+  const values = parsed.searchParams.getAll(CONNECT_PARAM);
+  return values.length === 1 ? connectOrigin(values[0]) : null;
+}
+
 /**
  * Reads a URL the user typed.
  * @throws MemscopeError 'invalid-input' for an empty or malformed address, another scheme, or
