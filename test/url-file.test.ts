@@ -86,6 +86,16 @@ describe('a Parquet file by URL', () => {
     // The embeddings stay on the server until something asks for them.
     const fetched = gets.reduce((n, q) => n + q.bytes, 0);
     expect(fetched).toBeLessThan(SAMPLE.length);
+
+    // A heavy cell (the row detail's vector) is read from the file by range, like a local file's.
+    const heavy = file.heavy;
+    const column = heavy?.columns[0];
+    expect(column).toBeDefined();
+    const before = requests.length;
+    await heavy?.ensure(column as string, [0]);
+    expect(heavy?.peek(column as string, 0)).toBeTruthy();
+    expect(requests.length).toBeGreaterThan(before);
+    expect(requests.slice(before).every((q) => q.range !== null)).toBe(true);
     await ws.close(file.id);
   }, 60_000);
 
