@@ -129,10 +129,23 @@ test('a Parquet file by URL is read by ranges, footer first, in a worker only it
   expect(reached).toBe(false);
 });
 
-test('a server that ignores ranges: the question, No opens nothing, Yes reads it whole', async ({ page }) => {
+test('errors; a server that ignores ranges: the question, No opens nothing, Yes reads it whole', async ({
+  page,
+}) => {
   seen = [];
   await page.goto('/?sample=0');
   const box = page.getByLabel('Open by URL');
+  // Errors first: each is a clear alert, and nothing opens.
+  const alerts = page.getByRole('alert');
+  await box.fill('ftp://127.0.0.1/x.parquet');
+  await box.press('Enter');
+  await expect(alerts.last()).toContainText('http:// or https:// URLs only');
+  await box.fill(`${REMOTE}/missing.parquet`);
+  await box.press('Enter');
+  await expect(alerts.last()).toContainText(`127.0.0.1:${PORT} answered 404`);
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await page.getByRole('button', { name: 'Dismiss' }).first().click();
+  await expect(alerts).toHaveCount(0);
   await box.fill(`${REMOTE}/plain/remote_skills.parquet`);
   await page.getByRole('button', { name: 'Open URL' }).click();
   const question = page.getByRole('alertdialog', { name: 'Read the whole file?' });
