@@ -96,6 +96,15 @@ describe('a Parquet file by URL', () => {
     expect(heavy?.peek(column as string, 0)).toBeTruthy();
     expect(requests.length).toBeGreaterThan(before);
     expect(requests.slice(before).every((q) => q.range !== null)).toBe(true);
+
+    // The vector index is not built over the network: it says so.
+    const vector = state.columns.find((c) => c.vectorDim !== undefined);
+    const index = vector ? file.vectorIndex(vector.name) : null;
+    expect(index).not.toBe(null);
+    await expect(index?.ready).rejects.toThrow(/opened by URL/);
+    await expect(index?.search({ query: new Float32Array(vector?.vectorDim ?? 0), k: 1 })).rejects.toThrow(
+      /opened by URL/,
+    );
     await ws.close(file.id);
   }, 60_000);
 

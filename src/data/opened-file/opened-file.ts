@@ -168,17 +168,28 @@ export class OpenedFile {
     if (!plan?.vectorDim || kind !== 'parquet' || !footer) return null;
     const dim = plan.vectorDim;
     const file = this.file;
+    if (isRemoteRef(file)) {
+      // A URL file's vectors would be read by the vector workers, whose CSP allows no other origin:
+      // the index refuses (docs/data-path.md, "URL files"); its searches reject with the reason.
+      return this.part(`vectors:${column}`, () => {
+        const index = createVectorIndex({
+          fileName: this.fileName,
+          column,
+          dim,
+          source: { kind: 'parquet', file: new Blob(), rowGroups: footer.rowGroups },
+          createShard: refusingShard(this.fileName),
+        });
+        index.ready.catch(() => undefined);
+        return index;
+      });
+    }
     return this.part(`vectors:${column}`, () =>
       createVectorIndex({
         fileName: this.fileName,
         column,
         dim,
-        // A URL file's vectors would be read by the vector workers, whose CSP allows no other
-        // origin: the index says so (docs/data-path.md, "URL files") instead of reading them.
-        source: { kind: 'parquet', file: isRemoteRef(file) ? new Blob() : file, rowGroups: footer.rowGroups },
-        createShard: isRemoteRef(file)
-          ? refusingShard(this.fileName)
-          : (this.deps.createVectorShard ?? workerShard),
+        source: { kind: 'parquet', file, rowGroups: footer.rowGroups },
+        createShard: this.deps.createVectorShard ?? workerShard,
       }),
     );
   }
