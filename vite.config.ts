@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { watPlugin } from './scripts/vite-plugin-wat.mjs';
+import { policyWithConnect, workerConnectOrigin } from './src/core/url/remote-url';
 
 /**
  * The built app carries a Content-Security-Policy that lets it talk to its own origin only: a
@@ -59,10 +60,42 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Open by URL (docs/privacy.md, "A URL file's worker"): the page's policy never changes; a URL
+ * file's parquet worker is loaded from `/assets/parquet.worker-<hash>.js?connect=<origin>`, and
+ * that one response gets the same headers with the origin added to `connect-src`, so that exactly
+ * the typed origin is allowed, and only in that worker (a dedicated worker loaded from a URL takes
+ * its CSP from its own script's response). The origin is checked strictly (workerConnectOrigin);
+ * any other request, or a parameter that is not exactly an origin, gets the headers unchanged.
+ * Static hosts that send `dist/_headers` cannot do this: there the app says what to do instead.
+ */
+function urlWorkerPolicy(): Plugin {
+  return {
+    name: 'memscope-url-worker-csp',
+    configurePreviewServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const origin = workerConnectOrigin(req.url);
+        if (origin !== null) {
+          // The static file server sets the headers later (preview.headers): rewrite that one.
+          const setHeader = res.setHeader.bind(res);
+          res.setHeader = (name, value) =>
+            setHeader(
+              name,
+              name.toLowerCase() === 'content-security-policy'
+                ? policyWithConnect(String(value), origin)
+                : value,
+            );
+        }
+        next();
+      });
+    },
+  };
+}
+
 // parquet-wasm and duckdb-wasm ship their own .wasm files; both are loaded through `?url`
 // imports so Vite copies them into dist/ and the app never reaches a CDN.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), watPlugin()],
+  plugins: [react(), contentSecurityPolicy(), urlWorkerPolicy(), watPlugin()],
   // Worker bundles get their own plugins: the vector worker imports the wasm kernel.
   worker: { format: 'es', plugins: () => [watPlugin()] },
   optimizeDeps: { exclude: ['parquet-wasm', '@duckdb/duckdb-wasm'] },

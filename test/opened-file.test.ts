@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import type { FileStatus } from '../src/data/opened-file/file-state';
 import type { OpenDeps, OpenedFile } from '../src/data/opened-file/opened-file';
+import type { FileBytes } from '../src/data/opened-file/load-context';
 import { Workspace } from '../src/data/workspace';
 import { InProcessParquetSource } from '../src/data/parquet/in-process-source';
 import type { DecodeBudgets, ParquetSource } from '../src/data/parquet/parquet-reader';
@@ -185,7 +186,7 @@ describe('OpenedFile owns what it holds', () => {
   function tracked(options: { crashOnGroupRead?: boolean } = {}) {
     const closed: string[] = [];
     let made = 0;
-    const create = (file: Blob, name: string, budgets?: DecodeBudgets): ParquetSource => {
+    const create = (file: FileBytes, name: string, budgets?: DecodeBudgets): ParquetSource => {
       const inner = new InProcessParquetSource(file, name, budgets);
       const tag = `source${++made}`;
       return {

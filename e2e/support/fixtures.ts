@@ -7,9 +7,17 @@ import path from 'node:path';
  * and any request to an origin other than the app's own (memscope is private by construction:
  * no CDN, no telemetry, no extension downloads).
  */
-export const test = base.extend<{ guard: { foreignRequests: string[]; problems: string[] } }>({
+export const test = base.extend<{
+  /**
+   * Other origins a test may reach: only the one spec that serves a file from a second local origin
+   * sets it (e2e/open-url.spec.ts, Open by URL); everywhere else it is empty.
+   */
+  allowedOrigins: string[];
+  guard: { foreignRequests: string[]; problems: string[] };
+}>({
+  allowedOrigins: [[], { option: true }],
   guard: [
-    async ({ page, context, baseURL }, use) => {
+    async ({ page, context, baseURL, allowedOrigins }, use) => {
       const appOrigin = new URL(baseURL ?? 'http://localhost:4173').origin;
       const foreignRequests: string[] = [];
       const problems: string[] = [];
@@ -17,7 +25,8 @@ export const test = base.extend<{ guard: { foreignRequests: string[]; problems: 
       context.on('request', (request) => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== appOrigin) foreignRequests.push(url);
+        const origin = new URL(url).origin;
+        if (origin !== appOrigin && !allowedOrigins.includes(origin)) foreignRequests.push(url);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
       page.on('console', (message) => {

@@ -12,6 +12,7 @@ import { PlanFileHint } from '../features/files/plan-file-hint';
 import { OpenFilesButton } from '../features/files/open-files-button';
 import { ReopenLastFiles } from '../features/files/reopen-last-files';
 import type { Picked } from '../data/files/remembered-files';
+import { OpenUrlForm } from '../features/files/open-url-form';
 import { SchemaPanel } from '../features/files/schema-panel';
 import { StoreSchemaPanel } from '../features/files/store-schema-panel';
 import { CsvSettings } from '../features/files/csv-settings';
@@ -304,6 +305,11 @@ export function App({ services }: { services: AppServices }) {
               remembered={remembered}
               onFiles={openFiles}
               onError={(message, hint) => pushAlert({ code: 'internal', message, hint })}
+            />
+            <OpenUrlForm
+              onOpenRemote={(ref) => showTable(workspace.open(ref, ref.fileName).tableName)}
+              onOpenFile={(file) => openFiles([file])}
+              onError={pushAlert}
             />
             <FileList
               tables={tables}

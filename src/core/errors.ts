@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'sql' // DuckDB rejected a query
   | 'cancelled' // the user (or a newer query) cancelled the work
   | 'invalid-input' // malformed user input that is not a file (schedule JSON, form values)
+  | 'network' // a file opened by URL could not be read from its server (HTTP error, CORS, CSP)
   | 'internal';
 
 export interface ErrorPayload {

@@ -4,6 +4,7 @@ import type { DbClient } from './db/db-client';
 import type { FileState } from './opened-file/file-state';
 import { OpenedFile, type OpenDeps, type OpenedFileOptions } from './opened-file/opened-file';
 import { OpenedStore, type StoreState } from './store/opened-store';
+import type { FileBytes } from './opened-file/load-context';
 
 /** The name of a store opened from loose files (no folder). */
 export const DEFAULT_STORE_NAME = 'memories';
@@ -60,7 +61,7 @@ export class Workspace {
   }
 
   /** Opens a file: its state is published at once ('reading-footer'), its load runs on its own. */
-  open(file: Blob, fileName: string, options: Pick<OpenedFileOptions, 'callbacks'> = {}): OpenedFile {
+  open(file: FileBytes, fileName: string, options: Pick<OpenedFileOptions, 'callbacks'> = {}): OpenedFile {
     const id = `t${this.nextId++}`;
     const taken = this.chosenNames();
     const opened = new OpenedFile(file, fileName, {

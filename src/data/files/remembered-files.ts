@@ -34,7 +34,7 @@ export class RememberedFiles {
    * written before this session picks something, so a load that opens only the sample keeps the
    * last session's picks for the next one.
    */
-  sync(open: ReadonlySet<Blob>): void {
+  sync(open: ReadonlySet<unknown>): void {
     if (this.picks.length === 0) return;
     const groups = stillOpenGroups(
       this.picks.map((p) => p.group),

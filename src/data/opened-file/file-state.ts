@@ -19,6 +19,9 @@ export interface FileState {
   tableName: string;
   fileName: string;
   fileBytes: number;
+  /** A file opened by URL: its address, and the host the file list shows. */
+  url?: string;
+  host?: string;
   kind: FileKind;
   status: FileStatus;
   progress: { done: number; total: number; unit: 'row-groups' | 'bytes' | 'rows' };

@@ -4,7 +4,7 @@ import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { duckdbColumns, heavyColumns, planColumns } from '../../core/schema/plan-columns';
 import { readArrowIpcFile } from '../arrow-ipc';
 import { RowGroupHeavyStore } from '../heavy-store';
-import { mark, type LoadContext } from './load-context';
+import { localFile, mark, type LoadContext } from './load-context';
 
 /**
  * Arrow IPC (file or stream) -> DuckDB: read whole with apache-arrow (IPC has no footer to read
@@ -13,7 +13,7 @@ import { mark, type LoadContext } from './load-context';
 export async function loadArrow(ctx: LoadContext): Promise<void> {
   const { deps, fileName } = ctx;
   ctx.update({ status: 'loading', progress: { done: 0, total: 1, unit: 'row-groups' } });
-  const read = readArrowIpcFile(new Uint8Array(await ctx.file.arrayBuffer()), fileName);
+  const read = readArrowIpcFile(new Uint8Array(await localFile(ctx).arrayBuffer()), fileName);
   const table: Table = read.table;
   ctx.checkAborted();
   // Vectors as normalization found them (by key; the app's `__row` is never one).

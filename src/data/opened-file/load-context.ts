@@ -4,18 +4,23 @@ import type { HeavyColumnStore } from '../heavy-store';
 import type { DecodeBudgets, ParquetSource } from '../parquet/parquet-reader';
 import type { ShardFactory } from '../vectors/vector-index';
 import type { FileState } from './file-state';
+import { isRemoteRef, type RemoteFileRef } from '../remote/http-range-source';
+import { MemscopeError } from '../../core/errors';
+
+/** What an open file reads: a dropped or picked file, or a Parquet file by URL (docs/data-path.md). */
+export type FileBytes = Blob | RemoteFileRef;
 
 /** How an OpenedFile reaches the outside world; tests replace the Parquet sources. */
 export interface OpenDeps {
   db: DbClient;
   /** Parquet source per file; the browser default is a parquet worker per file. */
-  createSource?: (file: Blob, fileName: string, budgets: DecodeBudgets) => ParquetSource;
+  createSource?: (file: FileBytes, fileName: string, budgets: DecodeBudgets) => ParquetSource;
   /**
    * A second source over the same file for grid pages while the file loads, so a page never waits
    * behind the load's row-group decodes. Default: a second parquet worker when createSource is the
    * default, else createSource again.
    */
-  createPageSource?: (file: Blob, fileName: string, budgets: DecodeBudgets) => ParquetSource;
+  createPageSource?: (file: FileBytes, fileName: string, budgets: DecodeBudgets) => ParquetSource;
   budgets?: DecodeBudgets;
   heavyBudgetBytes?: number;
   /**
@@ -38,7 +43,7 @@ export interface OpenDeps {
  * nothing: what it creates it hands over at once, so cancel and close can free it at any point.
  */
 export interface LoadContext {
-  readonly file: Blob;
+  readonly file: FileBytes;
   readonly fileName: string;
   readonly id: string;
   readonly deps: OpenDeps;
@@ -61,6 +66,16 @@ export interface LoadContext {
   checkAborted(): void;
   /** Picks the final table name, avoiding every name DuckDB already has (call after db.ready()). */
   claimTableName(): Promise<string>;
+}
+
+/** A loader's local file (CSV, Arrow IPC): a URL file is only ever Parquet (opened-file.ts). */
+export function localFile(ctx: LoadContext): Blob {
+  if (!isRemoteRef(ctx.file)) return ctx.file;
+  throw new MemscopeError({
+    code: 'internal',
+    file: ctx.fileName,
+    message: `${ctx.fileName} is opened by URL: only Parquet files are read that way.`,
+  });
 }
 
 /** Calls a UI callback; a throwing callback must not break loading. */

@@ -3,7 +3,7 @@ import { planColumns } from '../../core/schema/plan-columns';
 import { quoteIdentifier } from '../../core/sql/identifiers';
 import type { CsvOptions } from '../csv/csv-options';
 import { createCsvTable } from '../csv/load-csv';
-import { mark, type LoadContext } from './load-context';
+import { localFile, mark, type LoadContext } from './load-context';
 
 /**
  * CSV -> DuckDB with DuckDB's core reader (no extension needed), through src/data/csv (sniffing
@@ -18,7 +18,7 @@ export async function loadCsv(ctx: LoadContext, options: CsvOptions | undefined)
   const tableName = await ctx.claimTableName();
   ctx.checkAborted();
   const csv = await createCsvTable(deps.db, {
-    file: ctx.file,
+    file: localFile(ctx),
     fileName,
     registeredName: `memscope_${ctx.id}.${fileName.toLowerCase().endsWith('.tsv') ? 'tsv' : 'csv'}`,
     tableName,

@@ -7,13 +7,14 @@ import { detectFileKind, readMagic } from '../parquet/file-kind';
 import { parquetError } from '../parquet/parquet-errors';
 import type { FileKind, FileState } from './file-state';
 import { loadArrow } from './load-arrow';
-import { mark, type LoadContext, type OpenDeps } from './load-context';
+import { mark, type FileBytes, type LoadContext, type OpenDeps } from './load-context';
+import { isRemoteRef } from '../remote/http-range-source';
 import type { CsvOptions } from '../csv/csv-options';
 import { loadCsv } from './load-csv';
 import { loadParquet, type ParquetLoadCallbacks } from './load-parquet';
 import { ParquetWorkers } from './parquet-workers';
 import { workerShard } from '../vectors/shard-clients';
-import { createVectorIndex, type VectorIndex } from '../vectors/vector-index';
+import { createVectorIndex, type ShardFactory, type VectorIndex } from '../vectors/vector-index';
 
 export type { OpenDeps };
 
@@ -69,7 +70,8 @@ export class OpenedFile {
   private loading: Promise<FileState>;
 
   constructor(
-    readonly file: Blob,
+    /** A dropped or picked file, or a Parquet file by URL (read by ranges in its workers). */
+    readonly file: FileBytes,
     fileName: string,
     options: OpenedFileOptions,
   ) {
@@ -84,7 +86,8 @@ export class OpenedFile {
       tableName: options.tableName,
       fileName,
       fileBytes: file.size,
-      kind: kindFromName(fileName),
+      kind: isRemoteRef(file) ? 'parquet' : kindFromName(fileName),
+      ...(isRemoteRef(file) ? { url: file.url, host: file.host } : {}),
       status: 'reading-footer',
       progress: { done: 0, total: 0, unit: 'row-groups' },
       rowCount: 0,
@@ -164,12 +167,28 @@ export class OpenedFile {
     const plan = columns.find((c) => c.name === column);
     if (!plan?.vectorDim || kind !== 'parquet' || !footer) return null;
     const dim = plan.vectorDim;
+    const file = this.file;
+    if (isRemoteRef(file)) {
+      // A URL file's vectors would be read by the vector workers, whose CSP allows no other origin:
+      // the index refuses (docs/data-path.md, "URL files"); its searches reject with the reason.
+      return this.part(`vectors:${column}`, () => {
+        const index = createVectorIndex({
+          fileName: this.fileName,
+          column,
+          dim,
+          source: { kind: 'parquet', file: new Blob(), rowGroups: footer.rowGroups },
+          createShard: refusingShard(this.fileName),
+        });
+        index.ready.catch(() => undefined);
+        return index;
+      });
+    }
     return this.part(`vectors:${column}`, () =>
       createVectorIndex({
         fileName: this.fileName,
         column,
         dim,
-        source: { kind: 'parquet', file: this.file, rowGroups: footer.rowGroups },
+        source: { kind: 'parquet', file, rowGroups: footer.rowGroups },
         createShard: this.deps.createVectorShard ?? workerShard,
       }),
     );
@@ -252,8 +271,14 @@ export class OpenedFile {
     // bytes are checked: the reads overlap the check and the first render of the new file.
     let workers = this.current.kind === 'parquet' ? this.startWorkers() : null;
     try {
-      const { head, tail } = await readMagic(this.file);
-      const kind = detectFileKind(this.fileName, this.file.size, head, tail);
+      const file = this.file;
+      if (isRemoteRef(file)) {
+        // By URL only Parquet, read by ranges: its workers check the magic bytes themselves.
+        await loadParquet(ctx, workers ?? this.startWorkers(), this.callbacks);
+        return this.finish(t0);
+      }
+      const { head, tail } = await readMagic(file);
+      const kind = detectFileKind(this.fileName, file.size, head, tail);
       const actual: FileKind = kind === 'parquet' ? 'parquet' : kind === 'csv' ? 'csv' : 'arrow';
       if (actual !== 'parquet' && workers) {
         this.loadParts = this.loadParts.filter((p) => p !== workers);
@@ -266,8 +291,7 @@ export class OpenedFile {
       if (actual === 'parquet') await loadParquet(ctx, workers ?? this.startWorkers(), this.callbacks);
       else if (actual === 'csv') await loadCsv(ctx, this.csvOptions);
       else await loadArrow(ctx);
-      this.set({ status: 'ready', timings: { ...this.current.timings, loadedMs: performance.now() - t0 } });
-      mark(`ms:loaded:${this.fileName}`);
+      return this.finish(t0);
     } catch (err) {
       const cancelled = signal.aborted || (err instanceof MemscopeError && err.code === 'cancelled');
       const error: ErrorPayload = cancelled
@@ -280,6 +304,12 @@ export class OpenedFile {
       // The partial table is dropped: no row is loaded, whatever the footer said.
       this.set({ status: cancelled ? 'cancelled' : 'failed', error, rowCount: 0 });
     }
+    return this.current;
+  }
+
+  private finish(t0: number): FileState {
+    this.set({ status: 'ready', timings: { ...this.current.timings, loadedMs: performance.now() - t0 } });
+    mark(`ms:loaded:${this.fileName}`);
     return this.current;
   }
 
@@ -340,6 +370,20 @@ export class OpenedFile {
       },
     };
   }
+}
+
+/** Shards that refuse to open: the vector index of a URL file (see vectorIndex). */
+function refusingShard(fileName: string): ShardFactory {
+  const refusal = new MemscopeError({
+    code: 'unsupported',
+    file: fileName,
+    message: `${fileName} is opened by URL: memscope does not build a vector index over the network.`,
+    hint: 'Download the file and drop it here to search its embeddings.',
+  });
+  return () => ({
+    call: () => Promise.reject(refusal),
+    terminate: () => undefined,
+  });
 }
 
 /** The kind a file name suggests; the magic bytes decide (file-kind.ts). */

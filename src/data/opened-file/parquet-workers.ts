@@ -6,7 +6,7 @@ import {
   type ParquetSource,
   type ReadRequest,
 } from '../parquet/parquet-reader';
-import type { OpenDeps } from './load-context';
+import type { FileBytes, OpenDeps } from './load-context';
 
 /**
  * The two parquet workers of one open file, and the one switch between "loading" and "loaded"
@@ -24,7 +24,7 @@ export class ParquetWorkers {
   readonly footer: Promise<ParquetFooter>;
   private isLoaded = false;
 
-  constructor(file: Blob, fileName: string, deps: OpenDeps) {
+  constructor(file: FileBytes, fileName: string, deps: OpenDeps) {
     const budgets = deps.budgets ?? DEFAULT_BUDGETS;
     const create = deps.createSource ?? ((f, n, b) => new WorkerParquetSource(f, n, b));
     this.load = create(file, fileName, budgets);

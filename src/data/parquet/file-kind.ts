@@ -1,6 +1,7 @@
 import { MemscopeError } from '../../core/errors';
 import { arrowError } from '../arrow-errors';
 import { parquetError } from './parquet-errors';
+import { readRange, type ByteSource } from './byte-source';
 
 /**
  * What a dropped file is, from its magic bytes first and its extension second (extensions lie more
@@ -24,6 +25,11 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 function endsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
   const off = bytes.length - magic.length;
   return off >= 0 && magic.every((b, i) => bytes[off + i] === b);
+}
+
+/** The first bytes are Parquet's (plain `PAR1` or encrypted `PARE`). */
+export function isParquetMagic(head: Uint8Array): boolean {
+  return startsWith(head, PAR1) || startsWith(head, PARE);
 }
 
 export function extensionOf(fileName: string): string {
@@ -76,11 +82,12 @@ export function detectFileKind(fileName: string, size: number, head: Uint8Array,
 }
 
 /** Reads the first and last 8 bytes of a Blob (two small slices: the file is never read whole). */
-export async function readMagic(blob: Blob): Promise<{ head: Uint8Array; tail: Uint8Array }> {
+export async function readMagic(blob: ByteSource): Promise<{ head: Uint8Array; tail: Uint8Array }> {
   const n = Math.min(8, blob.size);
-  const [head, tail] = await Promise.all([
-    blob.slice(0, n).arrayBuffer(),
-    blob.slice(Math.max(0, blob.size - 8), blob.size).arrayBuffer(),
+  // The end first: over HTTP the footer's range is asked for first (docs/data-path.md, URL files).
+  const [tail, head] = await Promise.all([
+    readRange(blob, Math.max(0, blob.size - 8), blob.size),
+    readRange(blob, 0, n),
   ]);
-  return { head: new Uint8Array(head), tail: new Uint8Array(tail) };
+  return { head, tail };
 }

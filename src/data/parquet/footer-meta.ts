@@ -1,3 +1,4 @@
+import { readRange, type ByteSource } from './byte-source';
 import { T, ThriftError, readStruct, type TField, type TStruct, type TValue } from './thrift-compact';
 
 /**
@@ -298,13 +299,13 @@ export function readFooterMeta(footer: Uint8Array): FooterMeta {
 }
 
 /** Reads a Parquet Blob's footer bytes: length from the last 8 bytes, then the footer itself. */
-export async function readFooterBytes(blob: Blob): Promise<Uint8Array | null> {
+export async function readFooterBytes(blob: ByteSource): Promise<Uint8Array | null> {
   if (blob.size < 12) return null;
-  const tail = new DataView(await blob.slice(blob.size - 8, blob.size).arrayBuffer());
+  const tail = new DataView((await readRange(blob, blob.size - 8, blob.size)).buffer);
   const len = tail.getUint32(0, true);
   // A footer over 64 MiB is not something to parse in JS; parquet-wasm gets the file as it is.
   if (len === 0 || len > blob.size - 12 || len > 64 * 1024 * 1024) return null;
-  return new Uint8Array(await blob.slice(blob.size - 8 - len, blob.size - 8).arrayBuffer());
+  return readRange(blob, blob.size - 8 - len, blob.size - 8);
 }
 
 /** The footer's facts, or null when it is not parseable (parquet-wasm then names the damage). */

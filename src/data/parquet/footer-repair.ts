@@ -2,6 +2,7 @@ import { Field, Schema, Table, TimeUnit, Timestamp, tableFromIPC, tableToIPC } f
 import { ParquetFile } from 'parquet-wasm/esm';
 import { ENCODINGS, SUPPORTED_CODECS, codecName, encodingName, field, type FooterMeta } from './footer-meta';
 import { walkPages } from './page-headers';
+import { readRange, withTail, type ByteSource } from './byte-source';
 import { parquetError } from './parquet-errors';
 import { T, writeStruct, type TField, type TStruct, type TValue } from './thrift-compact';
 
@@ -100,17 +101,21 @@ export function rewriteFooter(
   return writeStruct({ type: T.STRUCT, fields: [...fields].sort((a, b) => a.id - b.id) });
 }
 
-/** A Blob with the same data pages and another footer (lazy: the data is not copied). */
-export function withFooter(blob: Blob, footerLength: number, footer: Uint8Array): Blob {
-  const len = new Uint8Array(4);
-  new DataView(len.buffer).setUint32(0, footer.length, true);
-  const dataEnd = blob.size - 8 - footerLength;
-  return new Blob([
-    blob.slice(0, dataEnd),
-    footer as BlobPart,
-    len,
-    new Uint8Array([0x50, 0x41, 0x52, 0x31]),
-  ]);
+/**
+ * parquet-wasm's lazy reader over any byte source: its type says Blob, but it only calls `size`,
+ * `slice` and `arrayBuffer` (byte-source.ts).
+ */
+export function openParquetFile(source: ByteSource): Promise<ParquetFile> {
+  return ParquetFile.fromFile(source as unknown as Blob);
+}
+
+/** The same data pages and another footer (lazy: the data is not copied, nor read again). */
+export function withFooter(blob: ByteSource, footerLength: number, footer: Uint8Array): ByteSource {
+  const tail = new Uint8Array(footer.length + 8);
+  tail.set(footer, 0);
+  new DataView(tail.buffer).setUint32(footer.length, footer.length, true);
+  tail.set([0x50, 0x41, 0x52, 0x31], footer.length + 4);
+  return withTail(blob, blob.size - 8 - footerLength, tail);
 }
 
 /**
@@ -171,7 +176,7 @@ export function refuseUnreadable(meta: FooterMeta, fileName: string, dataEnd: nu
 
 /** PARQUET-816: each chunk's true length, from its page headers (read with 100 bytes to spare). */
 export async function measureChunks(
-  blob: Blob,
+  blob: ByteSource,
   meta: FooterMeta,
   dataEnd: number,
 ): Promise<(number | undefined)[][]> {
@@ -180,7 +185,7 @@ export async function measureChunks(
     const row: (number | undefined)[] = [];
     for (const chunk of group.columns) {
       const end = Math.min(dataEnd, chunk.start + chunk.compressedBytes + 100);
-      const bytes = new Uint8Array(await blob.slice(chunk.start, end).arrayBuffer());
+      const bytes = await readRange(blob, chunk.start, end);
       const pages = walkPages(bytes, chunk.start, chunk.values);
       const measured =
         pages.reduce((n, p) => n + p.values, 0) >= chunk.values ? pages.at(-1)?.end : undefined;
@@ -206,7 +211,7 @@ export async function measureChunks(
 export async function readInt96AsMicros(
   file: ParquetFile,
   meta: FooterMeta,
-  reopen: (keyValue: [string, string][]) => Blob,
+  reopen: (keyValue: [string, string][]) => ByteSource,
   warnings: string[],
 ): Promise<ParquetFile> {
   const inferred = tableFromIPC(file.schema().intoIPCStream()).schema;
@@ -219,7 +224,7 @@ export async function readInt96AsMicros(
   const ipc = tableToIPC(new Table(new Schema(fields, inferred.metadata)), 'stream');
   let hinted: ParquetFile | null = null;
   try {
-    hinted = await ParquetFile.fromFile(reopen([[ARROW_SCHEMA_KEY, toBase64(ipc)]]));
+    hinted = await openParquetFile(reopen([[ARROW_SCHEMA_KEY, toBase64(ipc)]]));
     const types = tableFromIPC(hinted.schema().intoIPCStream()).schema.fields;
     if (
       types.every(

@@ -1,5 +1,6 @@
 import { ParquetDecoder } from './parquet-decoder';
 import { parquetError } from './parquet-errors';
+import { HttpRangeSource, isRemoteRef, type RemoteFileRef } from '../remote/http-range-source';
 import {
   DEFAULT_BUDGETS,
   type DecodeBudgets,
@@ -17,15 +18,21 @@ export class InProcessParquetSource implements ParquetSource {
   private decoder: Promise<ParquetDecoder> | null = null;
 
   constructor(
-    private readonly file: Blob,
+    private readonly file: Blob | RemoteFileRef,
     readonly fileName: string,
     private readonly budgets: DecodeBudgets = DEFAULT_BUDGETS,
   ) {}
 
   private open(): Promise<ParquetDecoder> {
-    this.decoder ??= ParquetDecoder.open(this.file, this.fileName, {
-      maxReadBytes: this.budgets.maxReadBytes,
-    });
+    const remote = isRemoteRef(this.file);
+    this.decoder ??= ParquetDecoder.open(
+      isRemoteRef(this.file) ? new HttpRangeSource(this.file) : this.file,
+      this.fileName,
+      {
+        maxReadBytes: this.budgets.maxReadBytes,
+        remote,
+      },
+    );
     return this.decoder;
   }
 

@@ -1,18 +1,20 @@
 // Over 400 lines on purpose: one object around one parquet-wasm ParquetFile, which is not re-entrant
 // and must be freed once: opening (magic, footer checks and repairs) and reading (row groups, column
 // selection by key, normalization, row-count checks) share its queue and its close.
-import { ParquetFile, Compression } from 'parquet-wasm/esm';
+import { Compression, type ParquetFile } from 'parquet-wasm/esm';
 import { RecordBatch, Schema, Struct, Table, makeData, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
 import { columnKeys, selectByKey } from '../../core/schema/column-keys';
 import { MemscopeError } from '../../core/errors';
-import { detectFileKind, readMagic } from './file-kind';
+import { detectFileKind, isParquetMagic, readMagic } from './file-kind';
 import { classifyDecoderError, parquetError } from './parquet-errors';
+import type { ByteSource } from './byte-source';
 import { readFooterBytes, tryReadFooterMeta, type FooterMeta, type LeafColumn } from './footer-meta';
 import {
   ARROW_SCHEMA_KEY,
   hasShortChunks,
   measureChunks,
+  openParquetFile,
   readInt96AsMicros,
   refuseUnreadable,
   rewriteFooter,
@@ -47,6 +49,8 @@ const CODEC_NAMES: Record<number, string> = Object.fromEntries(
 
 export interface DecoderOptions {
   maxReadBytes?: number;
+  /** A URL file: only Parquet is read this way; anything else is refused as not Parquet. */
+  remote?: boolean;
 }
 
 export class ParquetDecoder {
@@ -67,8 +71,19 @@ export class ParquetDecoder {
    * without touching the decoder), then the footer.
    * @throws MemscopeError
    */
-  static async open(blob: Blob, fileName: string, options: DecoderOptions = {}): Promise<ParquetDecoder> {
+  static async open(
+    blob: ByteSource,
+    fileName: string,
+    options: DecoderOptions = {},
+  ): Promise<ParquetDecoder> {
     const { head, tail } = await readMagic(blob);
+    if (options.remote && !isParquetMagic(head)) {
+      // By URL only Parquet is read (by ranges); its extension does not make it CSV or Arrow.
+      throw new MemscopeError({
+        ...parquetError('not-parquet', fileName).toPayload(),
+        hint: 'memscope opens only Parquet files by URL: download other files and drop them here.',
+      });
+    }
     const kind = detectFileKind(fileName, blob.size, head, tail);
     if (kind !== 'parquet') {
       throw new MemscopeError({
@@ -80,10 +95,7 @@ export class ParquetDecoder {
     // Our own reading of the footer first: it names what parquet-wasm would only trip over
     // (encrypted columns, codecs and encodings it lacks) and repairs what pyarrow reads but
     // arrow-rs refuses or miscounts (footer-meta.ts, docs/parquet-compatibility.md).
-    const declared = new DataView(await blob.slice(blob.size - 8, blob.size - 4).arrayBuffer()).getUint32(
-      0,
-      true,
-    );
+    const declared = new DataView(tail.buffer, tail.byteOffset).getUint32(0, true);
     if (declared > blob.size - 12) {
       // arrow-rs traps on a length near 2^32 (an overflow) rather than saying so.
       throw parquetError('truncated', fileName, {
@@ -126,7 +138,7 @@ export class ParquetDecoder {
         : blob;
     let file: ParquetFile;
     try {
-      file = await ParquetFile.fromFile(repaired ? reopen() : blob);
+      file = await openParquetFile(repaired ? reopen() : blob);
     } catch (err) {
       throw classifyDecoderError(err, fileName);
     }

@@ -10,18 +10,36 @@
  */
 
 import { sendParquetWasmModule } from './parquet-wasm-module';
+// The built worker script's URL (one bundle for every parquet worker): a URL file's workers load it
+// with `?connect=<origin>` so that the preview server sends them a CSP allowing that origin.
+import parquetWorkerUrl from '../../workers/parquet.worker.ts?worker&url';
+import { CONNECT_PARAM } from '../../core/url/remote-url';
 
 export type WorkerFactory = () => Worker;
 
-export const newParquetWorker: WorkerFactory = () => {
-  const worker = new Worker(new URL('../../workers/parquet.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'parquet',
-  });
+/**
+ * The parquet worker script's URL; with `origin`, the one whose CSP lets it connect there
+ * (docs/privacy.md, "A URL file's worker"): a distinct URL, so never a cached copy of another's.
+ */
+export function parquetWorkerScriptUrl(origin?: string): string {
+  const url = new URL(parquetWorkerUrl, self.location.href);
+  if (origin !== undefined) url.searchParams.set(CONNECT_PARAM, origin);
+  return url.href;
+}
+
+function startWorker(url: string): Worker {
+  const worker = new Worker(url, { type: 'module', name: 'parquet' });
   // parquet-wasm compiled once for every worker (parquet-wasm-module.ts).
   sendParquetWasmModule(worker);
   return worker;
-};
+}
+
+export const newParquetWorker: WorkerFactory = () => startWorker(parquetWorkerScriptUrl());
+
+/** Workers of a URL file: never spares (a spare's CSP allows no other origin). */
+export function remoteParquetWorkers(origin: string): WorkerFactory {
+  return () => startWorker(parquetWorkerScriptUrl(origin));
+}
 
 const spares: Worker[] = [];
 let target = 0;

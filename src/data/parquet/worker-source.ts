@@ -3,7 +3,8 @@ import { RpcClient } from '../../workers/rpc';
 import type { ParquetWorkerApi } from './worker-api';
 import { classifyDecoderError, parquetError } from './parquet-errors';
 import { locateFailure, isLocatable } from './locate-failure';
-import { takeParquetWorker, type WorkerFactory } from './worker-pool';
+import { remoteParquetWorkers, takeParquetWorker, type WorkerFactory } from './worker-pool';
+import { isRemoteRef, type RemoteFileRef } from '../remote/http-range-source';
 import {
   DEFAULT_BUDGETS,
   type DecodeBudgets,
@@ -38,10 +39,13 @@ export class WorkerParquetSource implements ParquetSource {
   private lastFooter: ParquetFooter | null = null;
 
   constructor(
-    private readonly file: Blob,
+    private readonly file: Blob | RemoteFileRef,
     readonly fileName: string,
     private readonly budgets: DecodeBudgets = DEFAULT_BUDGETS,
-    private readonly createWorker: WorkerFactory = defaultParquetWorker,
+    // A URL file gets workers allowed to connect to its origin, never a warm spare.
+    private readonly createWorker: WorkerFactory = isRemoteRef(file)
+      ? remoteParquetWorkers(file.origin)
+      : defaultParquetWorker,
     /** False for the probes of locateFailure themselves. */
     private readonly locate = true,
   ) {}

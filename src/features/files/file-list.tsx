@@ -104,9 +104,10 @@ function FileItems({
           className="file-item-main"
           aria-current={t.id === activeId ? 'true' : undefined}
           onClick={() => onSelect(t.id)}
-          title={t.fileName}
+          title={t.url ?? t.fileName}
         >
           <span className="file-name">{t.fileName}</span>
+          {t.host !== undefined && <span className="file-host">from {t.host}</span>}
           <span className="file-meta">
             <code>{t.tableName}</code> ·{' '}
             {t.status === 'failed' || t.status === 'cancelled'
