@@ -7,20 +7,15 @@ import { ThemeToggle } from '../components/theme/theme-toggle';
 import { GridWarmUp } from '../components/data-grid/grid-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
 import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
-import { FileList } from '../features/files/file-list';
 import { PlanFileHint } from '../features/files/plan-file-hint';
 import { OpenFilesButton } from '../features/files/open-files-button';
-import { ReopenLastFiles } from '../features/files/reopen-last-files';
 import type { Picked } from '../data/files/remembered-files';
-import { OpenUrlForm } from '../features/files/open-url-form';
-import { SchemaPanel } from '../features/files/schema-panel';
-import { StoreSchemaPanel } from '../features/files/store-schema-panel';
-import { CsvSettings } from '../features/files/csv-settings';
 import { ExploreView } from '../features/explore/explore-view';
 import { StoreExploreView } from '../features/explore/store-explore-view';
 import { SqlPanel, type SqlPanelTable } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
 import { ErrorBoundary } from './error-boundary';
+import { FilesSidebar } from './files-sidebar';
 import { SimilarTab } from './similar-tab';
 import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
@@ -298,50 +293,19 @@ export function App({ services }: { services: AppServices }) {
       </header>
       <ErrorAlerts items={alerts} onDismiss={(id) => setDismissed((s) => new Set(s).add(id))} />
       <div className={sidebarOpen ? 'app-body' : 'app-body app-body-full'}>
-        <aside id="app-sidebar" className="sidebar" aria-label="Files" hidden={!sidebarOpen}>
-          <section>
-            <h2 className="panel-title">Files</h2>
-            <ReopenLastFiles
-              remembered={remembered}
-              onFiles={openFiles}
-              onError={(message, hint) => pushAlert({ code: 'internal', message, hint })}
-            />
-            <OpenUrlForm
-              onOpenRemote={(ref) => showTable(workspace.open(ref, ref.fileName).tableName)}
-              onOpenFile={(file) => openFiles([file])}
-              onError={pushAlert}
-            />
-            <FileList
-              tables={tables}
-              stores={stores}
-              activeId={shownId}
-              onSelect={(id) => {
-                const chosen = tables.find((t) => t.id === id) ?? stores.find((st) => st.id === id);
-                // One history entry: this table, in Explore, without the last table's filters.
-                if (chosen)
-                  setUrlParams(
-                    {
-                      [VIEW_PARAMS.table]: chosen.tableName,
-                      [VIEW_PARAMS.explore]: null,
-                      [VIEW_PARAMS.tab]: null,
-                    },
-                    'push',
-                  );
-              }}
-              onCancel={(id) => workspace.file(id)?.cancel()}
-              onClose={(id) => void workspace.close(id)}
-              onCloseStore={(id) => void workspace.closeStore(id)}
-            />
-          </section>
-          {activeStore ? <StoreSchemaPanel store={activeStore} /> : active && <SchemaPanel table={active} />}
-          {!activeStore && active?.csv && activeFile ? (
-            <CsvSettings
-              key={active.id}
-              table={active}
-              onReopen={(options) => void activeFile.reopenCsv(options)}
-            />
-          ) : null}
-        </aside>
+        <FilesSidebar
+          hidden={!sidebarOpen}
+          workspace={workspace}
+          remembered={remembered}
+          tables={tables}
+          stores={stores}
+          shownId={shownId}
+          active={active}
+          activeStore={activeStore}
+          openFiles={openFiles}
+          showTable={showTable}
+          pushAlert={pushAlert}
+        />
         <main className="main">
           <PlanFileHint files={planFileHint} onOpen={openPlanFiles} onDismiss={() => setPlanFileHint([])} />
           <TabPanel id="explore" selected={tab}>
