@@ -85,7 +85,10 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
   // No panel (and no empty column) until there is something to show: a plain table has no facets.
   if (error === null && (facets === null || (facets.length === 0 && selections.length === 0))) return null;
 
-  const selectedOf = (column: string) => selections.find((s) => s.column === column)?.values ?? [];
+  const selectedOf = (column: string): readonly string[] => {
+    const s = selections.find((x) => x.column === column);
+    return s && s.kind !== 'range' ? s.values : [];
+  };
   const toggle = (facet: FacetSpec, value: string) => {
     const current = selectedOf(facet.column);
     const has = current.includes(value);
@@ -101,13 +104,19 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
   const remove = (column: string, value: string) =>
     onChange(
       selections
-        .map((s) => (s.column === column ? { ...s, values: s.values.filter((v) => v !== value) } : s))
-        .filter((s) => s.values.length > 0),
+        .map((s) =>
+          s.column === column && s.kind !== 'range'
+            ? { ...s, values: s.values.filter((v) => v !== value) }
+            : s,
+        )
+        .filter((s) => s.kind === 'range' || s.values.length > 0),
     );
   // Facets go by column key; people read the file's names.
   const choices = columnChoices(columns);
   const labelOf = (column: string) => choices[columns.findIndex((c) => c.name === column)] ?? column;
-  const chips = selections.flatMap((s) => s.values.map((value) => ({ column: s.column, value })));
+  const chips = selections.flatMap((s) =>
+    s.kind === 'range' ? [] : s.values.map((value) => ({ column: s.column, value })),
+  );
 
   return (
     <aside className="ex-facets" aria-label="Facets">
