@@ -24,8 +24,13 @@ export function formatRangeBound(scale: RangeScale, bound: RangeBound): string {
 
 /** `created_at: 2026-01-02 – 2026-02-01` (an open side reads `…`). */
 export function formatRangeSelection(label: string, s: RangeSelection): string {
+  return rangeSelectionParts(label, s).join(' ');
+}
+
+/** The same text in the pieces a narrow chip may wrap between (never inside a date). */
+export function rangeSelectionParts(label: string, s: RangeSelection): string[] {
   const side = (b: RangeBound | null) => (b === null ? '…' : formatRangeBound(s.scale, b));
-  return `${label}: ${side(s.lo)} – ${side(s.hi)}`;
+  return [`${label}:`, `${side(s.lo)} –`, side(s.hi)];
 }
 
 const INTEGER = /^[+-]?\d+$/;
