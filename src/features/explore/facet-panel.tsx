@@ -52,10 +52,18 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
     const controller = new AbortController();
     // One after the other: queries on the 'facets' channel supersede each other.
     pickFacets(db, table, columns, controller.signal)
-      .then(async (f) => ({
-        f,
-        h: await histogramBins(db, table, histogramSpecs(columns), controller.signal),
-      }))
+      .then(async (f) => {
+        // A column DuckDB cannot measure costs its histograms (with the message), not the facets.
+        const h = await histogramBins(db, table, histogramSpecs(columns), controller.signal).catch(
+          (err: unknown) => {
+            const e = toMemscopeError(err, { code: 'sql', file: fileName });
+            if (e.code === 'cancelled') throw e;
+            if (!controller.signal.aborted) setError(describeError(e));
+            return [];
+          },
+        );
+        return { f, h };
+      })
       .then(
         ({ f, h }) => {
           if (controller.signal.aborted) return;

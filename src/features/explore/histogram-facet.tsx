@@ -113,7 +113,7 @@ export function HistogramFacet({ label, spec, bins, counts, selection, onChange 
         {selection ? (
           <button
             type="button"
-            className="ex-hist-clear"
+            className="ex-chip-clear"
             aria-label={`Clear ${label} range`}
             onClick={() => onChange(null)}
           >
@@ -164,28 +164,24 @@ export function HistogramFacet({ label, spec, bins, counts, selection, onChange 
         <span>{formatRangeBound(spec.scale, edge(bins.count))}</span>
       </div>
       <form className="ex-hist-range" onSubmit={commit}>
-        <label>
-          <span className="ex-muted">from</span>
-          <input
-            aria-label={`${label} from`}
-            value={fromText}
-            title={fromText}
-            placeholder={formatRangeBound(spec.scale, edge(0))}
-            onChange={(e) => setFromText(e.target.value)}
-            onBlur={() => commit()}
-          />
-        </label>
-        <label>
-          <span className="ex-muted">to</span>
-          <input
-            aria-label={`${label} to`}
-            value={toText}
-            title={toText}
-            placeholder={formatRangeBound(spec.scale, edge(bins.count))}
-            onChange={(e) => setToText(e.target.value)}
-            onBlur={() => commit()}
-          />
-        </label>
+        {(
+          [
+            ['from', fromText, setFromText, 0],
+            ['to', toText, setToText, bins.count],
+          ] as const
+        ).map(([side, text, setText, at]) => (
+          <label key={side}>
+            <span className="ex-muted">{side}</span>
+            <input
+              aria-label={`${label} ${side}`}
+              value={text}
+              title={text}
+              placeholder={formatRangeBound(spec.scale, edge(at))}
+              onChange={(e) => setText(e.target.value)}
+              onBlur={() => commit()}
+            />
+          </label>
+        ))}
         {/* Enter in either box applies both. */}
         <button type="submit" hidden />
       </form>
