@@ -219,3 +219,67 @@ test.describe('Export', () => {
     expect(Array.from({ length: withHeavy.numRows }, (_, i) => heavyIds.get(i) as string)).toEqual(ids);
   });
 });
+
+/** The created_at of the sample's first file (the one Explore shows), read here, not in the app. */
+async function sampleCreatedAt(): Promise<number[]> {
+  initParquetWasmNode();
+  const bytes = await readFile(new URL('../public/sample/experiences.parquet', import.meta.url));
+  const table = tableFromIPC(readParquet(new Uint8Array(bytes)).intoIPCStream());
+  const created = table.getChild('created_at')!;
+  return Array.from({ length: table.numRows }, (_, i) => Number(created.get(i)));
+}
+
+const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+
+test.describe('Histograms', () => {
+  test('a time brush, typed then dragged, filters the table and the other facets; its chip removes it', async ({
+    page,
+  }) => {
+    await openAppWithSample(page);
+    const total = await gridRowCount(page);
+    const createdAt = await sampleCreatedAt();
+    expect(createdAt).toHaveLength(total);
+    const rowsIn = (lo: number, hi: number) => createdAt.filter((t) => t >= lo && t < hi).length;
+    const created = facet(page, 'created_at');
+    const topic = facet(page, 'topic');
+    await expect(topic.getByRole('button').first()).toBeVisible();
+    const before = await facetCounts(topic);
+    const expected = rowsIn(Date.UTC(2025, 0, 1), Date.UTC(2025, 6, 1));
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(total);
+
+    // By keyboard: the two boxes, Enter.
+    await created.getByRole('textbox', { name: 'created_at from' }).fill('2025-01-01');
+    const to = created.getByRole('textbox', { name: 'created_at to' });
+    await to.fill('2025-07-01');
+    await to.press('Enter');
+    const chip = page.getByRole('button', { name: 'Remove created_at: 2025-01-01 – 2025-07-01' });
+    await expect(chip).toBeVisible();
+    await expect.poll(() => gridRowCount(page)).toBe(expected);
+    // The topic facet counts the brushed rows only.
+    await expect.poll(async () => sum(await facetCounts(topic))).toBe(expected);
+    expect(await facetCounts(topic)).not.toEqual(before);
+
+    await chip.click();
+    await expect.poll(() => gridRowCount(page)).toBe(total);
+    await expect.poll(() => facetCounts(topic)).toEqual(before);
+    await expect(created.getByRole('textbox', { name: 'created_at from' })).toHaveValue('');
+
+    // By pointer: a drag over the bars picks whole bins (calendar months in the sample).
+    const box = (await created.locator('svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect(
+      page.getByRole('button', { name: /^Remove created_at: \d{4}-\d{2}-01 – \d{4}-\d{2}-01$/ }),
+    ).toBeVisible();
+    const from = await created.getByRole('textbox', { name: 'created_at from' }).inputValue();
+    const until = await created.getByRole('textbox', { name: 'created_at to' }).inputValue();
+    const dragged = rowsIn(Date.parse(`${from}T00:00Z`), Date.parse(`${until}T00:00Z`));
+    await expect.poll(() => gridRowCount(page)).toBe(dragged);
+    await expect.poll(async () => sum(await facetCounts(topic))).toBe(dragged);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => gridRowCount(page)).toBe(total);
+  });
+});

@@ -31,6 +31,53 @@ describe('selectionFilters', () => {
       [{ column: 'category', op: '=', value: 'skills' }],
     ],
     ['empty selection adds nothing', [{ column: 'topic', kind: 'value', values: [] }], undefined, []],
+    [
+      'time range: ISO 8601 UTC bounds, half-open',
+      [
+        {
+          column: 'created_at',
+          kind: 'range',
+          scale: 'time',
+          lo: Date.UTC(2026, 0, 2),
+          hi: Date.UTC(2026, 1, 1),
+        },
+      ],
+      undefined,
+      [
+        { column: 'created_at', op: '>=', value: '2026-01-02T00:00:00.000Z' },
+        { column: 'created_at', op: '<', value: '2026-02-01T00:00:00.000Z' },
+      ],
+    ],
+    [
+      'integer range: exact bigints past 2^53',
+      [{ column: 'n', kind: 'range', scale: 'integer', lo: 9007199254740993n, hi: 9007199254740995n }],
+      undefined,
+      [
+        { column: 'n', op: '>=', value: 9007199254740993n },
+        { column: 'n', op: '<', value: 9007199254740995n },
+      ],
+    ],
+    [
+      'integer range from fractional numbers: the same integers',
+      [{ column: 'n', kind: 'range', scale: 'integer', lo: 2.5, hi: 4 }],
+      undefined,
+      [
+        { column: 'n', op: '>=', value: 3n },
+        { column: 'n', op: '<', value: 4n },
+      ],
+    ],
+    [
+      'number range open above',
+      [{ column: 'importance', kind: 'range', scale: 'number', lo: 0.35, hi: null }],
+      undefined,
+      [{ column: 'importance', op: '>=', value: 0.35 }],
+    ],
+    [
+      'a range leaves out its own histogram',
+      [category, { column: 'importance', kind: 'range', scale: 'number', lo: null, hi: 0.5 }],
+      'importance',
+      [{ column: 'category', op: '=', value: 'skills' }],
+    ],
   ];
   it.each(cases)('%s', (_name, selections, except, filters) => {
     expect(selectionFilters(selections, except)).toEqual(filters);

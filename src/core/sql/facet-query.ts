@@ -16,13 +16,53 @@ export interface FacetSpec {
 }
 
 /**
- * What is selected in one facet. A value facet selects one value (a row has one); a list facet may
- * select several, and a row must contain all of them (narrowing, like adding entities to a search).
+ * What is selected in one value or list facet. A value facet selects one value (a row has one); a
+ * list facet may select several, and a row must contain all of them (narrowing, like adding
+ * entities to a search).
  */
-export interface FacetSelection {
+export interface ValueSelection {
   column: string;
   kind: FacetKind;
   values: readonly string[];
+}
+
+/**
+ * How a histogram's column is binned and compared: 'time' (timestamps and dates, bounds in epoch
+ * milliseconds, UTC), 'integer' (bounds exact as bigints: ids and counters may pass 2^53) or
+ * 'number' (floats and decimals, bounds as doubles).
+ */
+export type RangeScale = 'number' | 'integer' | 'time';
+export type RangeBound = number | bigint;
+
+/**
+ * A histogram's brush: the rows with `lo <= column < hi` (half-open, so adjacent bins never share a
+ * row). Either side may be open (null), not both.
+ */
+export interface RangeSelection {
+  column: string;
+  kind: 'range';
+  scale: RangeScale;
+  lo: RangeBound | null;
+  hi: RangeBound | null;
+}
+
+export type FacetSelection = ValueSelection | RangeSelection;
+
+/**
+ * A range bound as the value bound to `?`: epoch ms as ISO 8601 UTC text (DuckDB casts it to the
+ * column's TIMESTAMP, TIMESTAMPTZ or DATE by context), an integer as a bigint (never rounded), a
+ * number as itself (DuckDB compares a double parameter with FLOAT and DOUBLE columns as doubles).
+ */
+export function rangeBoundParam(scale: RangeScale, bound: RangeBound): SqlParam {
+  // x >= 2.5 and x < 2.5 hold for the same integers as x >= 3 and x < 3.
+  if (scale === 'integer') return typeof bound === 'bigint' ? bound : BigInt(Math.ceil(bound));
+  const n = Number(bound);
+  if (scale === 'time') {
+    const date = new Date(n);
+    if (Number.isNaN(date.getTime())) throw new Error(`Invalid time bound: ${String(bound)}`);
+    return date.toISOString();
+  }
+  return n;
 }
 
 /** The filters a set of selections stands for, in selection order, leaving out the facet `except`. */
@@ -30,6 +70,11 @@ export function selectionFilters(selections: readonly FacetSelection[], except?:
   const out: Filter[] = [];
   for (const s of selections) {
     if (s.column === except) continue;
+    if (s.kind === 'range') {
+      if (s.lo !== null) out.push({ column: s.column, op: '>=', value: rangeBoundParam(s.scale, s.lo) });
+      if (s.hi !== null) out.push({ column: s.column, op: '<', value: rangeBoundParam(s.scale, s.hi) });
+      continue;
+    }
     for (const value of s.values) {
       out.push({ column: s.column, op: s.kind === 'list' ? 'list-contains' : '=', value });
     }

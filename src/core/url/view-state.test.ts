@@ -38,6 +38,24 @@ describe('explore state in the URL', () => {
         search: 'Leo & "the library"',
       },
     },
+    {
+      name: 'histogram brushes of every scale, open sides, exact bigints',
+      state: {
+        ...EMPTY_EXPLORE_STATE,
+        selections: [
+          {
+            column: 'created_at',
+            kind: 'range',
+            scale: 'time',
+            lo: Date.UTC(2026, 0, 2),
+            hi: Date.UTC(2026, 1, 1),
+          },
+          { column: 'importance', kind: 'range', scale: 'number', lo: 0.35, hi: null },
+          { column: 'n', kind: 'range', scale: 'integer', lo: null, hi: 9007199254740993n },
+          { column: 'a "quoted" col', kind: 'range', scale: 'integer', lo: 0n, hi: 20n },
+        ],
+      },
+    },
   ];
   for (const c of roundTrips) {
     it(`round-trips ${c.name}`, () => {
@@ -58,6 +76,15 @@ describe('explore state in the URL', () => {
     { name: 'a bad bigint', text: '{"f":[["a","=",{"$bigint":"12x"}]]}', expected: {} },
     { name: 'a negative row', text: '{"r":-1}', expected: {} },
     { name: 'a bad sort', text: '{"o":["a","sideways"]}', expected: {} },
+    { name: 'a range open on both sides', text: '{"s":[["x","range",["number",null,null]]]}', expected: {} },
+    { name: 'a range of an unknown scale', text: '{"s":[["x","range",["color",1,2]]]}', expected: {} },
+    { name: 'a time range with text bounds', text: '{"s":[["x","range",["time","2026",2]]]}', expected: {} },
+    {
+      name: 'an integer range with a fraction',
+      text: '{"s":[["x","range",["integer",1.5,2]]]}',
+      expected: {},
+    },
+    { name: 'a range without bounds', text: '{"s":[["x","range",1]]}', expected: {} },
     {
       name: 'keeps the good pieces',
       text: '{"f":[["a","=",1],["b","?",2]],"o":["a","asc"]}',

@@ -1,5 +1,5 @@
 import { FILTER_OPS, type Filter, type SortSpec, type SqlParam } from '../sql/table-query';
-import { selectionFilters, type FacetSelection } from '../sql/facet-query';
+import { selectionFilters, type FacetSelection, type RangeBound } from '../sql/facet-query';
 import { textSearchFilter } from '../sql/text-search';
 import { ROW_INDEX_COLUMN, type ColumnPlan } from '../schema/column-plan';
 
@@ -55,7 +55,12 @@ export function rowsView(rows: ArrayLike<number>): ExploreUrlState {
 export function encodeExploreState(state: ExploreUrlState): string | null {
   const out: Record<string, unknown> = {};
   if (state.filters.length > 0) out.f = state.filters.map((f) => [f.column, f.op, encodeValue(f.value)]);
-  if (state.selections.length > 0) out.s = state.selections.map((s) => [s.column, s.kind, s.values]);
+  if (state.selections.length > 0)
+    out.s = state.selections.map((s) =>
+      s.kind === 'range'
+        ? [s.column, s.kind, [s.scale, encodeValue(s.lo), encodeValue(s.hi)]]
+        : [s.column, s.kind, s.values],
+    );
   if (state.sort) out.o = [state.sort.column, state.sort.direction];
   if (state.row !== null) out.r = state.row;
   if (state.search !== '') out.q = state.search;
@@ -107,10 +112,32 @@ function decodeFilter(raw: unknown): Filter | null {
 function decodeSelection(raw: unknown): FacetSelection | null {
   if (!Array.isArray(raw) || raw.length !== 3) return null;
   const [column, kind, values] = raw as unknown[];
-  if (typeof column !== 'string' || (kind !== 'value' && kind !== 'list')) return null;
+  if (typeof column !== 'string') return null;
+  if (kind === 'range') return decodeRange(column, values);
+  if (kind !== 'value' && kind !== 'list') return null;
   if (!Array.isArray(values) || !values.every((v) => typeof v === 'string') || values.length === 0)
     return null;
   return { column, kind, values: values as string[] };
+}
+
+/** A brush: `[scale, lo, hi]`, bounds exact (bigints for integers), one side at most open. */
+function decodeRange(column: string, raw: unknown): FacetSelection | null {
+  if (!Array.isArray(raw) || raw.length !== 3) return null;
+  const [scale, rawLo, rawHi] = raw as unknown[];
+  if (scale !== 'number' && scale !== 'integer' && scale !== 'time') return null;
+  const bound = (x: unknown): RangeBound | null | undefined => {
+    const v = decodeValue(x);
+    if (v === null) return null;
+    if (scale === 'integer' && (typeof v === 'bigint' || (typeof v === 'number' && Number.isSafeInteger(v))))
+      return BigInt(v);
+    if (scale === 'time' && typeof v === 'number' && !Number.isNaN(new Date(v).getTime())) return v;
+    if (scale === 'number' && typeof v === 'number') return v;
+    return undefined;
+  };
+  const lo = bound(rawLo);
+  const hi = bound(rawHi);
+  if (lo === undefined || hi === undefined || (lo === null && hi === null)) return null;
+  return { column, kind: 'range', scale, lo, hi };
 }
 
 function decodeSort(raw: unknown): SortSpec | null {

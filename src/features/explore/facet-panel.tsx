@@ -1,12 +1,16 @@
 import { columnChoices } from '../../core/grid-source';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount } from '../../core/format/quantities';
-import type { FacetSelection, FacetSpec } from '../../core/sql/facet-query';
+import type { FacetSelection, FacetSpec, RangeBound, RangeSelection } from '../../core/sql/facet-query';
+import { buildHistogramQuery, histogramSpecs } from '../../core/sql/histogram-query';
+import { rangeSelectionParts } from '../../core/sql/range-bounds';
 import type { Filter } from '../../core/sql/table-query';
 import type { ColumnPlan } from '../../core/schema/column-plan';
 import type { DbClient } from '../../data/db/db-client';
 import { facetCounts, MAX_FACET_VALUES, pickFacets, type FacetCount } from '../../data/db/facets';
+import { histogramBins, histogramCounts, type Histogram } from '../../data/db/histograms';
+import { HistogramFacet } from './histogram-facet';
 
 /** List elements shown (most frequent first); the search box reaches the rest. */
 const LIST_FACET_LIMIT = 12;
@@ -29,29 +33,59 @@ interface FacetPanelProps {
  */
 export function FacetPanel({ db, table, fileName, columns, filters, selections, onChange }: FacetPanelProps) {
   // Keyed by the column list it was picked for: a reloaded file picks again.
-  const [picked, setPicked] = useState<{ for: readonly ColumnPlan[]; facets: FacetSpec[] } | null>(null);
+  const [picked, setPicked] = useState<{
+    for: readonly ColumnPlan[];
+    facets: FacetSpec[];
+    histograms: Histogram[];
+  } | null>(null);
   const facets = picked?.for === columns ? picked.facets : null;
+  const histograms = picked?.for === columns ? picked.histograms : null;
   const [counts, setCounts] = useState<Record<string, FacetCount[]>>({});
+  const [binCounts, setBinCounts] = useState<Record<string, number[]>>({});
+  // The query each histogram's counts answer: a brush changes only its own histogram's selection,
+  // which its query leaves out, so the brushed histogram is not asked again (mosaic does the same).
+  const binQueries = useRef(new Map<string, string>());
   const [searches, setSearches] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     const controller = new AbortController();
-    pickFacets(db, table, columns, controller.signal).then(
-      (f) => {
-        if (!controller.signal.aborted) setPicked({ for: columns, facets: f });
-      },
-      (err: unknown) => {
-        const e = toMemscopeError(err, { code: 'sql', file: fileName });
-        if (!controller.signal.aborted && e.code !== 'cancelled') setError(describeError(e));
-      },
-    );
+    // One after the other: queries on the 'facets' channel supersede each other.
+    pickFacets(db, table, columns, controller.signal)
+      .then(async (f) => {
+        // A column DuckDB cannot measure costs its histograms (with the message), not the facets.
+        const h = await histogramBins(db, table, histogramSpecs(columns), controller.signal).catch(
+          (err: unknown) => {
+            const e = toMemscopeError(err, { code: 'sql', file: fileName });
+            if (e.code === 'cancelled') throw e;
+            if (!controller.signal.aborted) setError(describeError(e));
+            return [];
+          },
+        );
+        return { f, h };
+      })
+      .then(
+        ({ f, h }) => {
+          if (controller.signal.aborted) return;
+          binQueries.current.clear();
+          setPicked({ for: columns, facets: f, histograms: h });
+        },
+        (err: unknown) => {
+          const e = toMemscopeError(err, { code: 'sql', file: fileName });
+          if (!controller.signal.aborted && e.code !== 'cancelled') setError(describeError(e));
+        },
+      );
     return () => controller.abort();
   }, [db, table, fileName, columns]);
 
   useEffect(() => {
-    if (!facets || facets.length === 0) return;
+    if (!facets || !histograms || facets.length + histograms.length === 0) return;
     const controller = new AbortController();
+    const failed = (err: unknown) => {
+      if (controller.signal.aborted) return;
+      const e = toMemscopeError(err, { code: 'sql', file: fileName });
+      if (e.code !== 'cancelled') setError(describeError(e));
+    };
     void (async () => {
       for (const facet of facets) {
         try {
@@ -72,20 +106,38 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
           setCounts((prev) => ({ ...prev, [facet.column]: result }));
           setError(null);
         } catch (err) {
+          return failed(err);
+        }
+      }
+      for (const { spec, bins } of histograms) {
+        if (!bins) continue;
+        const query = { table, spec, bins, filters, selections };
+        const key = JSON.stringify(buildHistogramQuery(query), (_k, v: unknown) =>
+          typeof v === 'bigint' ? `${v}n` : v,
+        );
+        if (binQueries.current.get(spec.column) === key) continue;
+        try {
+          const result = await histogramCounts(db, query, controller.signal);
           if (controller.signal.aborted) return;
-          const e = toMemscopeError(err, { code: 'sql', file: fileName });
-          if (e.code === 'cancelled') return;
-          setError(describeError(e));
+          binQueries.current.set(spec.column, key);
+          setBinCounts((prev) => ({ ...prev, [spec.column]: result }));
+          setError(null);
+        } catch (err) {
+          return failed(err);
         }
       }
     })();
     return () => controller.abort();
-  }, [db, table, fileName, facets, filters, selections, searches]);
+  }, [db, table, fileName, facets, histograms, filters, selections, searches]);
 
   // No panel (and no empty column) until there is something to show: a plain table has no facets.
-  if (error === null && (facets === null || (facets.length === 0 && selections.length === 0))) return null;
+  const none = facets === null || histograms === null || facets.length + histograms.length === 0;
+  if (error === null && none && selections.length === 0) return null;
 
-  const selectedOf = (column: string) => selections.find((s) => s.column === column)?.values ?? [];
+  const selectedOf = (column: string): readonly string[] => {
+    const s = selections.find((x) => x.column === column);
+    return s && s.kind !== 'range' ? s.values : [];
+  };
   const toggle = (facet: FacetSpec, value: string) => {
     const current = selectedOf(facet.column);
     const has = current.includes(value);
@@ -98,16 +150,90 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
     const others = selections.filter((s) => s.column !== facet.column);
     onChange(values.length > 0 ? [...others, { ...facet, values }] : others);
   };
+  // A brush keeps its place among the chips while it is dragged again.
+  const setRange = (
+    column: string,
+    scale: RangeSelection['scale'],
+    range: { lo: RangeBound | null; hi: RangeBound | null } | null,
+  ) => {
+    const next: RangeSelection | null = range ? { column, kind: 'range', scale, ...range } : null;
+    const at = selections.findIndex((s) => s.column === column);
+    if (at < 0) return onChange(next ? [...selections, next] : [...selections]);
+    onChange(next ? selections.map((s, i) => (i === at ? next : s)) : selections.filter((_, i) => i !== at));
+  };
   const remove = (column: string, value: string) =>
     onChange(
       selections
-        .map((s) => (s.column === column ? { ...s, values: s.values.filter((v) => v !== value) } : s))
-        .filter((s) => s.values.length > 0),
+        .map((s) =>
+          s.column === column && s.kind !== 'range'
+            ? { ...s, values: s.values.filter((v) => v !== value) }
+            : s,
+        )
+        .filter((s) => s.kind === 'range' || s.values.length > 0),
     );
   // Facets go by column key; people read the file's names.
   const choices = columnChoices(columns);
   const labelOf = (column: string) => choices[columns.findIndex((c) => c.name === column)] ?? column;
-  const chips = selections.flatMap((s) => s.values.map((value) => ({ column: s.column, value })));
+  const chips = selections.flatMap((s) =>
+    s.kind === 'range'
+      ? [
+          {
+            column: s.column,
+            parts: rangeSelectionParts(labelOf(s.column), s),
+            remove: () => setRange(s.column, s.scale, null),
+          },
+        ]
+      : s.values.map((value) => ({
+          column: s.column,
+          parts: [`${labelOf(s.column)}: ${value}`],
+          remove: () => remove(s.column, value),
+        })),
+  );
+  const rangeOf = (column: string) =>
+    selections.find((s): s is RangeSelection => s.column === column && s.kind === 'range') ?? null;
+
+  const renderFacet = (facet: FacetSpec) => {
+    const selected = selectedOf(facet.column);
+    const shown = counts[facet.column] ?? [];
+    // A selected value stays in view (with 0) even when the other facets leave it no rows.
+    const missing = selected.filter((v) => !shown.some((c) => c.value === v));
+    const items = [...shown, ...missing.map((value) => ({ value, count: 0 }))];
+    const max = Math.max(1, ...items.map((c) => c.count));
+    return (
+      <div key={facet.column} role="group" aria-label={labelOf(facet.column)} className="ex-facet">
+        <div className="ex-facet-title" aria-hidden="true">
+          {labelOf(facet.column)}
+        </div>
+        {facet.kind === 'list' ? (
+          <input
+            type="search"
+            className="ex-facet-search"
+            aria-label={`Search ${labelOf(facet.column)}`}
+            placeholder={`Search ${labelOf(facet.column)}`}
+            value={searches[facet.column] ?? ''}
+            onChange={(e) => setSearches((prev) => ({ ...prev, [facet.column]: e.target.value }))}
+          />
+        ) : null}
+        <ul className="ex-facet-values">
+          {items.map((c) => (
+            <li key={c.value}>
+              <button
+                type="button"
+                className="ex-facet-value"
+                aria-pressed={selected.includes(c.value)}
+                onClick={() => toggle(facet, c.value)}
+              >
+                <span className="ex-facet-bar" style={{ width: `${(100 * c.count) / max}%` }} />
+                <span className="ex-facet-label">{c.value}</span>{' '}
+                <span className="ex-facet-count">{formatCount(c.count)}</span>
+              </button>
+            </li>
+          ))}
+          {items.length === 0 && counts[facet.column] ? <li className="ex-muted">No values</li> : null}
+        </ul>
+      </div>
+    );
+  };
 
   return (
     <aside className="ex-facets" aria-label="Facets">
@@ -115,14 +241,21 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
         <div className="ex-chips">
           <ul aria-label="Active facet filters">
             {chips.map((c) => (
-              <li key={`${c.column}\u0000${c.value}`}>
+              <li key={`${c.column}\u0000${c.parts.join(' ')}`}>
                 <button
                   type="button"
-                  className="ex-chip"
-                  aria-label={`Remove ${labelOf(c.column)}: ${c.value}`}
-                  onClick={() => remove(c.column, c.value)}
+                  className={c.parts.length > 1 ? 'ex-chip ex-chip-range' : 'ex-chip'}
+                  aria-label={`Remove ${c.parts.join(' ')}`}
+                  onClick={c.remove}
                 >
-                  {labelOf(c.column)}: {c.value} <span aria-hidden="true">×</span>
+                  {/* A brush's chip wraps between its bounds, never inside a date. */}
+                  {c.parts.map((part, i) => (
+                    <span key={i} className={c.parts.length > 1 ? 'ex-hist-nowrap' : undefined}>
+                      {i > 0 ? ' ' : ''}
+                      {part}
+                    </span>
+                  ))}{' '}
+                  <span aria-hidden="true">×</span>
                 </button>
               </li>
             ))}
@@ -137,48 +270,22 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
           {error}
         </p>
       ) : null}
-      {(facets ?? []).map((facet) => {
-        const selected = selectedOf(facet.column);
-        const shown = counts[facet.column] ?? [];
-        // A selected value stays in view (with 0) even when the other facets leave it no rows.
-        const missing = selected.filter((v) => !shown.some((c) => c.value === v));
-        const items = [...shown, ...missing.map((value) => ({ value, count: 0 }))];
-        const max = Math.max(1, ...items.map((c) => c.count));
-        return (
-          <div key={facet.column} role="group" aria-label={labelOf(facet.column)} className="ex-facet">
-            <div className="ex-facet-title" aria-hidden="true">
-              {labelOf(facet.column)}
-            </div>
-            {facet.kind === 'list' ? (
-              <input
-                type="search"
-                className="ex-facet-search"
-                aria-label={`Search ${labelOf(facet.column)}`}
-                placeholder={`Search ${labelOf(facet.column)}`}
-                value={searches[facet.column] ?? ''}
-                onChange={(e) => setSearches((prev) => ({ ...prev, [facet.column]: e.target.value }))}
-              />
-            ) : null}
-            <ul className="ex-facet-values">
-              {items.map((c) => (
-                <li key={c.value}>
-                  <button
-                    type="button"
-                    className="ex-facet-value"
-                    aria-pressed={selected.includes(c.value)}
-                    onClick={() => toggle(facet, c.value)}
-                  >
-                    <span className="ex-facet-bar" style={{ width: `${(100 * c.count) / max}%` }} />
-                    <span className="ex-facet-label">{c.value}</span>{' '}
-                    <span className="ex-facet-count">{formatCount(c.count)}</span>
-                  </button>
-                </li>
-              ))}
-              {items.length === 0 && counts[facet.column] ? <li className="ex-muted">No values</li> : null}
-            </ul>
-          </div>
-        );
-      })}
+      {(facets ?? []).filter((f) => f.kind === 'value').map(renderFacet)}
+      {/* The histograms before the list facet, whose search box and long list come last. */}
+      {(histograms ?? []).map(({ spec, bins }) =>
+        bins ? (
+          <HistogramFacet
+            key={spec.column}
+            label={labelOf(spec.column)}
+            spec={spec}
+            bins={bins}
+            counts={binCounts[spec.column] ?? null}
+            selection={rangeOf(spec.column)}
+            onChange={(range) => setRange(spec.column, spec.scale, range)}
+          />
+        ) : null,
+      )}
+      {(facets ?? []).filter((f) => f.kind === 'list').map(renderFacet)}
     </aside>
   );
 }
