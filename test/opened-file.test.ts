@@ -262,6 +262,35 @@ describe('OpenedFile owns what it holds', () => {
     await db.query('DROP VIEW myview', { cache: false });
   });
 
+  it('asks DuckDB for its table name only once the view has painted the first rows', async () => {
+    let claims = 0;
+    const ws = new Workspace({
+      ...deps(),
+      // Long enough that only firstRowsPainted() can end the wait in this test.
+      firstRowsWaitMs: 60_000,
+      takenNames: () => {
+        claims++;
+        return Promise.resolve(new Set<string>());
+      },
+    });
+    const f = ws.open(await fileAt(SAMPLE, 'claim.parquet'), 'claim.parquet');
+    await new Promise<void>((resolve) => {
+      const off = f.subscribe(() => {
+        if (f.state.status !== 'loading') return;
+        off();
+        resolve();
+      });
+    });
+    // The grid could show rows now (file-order source), and DuckDB has had time to answer ready().
+    expect(f.fileOrderRows).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(claims).toBe(0);
+    f.firstRowsPainted();
+    expect((await f.done).status).toBe('ready');
+    expect(claims).toBe(1);
+    await ws.close(f.id);
+  });
+
   it('reloads its table from the file after it was dropped from SQL', async () => {
     const ws = workspace();
     const f = ws.open(await fileAt(SAMPLE, 'reload.parquet'), 'reload.parquet');

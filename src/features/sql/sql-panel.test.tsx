@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { DbClient } from '../../data/db/db-client';
-import { SqlPanel } from './sql-panel';
+import { SqlPanel, catalogKey, type SqlPanelTable } from './sql-panel';
 
 const idleDb: DbClient = {
   ready: () => Promise.resolve(),
@@ -33,5 +33,34 @@ describe('SqlPanel', () => {
     expect(html).toMatch(/<button[^>]*>Run<\/button>/);
     expect(html).not.toContain('Cancel');
     expect(html).not.toContain('role="alert"');
+  });
+});
+
+describe('catalogKey', () => {
+  const loading = (done: number) => ({ done, total: 12, unit: 'row-groups' });
+  const cases: { name: string; tables: SqlPanelTable[]; key: string }[] = [
+    { name: 'no tables', tables: [], key: '' },
+    { name: 'a loaded table', tables: [{ tableName: 'a', fileName: 'a.parquet' }], key: 'a' },
+    {
+      name: 'a file loading, no row group in DuckDB yet: not in the catalog',
+      tables: [
+        { tableName: 'a', fileName: 'a.parquet' },
+        { tableName: 'b', fileName: 'b.parquet', loading: loading(0) },
+      ],
+      key: 'a',
+    },
+    {
+      name: 'a file loading with its first row group in',
+      tables: [{ tableName: 'b', fileName: 'b.parquet', loading: loading(1) }],
+      key: 'b',
+    },
+    {
+      name: 'more row groups in: the same key (the columns are known from the first)',
+      tables: [{ tableName: 'b', fileName: 'b.parquet', loading: loading(7) }],
+      key: 'b',
+    },
+  ];
+  it.each(cases)('$name', ({ tables, key }) => {
+    expect(catalogKey(tables).split('\u0000').filter(Boolean)).toEqual(key ? key.split(',') : []);
   });
 });

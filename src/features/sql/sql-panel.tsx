@@ -42,6 +42,19 @@ export interface SqlPanelProps {
   onProfile?: (profile: ProfiledQuery) => void;
 }
 
+/**
+ * What the sidebar's catalog depends on: the tables DuckDB has. A file still loading counts once
+ * its first row group is in (its table exists then). Counted from 'loading' on, the catalog query
+ * found no table yet, and ran on DuckDB and the main thread while the file's first page decoded
+ * and painted on the same two cores.
+ */
+export function catalogKey(tables: readonly SqlPanelTable[]): string {
+  return tables
+    .filter((t) => !t.loading || t.loading.done > 0)
+    .map((t) => t.tableName)
+    .join('\u0000');
+}
+
 type Status =
   | { kind: 'idle' }
   | { kind: 'running' }
@@ -86,7 +99,7 @@ export function SqlPanel({ db, tables, renderResult, initialSql, onSqlChange, on
   }, [sql, onSqlChange]);
 
   // The sidebar: tables and columns as DuckDB sees them; refreshed when tables open or a run ends.
-  const tableKey = tables.map((t) => t.tableName).join('\u0000');
+  const tableKey = catalogKey(tables);
   useEffect(() => {
     const controller = new AbortController();
     listTables(db, 'main', controller.signal).then(
