@@ -43,8 +43,15 @@ export default {
           if (!r.found) throw new Error('an id was not found');
           return performance.now() - t;
         };
+        // One lookup takes less than the clock's resolution: each sample is the mean of every id.
         const indexed = [];
-        for (const id of ids) indexed.push(await time(() => ops.lookupRowIndexed(index, { ...base, id })));
+        for (let r = 0; r < Math.max(3, runs); r++) {
+          const t = performance.now();
+          for (const id of ids) {
+            if (!(await ops.lookupRowIndexed(index, { ...base, id })).found) throw new Error('not found');
+          }
+          indexed.push((performance.now() - t) / ids.length);
+        }
         // The query path is a scan: a few ids are enough for a median.
         const few = ids.slice(0, Math.max(3, runs));
         const queried = [];
@@ -111,10 +118,9 @@ export default {
     return [
       { metric: 'Go to memory: build the id index (once per file)', unit: 'ms', samples: [lookups.buildMs] },
       {
-        metric: `Go to memory: lookup in file order (id index; ${LOOKUPS} ids)`,
+        metric: `Go to memory: lookup in file order (id index; mean of ${LOOKUPS} ids)`,
         unit: 'ms',
         samples: lookups.indexed,
-        p95: true,
         target: ctx.size === '1m' ? 3 : undefined,
         alternative: { name: 'one lookup query (scan + window)', samples: lookups.queried },
       },

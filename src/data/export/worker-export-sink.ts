@@ -1,16 +1,18 @@
 import { MemscopeError, type ErrorPayload } from '../../core/errors';
-import type { ExportWorkerReply, ExportWorkerRequest } from '../../workers/parquet-export.worker';
+import type { ExportFormat } from '../../core/export/encode-rows';
+import type { ExportWorkerReply, ExportWorkerRequest } from '../../workers/export.worker';
 import { pageToIpc, type ExportSink } from './export-table';
 
 /**
- * The app's Parquet ExportSink: parquet-wasm's writer runs in its own worker (encoding 1M rows with
- * ZSTD would freeze the page), pages go in as transferred Arrow IPC, Parquet bytes come back as
- * they are written. Aborting terminates the worker.
+ * The app's ExportSink: the encoding runs in its own worker (src/workers/export.worker.ts) —
+ * parquet-wasm's writer for Parquet, core's encoders for CSV and JSON Lines — so that a 1M-row
+ * export neither freezes the page nor waits for it; pages go in as transferred Arrow IPC, bytes
+ * come back as they are written. Aborting terminates the worker.
  */
-export function workerParquetSink(rowGroupRows: number): ExportSink {
-  const worker = new Worker(new URL('../../workers/parquet-export.worker.ts', import.meta.url), {
+export function workerExportSink(format: ExportFormat, rowGroupRows: number): ExportSink {
+  const worker = new Worker(new URL('../../workers/export.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'parquet-export',
+    name: `${format}-export`,
   });
   // As Blobs at once, so the browser may keep them outside the page's heap (export-table.ts, textSink).
   const chunks: Blob[] = [];
@@ -26,12 +28,18 @@ export function workerParquetSink(rowGroupRows: number): ExportSink {
     }
   });
   worker.addEventListener('error', (event) => {
-    failure = new MemscopeError({ code: 'internal', message: `The Parquet writer failed: ${event.message}` });
+    failure = new MemscopeError({
+      code: 'internal',
+      message: `The ${format} writer failed: ${event.message}`,
+    });
     settle?.reject(failure);
   });
   const send = (msg: ExportWorkerRequest, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
-  send({ type: 'start', rowGroupRows });
+  send({ type: 'start', format, rowGroupRows });
   return {
+    header(columns) {
+      send({ type: 'header', columns: [...columns] });
+    },
     page(table) {
       if (failure) throw failure;
       const ipc = pageToIpc(table);
