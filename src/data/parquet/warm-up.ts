@@ -5,11 +5,15 @@ import {
   Float32,
   Int32,
   List,
+  Schema,
+  Struct,
+  RecordBatch,
+  Table,
   TimestampMillisecond,
   Utf8,
-  Table,
+  makeData,
   tableToIPC,
-  vectorFromArray,
+  type Data,
 } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/esm';
 import { ParquetDecoder } from './parquet-decoder';
@@ -19,27 +23,87 @@ import { ParquetDecoder } from './parquet-decoder';
  * dropped. V8 compiles wasm functions lazily, on first call, and JS functions too: the first decode
  * in a fresh parquet-wasm instance took several times longer than the next (a 256-row page: ~60 ms
  * vs ~10 ms in Node). Covers the codecs (zstd, snappy) and column types of memory stores: strings,
- * lists, timestamps, numbers, binary, fixed-size float lists. Failures are ignored (a real file
- * reports its own).
+ * lists, timestamps, numbers, binary, fixed-size float lists. Resolves with the rows decoded (0
+ * when it failed: a real file reports its own errors).
+ *
+ * The table is built from buffers, never with apache-arrow's builders (vectorFromArray): those
+ * compile code with `new Function`, which the worker's CSP refuses (workers loaded from a URL take
+ * the policy of their own script's response). With builders, the warm-up failed silently in every
+ * served build and the first file's first page decoded cold: drop → first rows 520 ms instead of
+ * ~280 ms at 100K (docs/benchmarks.md, 2026-12-01).
  */
-export async function warmUpDecoder(): Promise<void> {
+export async function warmUpDecoder(): Promise<number> {
   const n = 4;
-  const columns = {
-    s: vectorFromArray(['a', 'b', 'c', 'd'], new Utf8()),
-    l: vectorFromArray([['x'], ['y', 'z'], [], ['w']], new List(new Field('item', new Utf8(), true))),
-    t: vectorFromArray([1, 2, 3, 4], new TimestampMillisecond('UTC')),
-    f: vectorFromArray([1, 2, 3, 4], new Float32()),
-    i: vectorFromArray([1, 2, 3, 4], new Int32()),
-    b: vectorFromArray(
-      Array.from({ length: n }, (_, k) => Uint8Array.of(k, k + 1)),
-      new Binary(),
-    ),
-    v: vectorFromArray(
-      Array.from({ length: n }, (_, k) => [k, k + 1]),
-      new FixedSizeList(2, new Field('item', new Float32(), true)),
-    ),
+  const utf8 = (values: string[]): Data<Utf8> => {
+    const encoded = values.map((v) => new TextEncoder().encode(v));
+    const valueOffsets = new Int32Array(values.length + 1);
+    encoded.forEach((e, i) => (valueOffsets[i + 1] = valueOffsets[i]! + e.length));
+    const data = new Uint8Array(valueOffsets[values.length]!);
+    encoded.forEach((e, i) => data.set(e, valueOffsets[i]));
+    return makeData({ type: new Utf8(), length: values.length, nullCount: 0, valueOffsets, data });
   };
-  const ipc = tableToIPC(new Table(columns), 'stream');
+  const itemUtf8 = new Field('item', new Utf8(), true);
+  const itemF32 = new Field('item', new Float32(), true);
+  const columns: [string, Data][] = [
+    ['s', utf8(['a', 'b', 'c', 'd'])],
+    [
+      'l',
+      makeData({
+        type: new List(itemUtf8),
+        length: n,
+        nullCount: 0,
+        valueOffsets: Int32Array.from([0, 1, 3, 3, 4]),
+        child: utf8(['x', 'y', 'z', 'w']),
+      }),
+    ],
+    [
+      't',
+      makeData({
+        type: new TimestampMillisecond('UTC'),
+        length: n,
+        nullCount: 0,
+        data: BigInt64Array.from([1n, 2n, 3n, 4n]),
+      }),
+    ],
+    ['f', makeData({ type: new Float32(), length: n, nullCount: 0, data: Float32Array.from([1, 2, 3, 4]) })],
+    ['i', makeData({ type: new Int32(), length: n, nullCount: 0, data: Int32Array.from([1, 2, 3, 4]) })],
+    [
+      'b',
+      makeData({
+        type: new Binary(),
+        length: n,
+        nullCount: 0,
+        valueOffsets: Int32Array.from([0, 2, 4, 6, 8]),
+        data: Uint8Array.from([0, 1, 1, 2, 2, 3, 3, 4]),
+      }),
+    ],
+    [
+      'v',
+      makeData({
+        type: new FixedSizeList(2, itemF32),
+        length: n,
+        nullCount: 0,
+        child: makeData({
+          type: new Float32(),
+          length: 2 * n,
+          nullCount: 0,
+          data: Float32Array.from([0, 1, 1, 2, 2, 3, 3, 4]),
+        }),
+      }),
+    ],
+  ];
+  const schema = new Schema(columns.map(([name, data]) => new Field(name, data.type, true)));
+  const batch = new RecordBatch(
+    schema,
+    makeData({
+      type: new Struct(schema.fields),
+      length: n,
+      nullCount: 0,
+      children: columns.map(([, d]) => d),
+    }),
+  );
+  const ipc = tableToIPC(new Table(schema, [batch]), 'stream');
+  let decoded = 0;
   for (const codec of [Compression.ZSTD, Compression.SNAPPY]) {
     try {
       const bytes = writeParquet(
@@ -48,10 +112,12 @@ export async function warmUpDecoder(): Promise<void> {
       );
       const decoder = await ParquetDecoder.open(new Blob([bytes as BlobPart]), 'warm-up.parquet');
       await decoder.read({ rowGroups: [0], offset: 1, limit: 2 });
+      decoded += decoder.footer.rowGroups[0]?.rows ?? 0;
       await decoder.read({ rowGroups: [0] });
       decoder.close();
     } catch {
       /* a warm-up only */
     }
   }
+  return decoded;
 }
