@@ -54,7 +54,7 @@ export function startApp(): AppServices {
   const workspace = new Workspace({ db, firstRowsWaitMs: 400 });
   const remembered = new RememberedFiles();
   // Closing a file forgets it; what is open when the page is left is offered after a reload.
-  workspace.subscribe(() => remembered.sync(new Set(workspace.all().map((f) => f.file))));
+  workspace.subscribe(() => remembered.sync(() => new Set(workspace.all().map((f) => f.file))));
   const services: AppServices = { db, workspace, remembered, internalErrors: [] };
   // Exposed for the benchmarks and for debugging from the console; it holds nothing that is not
   // already on the page.

@@ -12,6 +12,7 @@ import {
   type Data,
   type DataType,
 } from 'apache-arrow';
+import { binaryData, float32ListData, utf8Data } from '../../core/arrow/from-buffers';
 import { ROW_INDEX_COLUMN, type ColumnPlan } from '../../core/schema/column-plan';
 import type { HeavyColumnStore, HeavyValue } from '../heavy-store';
 
@@ -75,38 +76,11 @@ export async function withHeavyColumns(
   return schema ? new Table(schema, batches) : new Table();
 }
 
-/**
- * Arrow data for heavy values, built from their buffers: apache-arrow's builders (vectorFromArray)
- * compile code with `new Function`, which the app's CSP forbids. Vectors become list<float32>,
- * bytes binary, text utf8; a missing value is NULL.
- */
+/** Arrow data for heavy values (core/arrow/from-buffers.ts: no builders under the CSP). */
 function heavyData(values: readonly HeavyValue[], type: DataType): Data {
-  const n = values.length;
-  const nullBitmap = new Uint8Array((n + 7) >> 3);
-  const valueOffsets = new Int32Array(n + 1);
-  const encoder = new TextEncoder();
-  const parts = values.map((v) => (typeof v === 'string' ? encoder.encode(v) : v));
-  let nullCount = 0;
-  parts.forEach((part, i) => {
-    if (part === null) nullCount++;
-    else nullBitmap[i >> 3]! |= 1 << (i & 7);
-    valueOffsets[i + 1] = valueOffsets[i]! + (part?.length ?? 0);
-  });
-  const total = valueOffsets[n]!;
-  if (type instanceof List) {
-    const flat = new Float32Array(total);
-    parts.forEach((part, i) => {
-      if (part) flat.set(part, valueOffsets[i]);
-    });
-    const child = makeData({ type: new Float32(), length: total, nullCount: 0, data: flat });
-    return makeData({ type, length: n, nullCount, nullBitmap, valueOffsets, child });
-  }
-  const data = new Uint8Array(total);
-  parts.forEach((part, i) => {
-    if (part) data.set(part as Uint8Array, valueOffsets[i]);
-  });
-  const props = { length: n, nullCount, nullBitmap, valueOffsets, data };
-  return type instanceof Binary ? makeData({ type, ...props }) : makeData({ type: new Utf8(), ...props });
+  if (type instanceof List) return float32ListData(values as (Float32Array | null)[], type.children[0]!);
+  if (type instanceof Binary) return binaryData(values as (Uint8Array | null)[]);
+  return utf8Data(values as (string | null)[]);
 }
 
 /**

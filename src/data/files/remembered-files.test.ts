@@ -25,7 +25,7 @@ describe('RememberedFiles', () => {
   it('offers the last session and does not overwrite it before this session picks', async () => {
     const { store, writes } = memoryStore([pick('old.parquet')]);
     const remembered = new RememberedFiles(store);
-    remembered.sync(new Set([new Blob(['sample'])]));
+    remembered.sync(() => new Set([new Blob(['sample'])]));
     expect(writes).toEqual([]);
     expect((await remembered.lastSession()).map((g) => g.files[0]?.name)).toEqual(['old.parquet']);
   });
@@ -36,10 +36,10 @@ describe('RememberedFiles', () => {
     const a = new Blob(['a']);
     const b = new Blob(['b']);
     remembered.remember(pick('a.parquet', 'b.parquet'), [a, b]);
-    remembered.sync(new Set([a, b]));
-    remembered.sync(new Set([a, b]));
-    remembered.sync(new Set([b]));
-    remembered.sync(new Set());
+    remembered.sync(() => new Set([a, b]));
+    remembered.sync(() => new Set([a, b]));
+    remembered.sync(() => new Set([b]));
+    remembered.sync(() => new Set());
     expect(writes).toEqual([['a.parquet', 'b.parquet'], ['b.parquet'], []]);
   });
 

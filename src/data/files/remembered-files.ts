@@ -32,10 +32,12 @@ export class RememberedFiles {
   /**
    * Called when the open files change: forgets closed files and saves what is left. Nothing is
    * written before this session picks something, so a load that opens only the sample keeps the
-   * last session's picks for the next one.
+   * last session's picks for the next one. `openFiles` is asked only then (the workspace changes
+   * at every load step).
    */
-  sync(open: ReadonlySet<unknown>): void {
+  sync(openFiles: () => ReadonlySet<unknown>): void {
     if (this.picks.length === 0) return;
+    const open = openFiles();
     const groups = stillOpenGroups(
       this.picks.map((p) => p.group),
       (g, i) => {

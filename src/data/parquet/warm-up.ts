@@ -1,5 +1,4 @@
 import {
-  Binary,
   Field,
   FixedSizeList,
   Float32,
@@ -16,6 +15,7 @@ import {
   type Data,
 } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, writeParquet } from 'parquet-wasm/esm';
+import { binaryData, utf8Data } from '../../core/arrow/from-buffers';
 import { ParquetDecoder } from './parquet-decoder';
 
 /**
@@ -34,18 +34,10 @@ import { ParquetDecoder } from './parquet-decoder';
  */
 export async function warmUpDecoder(): Promise<number> {
   const n = 4;
-  const utf8 = (values: string[]): Data<Utf8> => {
-    const encoded = values.map((v) => new TextEncoder().encode(v));
-    const valueOffsets = new Int32Array(values.length + 1);
-    encoded.forEach((e, i) => (valueOffsets[i + 1] = valueOffsets[i]! + e.length));
-    const data = new Uint8Array(valueOffsets[values.length]!);
-    encoded.forEach((e, i) => data.set(e, valueOffsets[i]));
-    return makeData({ type: new Utf8(), length: values.length, nullCount: 0, valueOffsets, data });
-  };
   const itemUtf8 = new Field('item', new Utf8(), true);
   const itemF32 = new Field('item', new Float32(), true);
   const columns: [string, Data][] = [
-    ['s', utf8(['a', 'b', 'c', 'd'])],
+    ['s', utf8Data(['a', 'b', 'c', 'd'])],
     [
       'l',
       makeData({
@@ -53,7 +45,7 @@ export async function warmUpDecoder(): Promise<number> {
         length: n,
         nullCount: 0,
         valueOffsets: Int32Array.from([0, 1, 3, 3, 4]),
-        child: utf8(['x', 'y', 'z', 'w']),
+        child: utf8Data(['x', 'y', 'z', 'w']),
       }),
     ],
     [
@@ -67,16 +59,7 @@ export async function warmUpDecoder(): Promise<number> {
     ],
     ['f', makeData({ type: new Float32(), length: n, nullCount: 0, data: Float32Array.from([1, 2, 3, 4]) })],
     ['i', makeData({ type: new Int32(), length: n, nullCount: 0, data: Int32Array.from([1, 2, 3, 4]) })],
-    [
-      'b',
-      makeData({
-        type: new Binary(),
-        length: n,
-        nullCount: 0,
-        valueOffsets: Int32Array.from([0, 2, 4, 6, 8]),
-        data: Uint8Array.from([0, 1, 1, 2, 2, 3, 3, 4]),
-      }),
-    ],
+    ['b', binaryData(Array.from({ length: n }, (_, k) => Uint8Array.of(k, k + 1)))],
     [
       'v',
       makeData({

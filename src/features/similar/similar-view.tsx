@@ -72,8 +72,8 @@ export function SimilarView(props: SimilarViewProps) {
   const [map, setMap] = useState<MapPoints | null>(null);
   const [selection, setSelection] = useState<Float64Array | null>(null);
   const progress = useIndexProgress(index);
-  const lastQuery = useRef<{ query: Float32Array; row: number | null } | null>(null);
-  // The last search, as asked: re-run once the index is complete if it covered only part of it.
+  // The search on screen, as it was asked: "List these rows" reuses its query, and it runs again once
+  // the index is complete if it covered only part of it.
   const lastRun = useRef<Parameters<typeof run> | null>(null);
   const controller = useRef<AbortController | null>(null);
 
@@ -87,7 +87,6 @@ export function SimilarView(props: SimilarViewProps) {
     controller.current?.abort();
     const ctl = new AbortController();
     controller.current = ctl;
-    lastRun.current = [query, row, kk, title, keep];
     setBusy(true);
     setError(null);
     try {
@@ -110,7 +109,7 @@ export function SimilarView(props: SimilarViewProps) {
       }
       const fetched = await rows.fetchRows(pick.rows, ctl.signal).catch(() => null);
       if (ctl.signal.aborted) return;
-      lastQuery.current = { query, row };
+      lastRun.current = [query, row, kk, title, keep];
       setShown({ title, result: pick, table: resultsTable(pick.rows, pick.scores, fetched), queryRow: row });
     } catch (err) {
       if (!ctl.signal.aborted) setError(toMemscopeError(err, { code: 'internal', file: fileName }));
@@ -197,15 +196,16 @@ export function SimilarView(props: SimilarViewProps) {
       : null;
 
   const listRange = async () => {
-    if (!range || !shown?.result.allScores || !lastQuery.current) return;
+    if (!range || !shown?.result.allScores || !lastRun.current) return;
+    const [query, row] = lastRun.current;
     const higher = metric !== 'euclidean';
     const all = shown.result.allScores;
     // The rows in [lo, hi] are the first count(better than the far end) of the ranking.
     const reach = higher ? countInRange(all, range.lo, Infinity) : countInRange(all, -Infinity, range.hi);
     const kk = Math.min(MAX_RANGE_ROWS, Math.max(1, reach));
     await run(
-      lastQuery.current.query,
-      lastQuery.current.row,
+      query,
+      row,
       kk,
       `${METRIC_LABEL[metric]} in [${range.lo.toFixed(3)}, ${range.hi.toFixed(3)}]`,
       (s) => s >= range.lo && s <= range.hi,
