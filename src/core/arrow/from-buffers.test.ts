@@ -1,4 +1,4 @@
-import { Field, Float32, makeVector } from 'apache-arrow';
+import { Field, Float32, makeVector, type Data } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { binaryData, float32ListData, utf8Data } from './from-buffers';
 
@@ -24,7 +24,7 @@ describe('Arrow data from buffers', () => {
       want: [[0.5, -1], null, [2]],
     },
   ])('$name', ({ data, want }) => {
-    const v = makeVector(data());
+    const v = makeVector(data() as Data);
     expect(
       Array.from({ length: v.length }, (_, i) => {
         const x: unknown = v.get(i);
