@@ -41,8 +41,15 @@ declare global {
         lookupRowIndexed(index: IdIndex, query: RowLookupQuery): Promise<RowLookup>;
         /** Exports the whole table in file order; resolves with the file's size in bytes. */
         exportTable(table: string, format: ExportFormat): Promise<number>;
-        /** The facet panel's counter over a table (its facets and histograms picked as the panel does). */
-        facetCounter(table: string, columns: readonly ColumnPlan[]): Promise<FacetCounter>;
+        /**
+         * The facet panel's counter over a table (its facets and histograms picked as the panel
+         * does); `offThread` as the panel sets it (true), or false to count on the main thread.
+         */
+        facetCounter(
+          table: string,
+          columns: readonly ColumnPlan[],
+          offThread?: boolean,
+        ): Promise<FacetCounter>;
         binEdge: typeof binEdge;
       };
     };
@@ -78,12 +85,13 @@ export function startApp(): AppServices {
             exportTable(db, { table, tiebreaker: ROW_INDEX_COLUMN }, sink),
           )
         ).blob.size,
-      facetCounter: async (table, columns) =>
+      facetCounter: async (table, columns, offThread = true) =>
         new FacetCounter(
           db,
           table,
           await pickFacets(db, table, columns),
           await histogramBins(db, table, histogramSpecs(columns)),
+          { offThread },
         ),
       binEdge,
     },

@@ -8,6 +8,7 @@ import type { FacetSelection, FacetSpec } from '../../core/sql/facet-query';
 import { buildHistogramQuery } from '../../core/sql/histogram-query';
 import type { Filter } from '../../core/sql/table-query';
 import type { DbClient } from './db-client';
+import { FacetCountWorker } from './facet-count-worker';
 import { buildFacetCube, filterMask } from './facet-cube';
 import { facetCounts, MAX_FACET_VALUES, type FacetCount } from './facets';
 import { histogramCounts, type Histogram } from './histograms';
@@ -41,6 +42,9 @@ const keyOf = (value: unknown) =>
  */
 export class FacetCounter {
   private cube: { cube: FacetCube; base: number } | null = null;
+  /** Where the cube's codes live when counting runs off the main thread (the app's case). */
+  private worker: FacetCountWorker | null = null;
+  private disposed = false;
   private building: Promise<boolean> | null = null;
   private mask: { key: string; mask: Promise<Uint8Array> } | null = null;
   /** The query each histogram's counts answer (DuckDB route): an unchanged one is not asked again. */
@@ -51,6 +55,7 @@ export class FacetCounter {
     private readonly table: string,
     readonly facets: readonly FacetSpec[],
     readonly histograms: readonly Histogram[],
+    private readonly options: { offThread?: boolean } = {},
   ) {}
 
   get hasCube(): boolean {
@@ -63,17 +68,32 @@ export class FacetCounter {
    */
   buildCube(signal?: AbortSignal): Promise<boolean> {
     if (this.cube) return Promise.resolve(true);
-    this.building ??= buildFacetCube(this.db, this.table, this.facets, this.histograms, signal).then(
-      (built) => {
-        this.cube = built;
+    this.building ??= buildFacetCube(this.db, this.table, this.facets, this.histograms, signal)
+      .then(async (built) => {
+        if (built && this.options.offThread) this.worker = await FacetCountWorker.start(built.cube);
+        if (this.disposed) this.worker?.dispose();
+        else this.cube = built;
         return built !== null;
-      },
-      () => {
+      })
+      .catch(() => {
+        // A failed build (or a worker that would not start) leaves the DuckDB route; a later
+        // request may try again.
         this.building = null;
         return false;
-      },
-    );
+      });
     return this.building;
+  }
+
+  /** Stops the cube's worker; the counter answers through DuckDB from then on. */
+  dispose(): void {
+    this.disposed = true;
+    this.dropCube();
+  }
+
+  private dropCube(): void {
+    this.worker?.dispose();
+    this.worker = null;
+    this.cube = null;
   }
 
   /**
@@ -100,7 +120,17 @@ export class FacetCounter {
     if (!predicates) return false;
     const mask = view.filters.length > 0 ? await this.filterMask(cube, base, view.filters, signal) : null;
     if (signal?.aborted) return true;
-    const counts = crossfilterCounts(cube, predicates, mask);
+    let counts: Int32Array[];
+    if (this.worker) {
+      try {
+        counts = await this.worker.count(predicates, mask);
+      } catch {
+        // The worker crashed and took the codes with it: DuckDB answers from now on.
+        this.dropCube();
+        return false;
+      }
+      if (signal?.aborted) return true;
+    } else counts = crossfilterCounts(cube, predicates, mask);
     const updates: FacetUpdate[] = [];
     for (let i = 0; i < cube.dimensions.length; i++) {
       const d = cube.dimensions[i]!;

@@ -75,9 +75,11 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
 
   // One counter per table and facet set: it owns the route (cube or DuckDB) and its caches.
   const counter = useMemo(
-    () => (facets && histograms ? new FacetCounter(db, table, facets, histograms) : null),
+    () =>
+      facets && histograms ? new FacetCounter(db, table, facets, histograms, { offThread: true }) : null,
     [db, table, facets, histograms],
   );
+  useEffect(() => () => counter?.dispose(), [counter]);
   // The cube is built when the pointer or focus first enters the panel (mosaic builds its
   // pre-aggregates the same way): a table nobody filters costs nothing.
   const [cubeWanted, setCubeWanted] = useState(false);
