@@ -10,10 +10,14 @@ import type { StrategyResult, QueryStep } from '../../core/plan/memory/query-run
 import { formatBytesBinary, formatBytesExact, formatCount } from '../../core/format/quantities';
 import { useThemeColours } from '../../components/theme/theme';
 import { BytesChart, type BytesSeries } from './bytes-chart';
+import { bucketMax } from './downsample';
 import { percent } from './format';
 import './run-strategies.css';
 
 type Metric = 'reservedBytes' | 'allocatorCalls' | 'idleBytes';
+
+const MAX_CHART_POINTS = 240;
+const MAX_TABLE_ROWS = 1000;
 
 const METRICS: readonly {
   key: Metric;
@@ -62,11 +66,20 @@ export function RunStrategies({
   const metric = METRICS.find((m) => m.key === metricKey)!;
   const metricId = useId();
   const at = (r: StrategyResult, q: number): QueryStep => r.steps[q]!;
-  const data = queryLabels.map((_, q) => {
-    const point: Record<string, number> = { allocation: q + 1 };
-    for (const r of results) point[r.key] = at(r, q)[metric.key];
+  // recharts draws a node per point: a long trace is cut to buckets that keep their largest value.
+  const n = queryLabels.length;
+  const bucketed = results.map((r) =>
+    bucketMax(
+      r.steps.map((s) => s[metric.key]),
+      MAX_CHART_POINTS,
+    ),
+  );
+  const data = (bucketed[0] ?? []).map((b, k) => {
+    const point: Record<string, number> = { allocation: b.index + 1 };
+    results.forEach((r, j) => (point[r.key] = bucketed[j]![k]!.value));
     return point;
   });
+  const shownRows = Math.min(n, MAX_TABLE_ROWS);
   const series: BytesSeries[] = results.map((r, k) => ({
     dataKey: r.key,
     name: r.label,
@@ -113,7 +126,11 @@ export function RunStrategies({
       </p>
       <BytesChart
         label={`${label}: ${metric.label.toLowerCase()} per query`}
-        caption={metric.caption}
+        caption={
+          n > MAX_CHART_POINTS
+            ? `${metric.caption} (each point the largest of about ${formatCount(Math.ceil(n / MAX_CHART_POINTS))} queries)`
+            : metric.caption
+        }
         xName="query"
         data={data}
         series={series}
@@ -122,7 +139,8 @@ export function RunStrategies({
       />
       <details className="plans-run-queries">
         <summary>
-          {metric.label} per query, as a table ({formatCount(queryLabels.length)} queries)
+          {metric.label} per query, as a table ({formatCount(n)} queries
+          {shownRows < n ? `, the first ${formatCount(shownRows)} shown` : ''})
         </summary>
         <div className="plans-run-scroll">
           <table className="plans-summary" aria-label={`${label}, per query`}>
@@ -138,7 +156,7 @@ export function RunStrategies({
               </tr>
             </thead>
             <tbody>
-              {queryLabels.map((q, k) => (
+              {queryLabels.slice(0, shownRows).map((q, k) => (
                 <tr key={k}>
                   <td>{k + 1}</td>
                   <th scope="row">{q}</th>
