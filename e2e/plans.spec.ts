@@ -257,6 +257,7 @@ test.describe('Plans', () => {
       const cells = strategies.getByRole('row', { name: r.label }).getByRole('cell');
       await expect(cells.nth(0)).toHaveText(formatBytesExact(r.peakReservedBytes));
       await expect(cells.nth(1)).toHaveText(formatBytesExact(r.steadyReservedBytes));
+      await expect(cells.nth(3)).toHaveText(formatBytesExact(r.maxIdleBytes));
     }
     await run.getByText('Reserved bytes per query, as a table (80 queries)').click();
     const perQuery = run.getByRole('table', { name: 'Allocation strategies over the trace, per query' });

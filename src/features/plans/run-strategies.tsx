@@ -107,7 +107,7 @@ export function RunStrategies({
               <th scope="row">{r.label}</th>
               <td>{formatBytesExact(r.peakReservedBytes)}</td>
               <td>{formatBytesExact(r.steadyReservedBytes)}</td>
-              <td>{r.allocatorCallsPerQuery.toFixed(1)}</td>
+              <td>{r.allocatorCallsPerQuery.toFixed(r.allocatorCallsPerQuery < 1 ? 2 : 1)}</td>
               <td>{formatBytesExact(r.maxIdleBytes)}</td>
               <td>{r.hitRate === undefined ? '' : percent(r.hitRate)}</td>
             </tr>
