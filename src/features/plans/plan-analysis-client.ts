@@ -3,9 +3,12 @@
  * RPC helper): `parse(text, label)` resolves with the core's ParsedPlan, or rejects with a
  * MemscopeError (a JSON that is neither a schedule nor a DuckDB plan). One worker, started on first
  * use and kept. Where a worker cannot start or crashes, the text is parsed here instead: slower
- * for the page, same result.
+ * for the page, same result. `traceRun(table)` plays a trace table's rows (an Arrow table from
+ * DuckDB) through the allocation strategies there, on the same terms.
  */
+import { tableToIPC, type Table } from 'apache-arrow';
 import { MemscopeError, isErrorPayload } from '../../core/errors';
+import { traceRunFromTable, type TraceRun } from '../../core/plan/memory/trace-run';
 import { parsePlanText, type ParsedPlan } from '../../core/plan/parse-plan';
 import { DIGEST_ABOVE_EXECUTORS } from '../../core/plan/schedule-digest';
 import { RpcClient } from '../../workers/rpc';
@@ -52,6 +55,22 @@ export class PlanAnalysisClient {
       );
     } catch (e) {
       if (!client.alive) return here();
+      throw isErrorPayload(e) ? new MemscopeError(e) : e;
+    }
+  }
+
+  /** The strategies over every query of a trace table, read from DuckDB as `table` (traceRowsSql). */
+  async traceRun(table: Table): Promise<TraceRun> {
+    this.client ??= this.spawn();
+    const client = this.client;
+    if (!client) return traceRunFromTable(table);
+    // Serializing is a copy of the buffers (no per-row objects); the bytes are then moved, not cloned.
+    const ipc = tableToIPC(table, 'stream');
+    try {
+      return await client.call('traceRun', { ipc }, [ipc.buffer]);
+    } catch (e) {
+      // The worker died under it: the table is still here (only its serialized copy was moved).
+      if (!client.alive) return traceRunFromTable(table);
       throw isErrorPayload(e) ? new MemscopeError(e) : e;
     }
   }
