@@ -44,7 +44,11 @@ export interface TableRows {
   rows: number;
 }
 
-/** `__row`'s extent; null when it is not 0..n − 1 from some base without gaps. */
+/**
+ * `__row`'s extent; null when it is not base .. base + n − 1 without gaps. `__row` is unique by
+ * construction (the app numbers every file's rows, and a file's own `__row` column is renamed), so
+ * n rows from min to max = min + n − 1 are exactly those numbers.
+ */
 export async function denseRows(
   db: DbClient,
   table: string,
@@ -52,16 +56,15 @@ export async function denseRows(
 ): Promise<TableRows | null> {
   const { table: t } = await db.query(
     `SELECT CAST(min(${ROW}) AS DOUBLE) AS lo, CAST(max(${ROW}) AS DOUBLE) AS hi, ` +
-      `CAST(count(*) AS DOUBLE) AS n, CAST(count(DISTINCT ${ROW}) AS DOUBLE) AS d FROM ${quoteIdentifier(table)}`,
+      `CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdentifier(table)}`,
     { signal, channel: CHANNEL, cache: false },
   );
-  const [lo, hi, n, d] = ['lo', 'hi', 'n', 'd'].map((c) => Number(t.getChild(c)?.get(0) ?? NaN)) as [
-    number,
+  const [lo, hi, n] = ['lo', 'hi', 'n'].map((c) => Number(t.getChild(c)?.get(0) ?? NaN)) as [
     number,
     number,
     number,
   ];
-  if (!(n > 0) || d !== n || hi - lo + 1 !== n || !Number.isSafeInteger(lo) || n >= 2 ** 31) return null;
+  if (!(n > 0) || hi - lo + 1 !== n || !Number.isSafeInteger(lo) || n >= 2 ** 31) return null;
   return { base: lo, rows: n };
 }
 
