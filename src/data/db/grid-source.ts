@@ -46,13 +46,18 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   const rowCount = toCount(countResult.table);
   // The counter makes a new key per source: a table re-created under the same name has other rows.
   const key = `table:${++sourceCounter}:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
+  // Pages name every column rather than `*`: DuckDB 1.4 (DuckDB-WASM 1.32) answers a sorted
+  // `SELECT * … LIMIT n` by late materialization (row ids first, then a join back over the whole
+  // table), which at 100K rows took ~58 ms where the same columns named took ~21 ms (Node, same
+  // rows; docs/benchmarks.md).
+  const pageColumns = columns ?? gridColumns.map((c) => c.name);
 
   return {
     key,
     rowCount,
     columns: gridColumns,
     async fetchRows(offset, limit, rowSignal) {
-      const page = buildPageQuery({ table, columns, sort, filters, tiebreaker, limit, offset });
+      const page = buildPageQuery({ table, columns: pageColumns, sort, filters, tiebreaker, limit, offset });
       return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
     },
   };

@@ -10,7 +10,13 @@ import {
 } from '../../core/export/encode-rows';
 import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
-import { buildCountQuery, buildPageQuery, type Filter, type SortSpec } from '../../core/sql/table-query';
+import {
+  buildCountQuery,
+  buildPageQuery,
+  type Filter,
+  type SortSpec,
+  type SqlParam,
+} from '../../core/sql/table-query';
 import type { GridSource } from '../../core/grid-source';
 import type { DbClient } from '../db/db-client';
 import { exportableHeavy, withHeavyColumns, type HeavyExport } from './heavy-export';
@@ -97,7 +103,14 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     const keys = heavy
       ? heavy.columns.map((c) => c.name).filter((n) => added.has(n) || inDb.includes(n))
       : inDb;
-    const columns = heavy ? [...inDb, ROW_INDEX_COLUMN] : inDb;
+    // In file order, pages follow `__row` (keyset paging: `__row > last`), not OFFSET: an OFFSET page
+    // makes DuckDB sort and skip every row before it, so a 1M-row export did quadratic work
+    // (13K rows/s at 1M against 95K at 100K).
+    const keyset =
+      sort === null &&
+      tiebreaker === ROW_INDEX_COLUMN &&
+      schema.fields.some((f) => f.name === ROW_INDEX_COLUMN);
+    const columns = heavy || keyset ? [...inDb, ROW_INDEX_COLUMN] : inDb;
     const count = buildCountQuery({ table, filters });
     const total = Number(
       (await db.query(count.sql, { params: count.params, signal })).table.getChildAt(0)?.get(0),
@@ -106,19 +119,27 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     const order =
       sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
     const names = exportNames(keys, labels);
+    let last: SqlParam | null = null;
     await writePages(sink, names, total, pageRows, signal, onProgress, async (offset) => {
+      const after: Filter[] =
+        keyset && last !== null ? [{ column: ROW_INDEX_COLUMN, op: '>', value: last }] : [];
       const q = buildPageQuery({
         table,
         columns,
         sort: order,
-        filters,
+        filters: [...filters, ...after],
         tiebreaker,
         limit: pageRows,
-        offset,
+        offset: keyset ? 0 : offset,
       });
       const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
         .table;
-      return heavy ? withHeavyColumns(page, heavy, keys, signal) : page;
+      if (keyset && page.numRows > 0) {
+        last = page.getChild(ROW_INDEX_COLUMN)?.get(page.numRows - 1) as SqlParam;
+      }
+      if (heavy) return withHeavyColumns(page, heavy, keys, signal);
+      // `__row` was asked for the paging only.
+      return keyset ? page.selectAt(inDb.map((_, i) => i)) : page;
     });
     if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
     return new Blob(await sink.finish());
