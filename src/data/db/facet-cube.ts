@@ -68,9 +68,13 @@ export async function denseRows(
   return { base: lo, rows: n };
 }
 
+/**
+ * A UTF-8 chunk's entries from..to. apache-arrow slices a chunk's offsets (and fixed-width values)
+ * with it, never its bytes or validity bitmap: offsets are indexed from 0, getValid from the slice.
+ */
 function utf8Chunk(data: Data<Utf8>, from = 0, to = data.length): Utf8Chunk {
   return {
-    offsets: data.valueOffsets.subarray(data.offset + from, data.offset + to + 1),
+    offsets: data.valueOffsets.subarray(from, to + 1),
     values: data.values,
     length: to - from,
     isNull: (i) => !data.getValid(from + i),
@@ -79,7 +83,7 @@ function utf8Chunk(data: Data<Utf8>, from = 0, to = data.length): Utf8Chunk {
 
 /** The r column of a batch (buildRowBinsQuery and the queries below put it first). */
 function rowsOf(data: Data): Int32Array {
-  return (data.values as Int32Array).subarray(data.offset, data.offset + data.length);
+  return (data.values as Int32Array).subarray(0, data.length);
 }
 
 async function valueDimension(
@@ -122,7 +126,7 @@ async function listDimension(
   let elements = 0;
   for (const batch of t.batches) {
     const list = batch.getChildAt(0)?.data[0] as Data<List<Utf8>> | undefined;
-    if (list) elements += list.valueOffsets[list.offset + list.length]! - list.valueOffsets[list.offset]!;
+    if (list) elements += list.valueOffsets[list.length]! - list.valueOffsets[0]!;
   }
   const codes = new Int32Array(elements);
   let row = 0;
@@ -130,11 +134,11 @@ async function listDimension(
   for (const batch of t.batches) {
     const list = batch.getChildAt(0)?.data[0] as Data<List<Utf8>> | undefined;
     if (!list) continue;
-    const first = list.valueOffsets[list.offset]!;
-    const last = list.valueOffsets[list.offset + list.length]!;
+    const first = list.valueOffsets[0]!;
+    const last = list.valueOffsets[list.length]!;
     for (let i = 0; i < list.length; i++) {
       // A NULL list holds no element (its offsets are equal).
-      offsets[row + i + 1] = at0 + list.valueOffsets[list.offset + i + 1]! - first;
+      offsets[row + i + 1] = at0 + list.valueOffsets[i + 1]! - first;
     }
     const child = list.children[0] as Data<Utf8>;
     dictionary.encode(utf8Chunk(child, first, last), codes.subarray(at0, at0 + last - first));
@@ -170,7 +174,7 @@ async function rangeDimension(
       const rows = rowsOf(r);
       const values = b.values as Int32Array | Int16Array;
       for (let i = 0; i < rows.length; i++) {
-        const bin = values[b.offset + i]!;
+        const bin = values[i]!;
         codes[rows[i]!] = !clamp ? bin : bin < 0 ? BELOW_BINS : bin >= bins.count ? ABOVE_BINS : bin;
       }
     }
