@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCountQuery,
+  buildKeysetPageQuery,
   buildPageQuery,
   buildSqlCountQuery,
   buildSqlPageQuery,
@@ -126,6 +127,42 @@ describe('buildPageQuery', () => {
     [Number.NaN, 0],
   ])('rejects limit %d offset %d', (limit, offset) => {
     expect(() => buildPageQuery({ table: 't', limit, offset })).toThrow();
+  });
+});
+
+describe('buildKeysetPageQuery', () => {
+  it.each([
+    [
+      'the first page',
+      { table: 't', tiebreaker: '__row', after: null, limit: 10 },
+      'SELECT * FROM "t" ORDER BY "__row" LIMIT ?',
+      [10],
+    ],
+    [
+      'after a row, with filters: the position inlined, past 2^53 exact',
+      {
+        table: 'my table',
+        columns: ['a', '__row'],
+        filters: [{ column: 'category', op: '=' as const, value: 'x' }],
+        tiebreaker: '__row',
+        after: 9007199254740993n,
+        limit: 5,
+      },
+      'SELECT "a", "__row" FROM "my table" WHERE "category" = ? AND "__row" > 9007199254740993 ORDER BY "__row" LIMIT ?',
+      ['x', 5],
+    ],
+    [
+      'after a row given as a number',
+      { table: 't', tiebreaker: '__row', after: 41, limit: 1 },
+      'SELECT * FROM "t" WHERE "__row" > 41 ORDER BY "__row" LIMIT ?',
+      [1],
+    ],
+  ])('%s', (_name, q, sql, params) => {
+    expect(buildKeysetPageQuery(q)).toEqual({ sql, params });
+  });
+
+  it.each([[1.5], [Number.NaN], [2 ** 60]])('rejects the position %d', (after) => {
+    expect(() => buildKeysetPageQuery({ table: 't', tiebreaker: '__row', after, limit: 1 })).toThrow();
   });
 });
 

@@ -180,6 +180,30 @@ export function buildPageQuery(q: PageQuery): SqlWithParams {
   return { sql: parts.join(' '), params: [...where.params, q.limit, q.offset] };
 }
 
+/**
+ * A page in the tiebreaker's order (file order: `__row`) after the row `after` (null: the first
+ * page): keyset paging, for reading a whole table page by page. `after` is inlined as a checked
+ * integer literal, not bound: DuckDB skips the row groups whose `__row` range lies before it only
+ * for a constant (a 1M-row table: ~40 ms a page inlined, ~110–290 ms bound, 300–600 ms by OFFSET).
+ */
+export function buildKeysetPageQuery(
+  q: TableQuery & { tiebreaker: string; after: bigint | number | null; limit: number },
+): SqlWithParams {
+  assertPaging(q.limit, 0);
+  const where = buildWhere(q.filters);
+  const key = quoteIdentifier(q.tiebreaker);
+  const conditions = where.sql ? [where.sql] : [];
+  if (q.after !== null) {
+    if (typeof q.after === 'number' && !Number.isSafeInteger(q.after))
+      throw new Error(`Invalid keyset position: ${q.after}`);
+    const after = BigInt(q.after).toString();
+    conditions.push(`${where.sql ? 'AND' : 'WHERE'} ${key} > ${after}`);
+  }
+  const sql = [`SELECT ${buildSelectList(q.columns)} FROM ${quoteIdentifier(q.table)}`, ...conditions];
+  sql.push(`ORDER BY ${key} LIMIT ?`);
+  return { sql: sql.join(' '), params: [...where.params, q.limit] };
+}
+
 export function buildCountQuery(q: TableQuery): SqlWithParams {
   const where = buildWhere(q.filters);
   const sql = `SELECT count(*) AS n FROM ${quoteIdentifier(q.table)}${where.sql ? ` ${where.sql}` : ''}`;

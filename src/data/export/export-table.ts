@@ -12,10 +12,10 @@ import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import {
   buildCountQuery,
+  buildKeysetPageQuery,
   buildPageQuery,
   type Filter,
   type SortSpec,
-  type SqlParam,
 } from '../../core/sql/table-query';
 import type { GridSource } from '../../core/grid-source';
 import type { DbClient } from '../db/db-client';
@@ -103,9 +103,9 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     const keys = heavy
       ? heavy.columns.map((c) => c.name).filter((n) => added.has(n) || inDb.includes(n))
       : inDb;
-    // In file order, pages follow `__row` (keyset paging: `__row > last`), not OFFSET: an OFFSET page
-    // makes DuckDB sort and skip every row before it, so a 1M-row export did quadratic work
-    // (13K rows/s at 1M against 95K at 100K).
+    // In file order, pages follow `__row` (keyset paging: `__row > last`, buildKeysetPageQuery), not
+    // OFFSET: an OFFSET page makes DuckDB sort and skip every row before it, so a 1M-row export did
+    // quadratic work (13K rows/s at 1M against 95K at 100K).
     const keyset =
       sort === null &&
       tiebreaker === ROW_INDEX_COLUMN &&
@@ -119,23 +119,22 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     const order =
       sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
     const names = exportNames(keys, labels);
-    let last: SqlParam | null = null;
+    let last: bigint | null = null;
     await writePages(sink, names, total, pageRows, signal, onProgress, async (offset) => {
-      const after: Filter[] =
-        keyset && last !== null ? [{ column: ROW_INDEX_COLUMN, op: '>', value: last }] : [];
-      const q = buildPageQuery({
-        table,
-        columns,
-        sort: order,
-        filters: [...filters, ...after],
-        tiebreaker,
-        limit: pageRows,
-        offset: keyset ? 0 : offset,
-      });
+      const q = keyset
+        ? buildKeysetPageQuery({
+            table,
+            columns,
+            filters,
+            tiebreaker: ROW_INDEX_COLUMN,
+            after: last,
+            limit: pageRows,
+          })
+        : buildPageQuery({ table, columns, sort: order, filters, tiebreaker, limit: pageRows, offset });
       const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
         .table;
       if (keyset && page.numRows > 0) {
-        last = page.getChild(ROW_INDEX_COLUMN)?.get(page.numRows - 1) as SqlParam;
+        last = BigInt(page.getChild(ROW_INDEX_COLUMN)?.get(page.numRows - 1) as bigint | number);
       }
       if (heavy) return withHeavyColumns(page, heavy, keys, signal);
       // `__row` was asked for the paging only.
