@@ -12,6 +12,7 @@ import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import {
   buildCountQuery,
+  buildKeysetEndQuery,
   buildKeysetPageQuery,
   buildPageQuery,
   type Filter,
@@ -121,24 +122,40 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     const names = exportNames(keys, labels);
     let last: bigint | null = null;
     await writePages(sink, names, total, pageRows, signal, onProgress, async (offset) => {
-      const q = keyset
-        ? buildKeysetPageQuery({
-            table,
-            columns,
-            filters,
-            tiebreaker: ROW_INDEX_COLUMN,
-            after: last,
-            limit: pageRows,
-          })
-        : buildPageQuery({ table, columns, sort: order, filters, tiebreaker, limit: pageRows, offset });
+      if (keyset) {
+        const end = buildKeysetEndQuery({
+          table,
+          filters,
+          tiebreaker: ROW_INDEX_COLUMN,
+          after: last,
+          limit: pageRows,
+        });
+        const found = (
+          await db.query(end.sql, { params: end.params, signal, channel: 'export', cache: false })
+        ).table
+          .getChild('last')
+          ?.get(0) as bigint | number | null | undefined;
+        // No key left (the table shrank since it was counted): a page of no rows ends the export.
+        const through = found ?? last ?? -1;
+        const q = buildKeysetPageQuery({
+          table,
+          columns,
+          filters,
+          tiebreaker: ROW_INDEX_COLUMN,
+          after: last,
+          through,
+        });
+        const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
+          .table;
+        last = BigInt(through);
+        if (heavy) return withHeavyColumns(page, heavy, keys, signal);
+        // `__row` was asked for the paging only.
+        return page.selectAt(inDb.map((_, i) => i));
+      }
+      const q = buildPageQuery({ table, columns, sort: order, filters, tiebreaker, limit: pageRows, offset });
       const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
         .table;
-      if (keyset && page.numRows > 0) {
-        last = BigInt(page.getChild(ROW_INDEX_COLUMN)?.get(page.numRows - 1) as bigint | number);
-      }
-      if (heavy) return withHeavyColumns(page, heavy, keys, signal);
-      // `__row` was asked for the paging only.
-      return keyset ? page.selectAt(inDb.map((_, i) => i)) : page;
+      return heavy ? withHeavyColumns(page, heavy, keys, signal) : page;
     });
     if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
     return new Blob(await sink.finish());
