@@ -176,7 +176,7 @@ function slotsOf(d: CubeDimension): number {
  * (when given: 1 = the row passes the filter bar) and every predicate not on d. A value dimension
  * counts its NULLs nowhere; a list counts every non-NULL element (a repeated element twice, as
  * `unnest` does); a range counts bins only. The predicates are applied first, one typed-array pass
- * each, then each dimension is counted in a pass of its own.
+ * each; then each dimension counts the rows listed for it (selection vectors, below).
  */
 export function crossfilterCounts(
   cube: FacetCube,
@@ -191,30 +191,69 @@ export function crossfilterCounts(
   const failedDim = new Int8Array(n).fill(-1);
   if (base) for (let r = 0; r < n; r++) if (base[r] === 0) fails[r] = 2;
   for (const p of predicates) markFails(cube, p, fails, failedDim);
-  const filtered = base !== null || predicates.length > 0;
-  return cube.dimensions.map((d, di) => {
-    const out = new Int32Array(slotsOf(d));
-    // A row that fails one selection still counts for that selection's own facet.
-    const counts = (r: number) => !filtered || fails[r] === 0 || (fails[r] === 1 && failedDim[r] === di);
-    if (d.kind === 'list') {
-      const { offsets, codes } = d;
-      for (let r = 0; r < n; r++) {
-        if (!counts(r)) continue;
-        for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
-          const c = codes[k]!;
-          if (c >= 0) out[c]!++;
-        }
-      }
-    } else {
-      const codes = d.codes;
-      for (let r = 0; r < n; r++) {
-        if (!counts(r)) continue;
-        const c = codes[r]!;
+  const dims = cube.dimensions;
+  if (base === null && predicates.length === 0) {
+    return dims.map((d) => countRows(d, null, n));
+  }
+  // Selection vectors: the rows that pass everything, and per selected dimension the rows that fail
+  // only its selection (they count for that facet alone). Each facet then reads only its rows: a
+  // click that keeps a fifth of the rows costs a fifth of a pass per facet.
+  const passing = new Int32Array(n);
+  let np = 0;
+  const single = new Map<number, { rows: Int32Array; n: number }>();
+  for (const p of predicates) if (!single.has(p.dim)) single.set(p.dim, { rows: new Int32Array(n), n: 0 });
+  for (let r = 0; r < n; r++) {
+    const f = fails[r];
+    if (f === 0) passing[np++] = r;
+    else if (f === 1) {
+      const s = single.get(failedDim[r]!)!;
+      s.rows[s.n++] = r;
+    }
+  }
+  return dims.map((d, di) => {
+    const out = countRows(d, passing.subarray(0, np), n);
+    const s = single.get(di);
+    if (s) addCounts(out, d, s.rows.subarray(0, s.n));
+    return out;
+  });
+}
+
+/** A dimension's counts over the rows listed (null: every row). */
+function countRows(d: CubeDimension, rows: Int32Array | null, n: number): Int32Array {
+  const out = new Int32Array(slotsOf(d));
+  if (rows) addCounts(out, d, rows);
+  else if (d.kind === 'list') {
+    for (let k = 0; k < d.offsets[n]!; k++) {
+      const c = d.codes[k]!;
+      if (c >= 0) out[c]!++;
+    }
+  } else {
+    const codes = d.codes;
+    for (let r = 0; r < n; r++) {
+      const c = codes[r]!;
+      if (c >= 0) out[c]!++;
+    }
+  }
+  return out;
+}
+
+function addCounts(out: Int32Array, d: CubeDimension, rows: Int32Array): void {
+  if (d.kind === 'list') {
+    const { offsets, codes } = d;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      for (let k = offsets[r]!; k < offsets[r + 1]!; k++) {
+        const c = codes[k]!;
         if (c >= 0) out[c]!++;
       }
     }
-    return out;
-  });
+    return;
+  }
+  const codes = d.codes;
+  for (let i = 0; i < rows.length; i++) {
+    const c = codes[rows[i]!]!;
+    if (c >= 0) out[c]!++;
+  }
 }
 
 /** Compares by Unicode code point, which is UTF-8 byte order: DuckDB's order of VARCHARs. */
