@@ -35,14 +35,18 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   // The column types do not depend on sort or filters: probing without them lets the doorway's cache
   // answer every later sort or filter of the same table.
   const schemaQuery = buildPageQuery({ table, columns, limit: 0, offset: 0 });
-  const schemaResult = await db.query(schemaQuery.sql, { params: schemaQuery.params, signal });
+  const count = buildCountQuery({ table, filters });
+  // Both asked at once: the engine answers them one after the other, but the page does not wait a
+  // round trip in between.
+  const [schemaResult, countResult] = await Promise.all([
+    db.query(schemaQuery.sql, { params: schemaQuery.params, signal }),
+    db.query(count.sql, { params: count.params, signal }),
+  ]);
   const gridColumns = columnsOf(schemaResult.table.schema);
   const tiebreaker =
     options.tiebreaker === null
       ? undefined
       : (options.tiebreaker ?? (hasColumn(table, schemaResult.table.schema, '__row') ? '__row' : undefined));
-  const count = buildCountQuery({ table, filters });
-  const countResult = await db.query(count.sql, { params: count.params, signal });
   const rowCount = toCount(countResult.table);
   // The counter makes a new key per source: a table re-created under the same name has other rows.
   const key = `table:${++sourceCounter}:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
