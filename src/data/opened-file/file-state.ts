@@ -55,3 +55,11 @@ export interface SqlVectorsState {
   removed?: { memoryBefore: number; memoryAfter: number };
   error?: ErrorPayload;
 }
+
+/** The kind a file name suggests; the magic bytes decide (parquet/file-kind.ts). */
+export function kindFromName(fileName: string): FileKind {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
+  if (lower.endsWith('.arrow') || lower.endsWith('.feather') || lower.endsWith('.arrows')) return 'arrow';
+  return 'parquet';
+}

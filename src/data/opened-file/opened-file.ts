@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the one owner of an open file (load, parts, vector index, vectors in
+// SQL, cancel, close, reload); each piece lives in its own module (load-*.ts, file-sql-vectors.ts).
 import { tableToIPC } from 'apache-arrow';
 import { MemscopeError, toMemscopeError, type ErrorPayload } from '../../core/errors';
 import { uniqueTableName } from '../../core/schema/table-names';
@@ -6,7 +8,7 @@ import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../heavy-store';
 import { detectFileKind, readMagic } from '../parquet/file-kind';
 import { parquetError } from '../parquet/parquet-errors';
-import type { FileKind, FileState } from './file-state';
+import { kindFromName, type FileKind, type FileState } from './file-state';
 import { loadArrow } from './load-arrow';
 import { mark, type FileBytes, type LoadContext, type OpenDeps } from './load-context';
 import { isRemoteRef } from '../remote/http-range-source';
@@ -412,12 +414,4 @@ export class OpenedFile {
       },
     };
   }
-}
-
-/** The kind a file name suggests; the magic bytes decide (file-kind.ts). */
-function kindFromName(fileName: string): FileKind {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
-  if (lower.endsWith('.arrow') || lower.endsWith('.feather') || lower.endsWith('.arrows')) return 'arrow';
-  return 'parquet';
 }
