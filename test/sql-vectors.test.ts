@@ -167,6 +167,22 @@ describe('Add vectors to SQL', () => {
     ).toEqual([]);
   }, 120_000);
 
+  it('a reload while the vectors go in stops them and shows them as not added', async () => {
+    const ws = new Workspace(deps());
+    const file = ws.open(await sample('preferences.parquet'), 'preferences.parquet');
+    await file.done;
+    const adding = file.addVectorsToSql('embedding');
+    await sqlVectorsState(file, ['adding']);
+    const reloaded = await file.reload();
+    await adding;
+    expect(reloaded.status).toBe('ready');
+    expect(file.state.sqlVectors?.status).toBe('failed');
+    expect(file.state.sqlVectors?.error?.message).toMatch(/read again while its vectors were being added/);
+    expect(await sqlColumnType(db, file.tableName, 'embedding')).toBeNull();
+    expect(await leftovers()).toEqual([]);
+    await ws.close(file.id);
+  }, 120_000);
+
   it('a store: the view leaves the vectors out and keeps working, also when rebuilt', async () => {
     const ws = new Workspace(deps());
     const { files, store } = ws.openTogether(
