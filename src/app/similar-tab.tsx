@@ -50,13 +50,16 @@ export function SimilarTab({
     [db, table, exploreFilters, rowCount],
   );
 
+  // Vectors added to SQL are the heavy column again: the results read it from the file, not twice.
+  const sqlVector = state.sqlVectors?.report ? state.sqlVectors.column : null;
   const rows = useMemo<SimilarRows>(() => {
     const t = quoteIdentifier(table);
     const r = quoteIdentifier(ROW_INDEX_COLUMN);
+    const all = sqlVector ? `t.* EXCLUDE (${quoteIdentifier(sqlVector)})` : 't.*';
     return {
       async fetchRows(list, signal) {
         // The rows in the order given: the list is bound as text and unnested with its positions.
-        const sql = `SELECT t.* FROM ${t} t JOIN (SELECT unnest(l) AS ${r}, generate_subscripts(l, 1) AS pos FROM (SELECT ?::BIGINT[] AS l)) q USING (${r}) ORDER BY q.pos`;
+        const sql = `SELECT ${all} FROM ${t} t JOIN (SELECT unnest(l) AS ${r}, generate_subscripts(l, 1) AS pos FROM (SELECT ?::BIGINT[] AS l)) q USING (${r}) ORDER BY q.pos`;
         const text = `[${Array.from(list, (v) => String(v)).join(',')}]`;
         return (await db.query(sql, { params: [text], signal })).table;
       },
@@ -68,7 +71,7 @@ export function SimilarTab({
         return v === undefined || v === null ? null : Number(v);
       },
     };
-  }, [db, table, idColumn]);
+  }, [db, table, idColumn, sqlVector]);
 
   if (state.status !== 'ready' && state.status !== 'loading') {
     return <p className="empty-state">Open a memory store to search it by similarity.</p>;
