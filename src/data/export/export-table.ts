@@ -47,6 +47,11 @@ export interface ExportRequest {
   labels?: ReadonlyMap<string, string>;
   /** Heavy columns (vectors, binary, long text) read from the file for each page, on request. */
   heavy?: HeavyExport;
+  /**
+   * Columns of the DuckDB table that the view does not show (a file's vectors added to SQL): not
+   * written, unless `heavy` reads them from the file.
+   */
+  leaveOut?: readonly string[];
 }
 
 /** A sink for CSV or JSON Lines: each page becomes one string part. */
@@ -98,7 +103,8 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
   try {
     const probe = buildPageQuery({ table, limit: 0, offset: 0 });
     const schema = (await db.query(probe.sql, { params: probe.params, signal })).table.schema;
-    const inDb = schema.fields.map((f) => f.name).filter((n) => n !== ROW_INDEX_COLUMN);
+    const hidden = new Set([ROW_INDEX_COLUMN, ...(request.leaveOut ?? [])]);
+    const inDb = schema.fields.map((f) => f.name).filter((n) => !hidden.has(n));
     // With heavy columns: every column in the file's order, and `__row` selected to find them by.
     const added = heavy ? new Set(exportableHeavy(heavy).map((c) => c.name)) : new Set<string>();
     const keys = heavy
