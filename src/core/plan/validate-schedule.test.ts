@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScheduleJson } from './parse-schedule';
-import { MAX_ALIGN, MAX_SIZE_BYTES, findCycles, validateSchedule } from './validate-schedule';
+import { MAX_ALIGN, MAX_SIZE_BYTES } from './executor-values';
+import { findCycles } from './find-cycles';
+import { validateSchedule } from './validate-schedule';
 import type { ProblemCode, Schedule } from './types';
 
 /** A schedule in the edge-list JSON shape; `edges` as "1>2 2>3". */
