@@ -4,7 +4,8 @@ import mvpWorkerUrl from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?
 import ehWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasmUrl from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { DbClient } from './db-client';
-import { createDuckDbClient, type StartedDuckDb } from './duckdb-client';
+import { createDuckDbClient } from './duckdb-client';
+import type { StartedDuckDb } from './engine';
 
 /**
  * The app's DbClient: DuckDB-WASM in its own worker, self-hosted (the wasm and worker files are
