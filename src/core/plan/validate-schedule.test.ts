@@ -114,6 +114,12 @@ describe('validateSchedule: every rule', () => {
       /starts at 10 µs, before its dependency 1 ends at 50 µs/,
     ],
     [
+      'a start before a dependency ends, with only those two times given',
+      json('1>2', 2, { 1: { end_us: 50 }, 2: { start_us: 10 } }),
+      'timing-order',
+      /starts at 10 µs, before its dependency 1 ends at 50 µs/,
+    ],
+    [
       'a duplicate edge',
       {
         ...json('1>2', 2),

@@ -64,9 +64,11 @@ export function validateSchedule(schedule: Schedule, options: ValidateOptions = 
 
   // Field values.
   let withTimings = 0;
+  let anyTime = false;
   executors.forEach((e, i) => {
     checkExecutorValues(e, i, execPath, problems);
     if (e.startUs !== undefined && e.endUs !== undefined) withTimings++;
+    if (e.startUs !== undefined || e.endUs !== undefined) anyTime = true;
   });
   if (withTimings > 0 && withTimings < executors.length) {
     const missing = executors
@@ -208,7 +210,7 @@ export function validateSchedule(schedule: Schedule, options: ValidateOptions = 
   }
 
   // Timings that contradict dependencies (in the order the dependencies are listed).
-  if (withTimings > 0) {
+  if (anyTime) {
     const kept = resolveSchedule(clean);
     for (let k = 0; k < clean.edges.length; k++) {
       const a = clean.executors[kept.from[k]!]!;
