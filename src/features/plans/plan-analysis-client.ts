@@ -87,10 +87,15 @@ export class PlanAnalysisClient {
       if (!client.alive) return here();
       throw isErrorPayload(e) ? new MemscopeError(e) : e;
     } finally {
-      if (--this.inFlight === 0 && this.release && this.client === client) {
-        this.release = false;
-        this.dispose();
-      }
+      this.settled(client);
+    }
+  }
+
+  /** One call less in flight; the worker is let go once idle after a big plan (RELEASE_WORKER_ABOVE). */
+  private settled(client: RpcClient<PlanAnalysisApi>): void {
+    if (--this.inFlight === 0 && this.release && this.client === client) {
+      this.release = false;
+      this.dispose();
     }
   }
 
@@ -101,12 +106,15 @@ export class PlanAnalysisClient {
     if (!client) return traceRunFromTable(table);
     // Serializing is a copy of the buffers (no per-row objects); the bytes are then moved, not cloned.
     const ipc = tableToIPC(table, 'stream');
+    this.inFlight++;
     try {
       return await client.call('traceRun', { ipc }, [ipc.buffer]);
     } catch (e) {
       // The worker died under it: the table is still here (only its serialized copy was moved).
       if (!client.alive) return traceRunFromTable(table);
       throw isErrorPayload(e) ? new MemscopeError(e) : e;
+    } finally {
+      this.settled(client);
     }
   }
 
