@@ -14,7 +14,7 @@
 import { traceRunFromTable, type TraceRun } from '../core/plan/memory/trace-run';
 import { parsePlanText, type ParsedPlan } from '../core/plan/parse-plan';
 import { DIGEST_ABOVE_EXECUTORS } from '../core/plan/schedule-digest';
-import type { BumpaloVersion } from '../core/plan/types';
+import type { BumpaloVersion } from '../core/plan/memory/memory-types';
 import { serveRpc } from './rpc';
 
 const api = {

@@ -75,6 +75,8 @@ export class OpenedFile {
   private closed = false;
   private firstRowsDone: () => void = () => {};
   private firstRows: Promise<void> = Promise.resolve();
+  /** Whether the current load waits for the first rows to paint (firstRowsWaitMs); see reload(). */
+  private waitForFirstRows = true;
   private loading: Promise<FileState>;
 
   constructor(
@@ -252,8 +254,10 @@ export class OpenedFile {
    * Reads the file into DuckDB again, under the same table name when it is free: after DuckDB was
    * restarted, or after the table was dropped from SQL. Parts views attached stay.
    */
-  reload(): Promise<FileState> {
+  reload(options: { waitForFirstRows?: boolean } = {}): Promise<FileState> {
     if (this.closed) return Promise.resolve(this.current);
+    // After a DuckDB restart every table is gone: the load does not wait for the grid's first paint.
+    this.waitForFirstRows = options.waitForFirstRows ?? true;
     this.abort.abort();
     this.sqlVectors.beforeReload();
     this.releaseLoad();
@@ -391,7 +395,7 @@ export class OpenedFile {
         this.ownsTable = true;
       },
       firstRowsShown: (maxWaitMs) => {
-        if (maxWaitMs <= 0) return Promise.resolve();
+        if (maxWaitMs <= 0 || !this.waitForFirstRows) return Promise.resolve();
         return new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, maxWaitMs);
           void this.firstRows.then(() => {

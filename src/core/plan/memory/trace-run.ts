@@ -15,7 +15,8 @@
 import type { Table } from 'apache-arrow';
 import { quoteIdentifier } from '../../sql/identifiers';
 import { parseTraceTable } from '../parse-trace-table';
-import type { BumpaloVersion, ParsedTrace, TraceColumn, TraceColumns, TraceQuery } from '../types';
+import type { ParsedTrace, TraceColumn, TraceColumns, TraceQuery } from '../types';
+import type { BumpaloVersion } from './memory-types';
 import { runQueryFromSchedule, simulateRun, type RunQuery, type StrategyResult } from './query-run';
 
 export const TRACE_COLUMN_NAMES = [
