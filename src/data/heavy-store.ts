@@ -152,7 +152,8 @@ export function valueAt(column: Vector, index: number): HeavyValue {
       const child = data.children[0] as Data;
       const d = type.listSize;
       const values = child.values as Float32Array | Float64Array;
-      const start = (data.offset + i) * d;
+      // apache-arrow slices a fixed list's child with it (bitmaps only keep data.offset).
+      const start = i * d;
       return values instanceof Float32Array
         ? values.subarray(start, start + d)
         : Float32Array.from(values.subarray(start, start + d));

@@ -28,7 +28,8 @@ export async function rowBitmap(
   for (const data of result.table.getChildAt(0)?.data ?? []) {
     const values = data.values as BigInt64Array | Int32Array | Float64Array;
     for (let i = 0; i < data.length; i++) {
-      const r = Number(values[data.offset + i]);
+      // apache-arrow slices value buffers with the data: index from 0.
+      const r = Number(values[i]);
       if (r >= 0 && r < rowCount) bits[r >> 3] = (bits[r >> 3] as number) | (1 << (r & 7));
     }
   }
