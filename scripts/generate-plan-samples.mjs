@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Writes the Plans samples (public/samples/plans/) and the format examples (docs/formats/examples/)
 // deterministically: same seed, same bytes. `node scripts/generate-plan-samples.mjs`
+// Over 400 lines on purpose: every sample's definition sits beside the writer that makes it, so one
+// file says what the samples are.
 //
 //   three-executors.json      3 executors, edge-list shape, no timings
 //   graph-query-20.json       a typical 20-executor graph query, the engine's own shape

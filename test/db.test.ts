@@ -1,3 +1,5 @@
+// Over 400 lines on purpose: the DuckDB doorway's behaviour (queries, lockdown, grid sources) is
+// tested against one Node engine started once; splitting it would start the engine three times.
 import {
   Field,
   FixedSizeList,
