@@ -9,7 +9,9 @@ import type { MapEngineApi, PickResult, RenderRequest, RenderResult } from './ma
  * request waits, so a fast drag never queues up stale pictures.
  */
 export interface MapClient {
-  load(xy: Float32Array, rows: Float64Array): Promise<{ bounds: Bounds; count: number; ms: number }>;
+  load(xy: Float32Array, rows: Float64Array): Promise<{ bounds: Bounds; count: number }>;
+  /** Builds the hover grid now (else the first pick does). */
+  index(): Promise<{ ms: number }>;
   colour(codes: Uint16Array | null, colours: Uint32Array): Promise<void>;
   /** Resolves with the picture for `request`, or null when a newer request replaced it first. */
   render(request: RenderRequest): Promise<RenderResult | null>;
@@ -53,6 +55,7 @@ export function createMapClient(onCrash: (error: MemscopeError) => void): MapCli
   return {
     load: (xy, rows) =>
       typed(rpc.call('load', { xy, rows }, [xy.buffer as ArrayBuffer, rows.buffer as ArrayBuffer])),
+    index: () => typed(rpc.call('index', undefined as never)),
     colour: (codes, colours) => typed(rpc.call('colour', { codes, colours })),
     render(request) {
       waiting?.resolve(null);

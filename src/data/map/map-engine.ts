@@ -4,7 +4,7 @@ import { boundsOf, type Bounds, type MapView } from '../../core/map/view';
 
 /**
  * What the map worker does (src/workers/map.worker.ts; Node tests call it in-process): it holds the
- * projected points, their hit-test grid (built once per projection) and colour codes, renders a
+ * projected points, their hit-test grid (built once per projection, on first use) and colour codes, renders a
  * view into a pixel buffer (a density raster, core/map/raster.ts), and answers hover and box
  * queries. The main thread keeps only the picture and draws it.
  */
@@ -35,24 +35,30 @@ export function createMapEngine() {
   let xy: Float32Array = new Float32Array(0);
   let rows: Float64Array = new Float64Array(0);
   let grid: PointGrid | null = null;
+  let bounds: Bounds = boundsOf(xy);
+  // Built when first needed, so the first picture does not wait for it.
+  const theGrid = (): PointGrid => (grid ??= buildPointGrid(xy, bounds));
   let codes: Uint16Array | null = null;
   let colours: Uint32Array = Uint32Array.from([0xff808080]);
   let scratch: RasterScratch | undefined;
 
   return {
-    /** New points (a projection); the grid is built here, once. */
-    async load(arg: {
-      xy: Float32Array;
-      rows: Float64Array;
-    }): Promise<{ bounds: Bounds; count: number; ms: number }> {
-      const started = performance.now();
+    /** New points (a projection). The hover grid is built on the first pick or box, once. */
+    async load(arg: { xy: Float32Array; rows: Float64Array }): Promise<{ bounds: Bounds; count: number }> {
       xy = arg.xy;
       rows = arg.rows;
       codes = null;
       scratch = undefined;
-      const bounds = boundsOf(xy);
-      grid = buildPointGrid(xy, bounds);
-      return { bounds, count: rows.length, ms: performance.now() - started };
+      grid = null;
+      bounds = boundsOf(xy);
+      return { bounds, count: rows.length };
+    },
+
+    /** Builds the hover grid now (the first pick would otherwise), and says how long it took. */
+    async index(): Promise<{ ms: number }> {
+      const started = performance.now();
+      theGrid();
+      return { ms: performance.now() - started };
     },
 
     /** One code per point (null: one colour) and the colour of each code. */
@@ -81,16 +87,16 @@ export function createMapEngine() {
 
     /** The point nearest (x, y) within `radius` data units. */
     async pick(arg: { x: number; y: number; radius: number }): Promise<PickResult | null> {
-      if (!grid) return null;
-      const i = nearestPoint(grid, arg.x, arg.y, arg.radius);
+      if (rows.length === 0) return null;
+      const i = nearestPoint(theGrid(), arg.x, arg.y, arg.radius);
       if (i < 0) return null;
       return { index: i, row: rows[i] as number, x: xy[2 * i] as number, y: xy[2 * i + 1] as number };
     },
 
     /** The `__row`s of the points inside a data box, ascending by point. */
     async select(arg: { box: Bounds }): Promise<Float64Array> {
-      if (!grid) return new Float64Array(0);
-      const picked = pointsInBox(grid, arg.box);
+      if (rows.length === 0) return new Float64Array(0);
+      const picked = pointsInBox(theGrid(), arg.box);
       return Float64Array.from(picked, (i) => rows[i] as number);
     },
   };

@@ -35,14 +35,14 @@ export function drawMap(ctx: CanvasRenderingContext2D, f: MapFrame): void {
   }
   ctx.setTransform(d, 0, 0, d, 0, 0);
   const at = (i: number) => toScreen(v, sz, f.xy[2 * i] as number, f.xy[2 * i + 1] as number);
-  ctx.lineWidth = 1;
+  ctx.lineWidth = 1.5;
   ctx.strokeStyle = t.ink;
   ctx.fillStyle = t.chartMark;
   for (const i of f.marks.out) {
     const [x, y] = at(i);
     if (x < -4 || y < -4 || x > sz.width + 4 || y > sz.height + 4) continue;
     ctx.beginPath();
-    ctx.arc(x, y, 3.5, 0, 2 * Math.PI);
+    ctx.arc(x, y, 4, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
   }

@@ -119,7 +119,8 @@ export function MapPanel(props: MapPanelProps) {
     } catch (err) {
       const e = toMemscopeError(err, { code: 'internal', file: props.fileName });
       if (e.code !== 'cancelled') props.onError(e);
-      if (e.code === 'cancelled' && which === 'umap' && !drawn.pca) setProjection('pca');
+      // Cancelled before any map was drawn: back to where it started (the draw button again).
+      if (e.code === 'cancelled' && !drawn.pca && !drawn.umap) setStarted(false);
     } finally {
       if (abort.current === ctl) {
         setBusy(null);

@@ -17,6 +17,7 @@ import { createMapClient, type MapClient } from '../../data/map/map-client';
 import { useThemeColours } from '../../components/theme/theme';
 import { drawMap } from './draw-map';
 import { MapToolbar, type DragMode } from './map-toolbar';
+import { useMapHover } from './use-map-hover';
 
 /**
  * The 2-D map of every indexed row, on a plain 2-D canvas (the app's CSP forbids the `new Function`
@@ -34,17 +35,6 @@ export interface MapPoints {
 export interface HoverInfo {
   id: string | null;
   text: string | null;
-}
-
-interface Hover {
-  row: number;
-  /** The point, in data units. */
-  x: number;
-  y: number;
-  /** Where the tooltip goes, in CSS pixels of the canvas (hover ends when the view changes). */
-  sx: number;
-  sy: number;
-  info: HoverInfo | null;
 }
 
 interface Gesture {
@@ -87,14 +77,8 @@ export function VectorMap(props: {
   const gesture = useRef<Gesture | null>(null);
   const raf = useRef(0);
   const zoomText = useRef<HTMLSpanElement | null>(null);
-  const hoverAbort = useRef<AbortController | null>(null);
-  const picking = useRef<{ busy: boolean; next: { x: number; y: number } | null }>({
-    busy: false,
-    next: null,
-  });
   const [size, setSize] = useState<Size>({ width: 640, height: 400 });
   const [mode, setMode] = useState<DragMode>('pan');
-  const [hover, setHover] = useState<Hover | null>(null);
   const [loaded, setLoaded] = useState(0);
   const dpr = Math.min(2, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
 
@@ -114,6 +98,20 @@ export function VectorMap(props: {
     }
     return { out, query };
   }, [points, highlight, queryRow]);
+
+  const pickAt = (x: number, y: number) => {
+    const c = client.current;
+    if (!c) return Promise.resolve(null);
+    const v = view.current;
+    const sz = latest.current.size;
+    const [dx, dy] = toData(v, sz, x, y);
+    return c.pick(dx, dy, HOVER_RADIUS / v.k).then((hit) => {
+      if (!hit) return null;
+      const [sx, sy] = toScreen(v, sz, hit.x, hit.y);
+      return { row: hit.row, x: hit.x, y: hit.y, sx, sy };
+    });
+  };
+  const { hover, setHover, hoverAt } = useMapHover(props.describe);
 
   // Everything draw() and the handlers read, current after every render.
   const latest = useRef({ size, dpr, theme, marks, selectionBox, hover, points, fit });
@@ -254,50 +252,6 @@ export function VectorMap(props: {
     return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
 
-  const pickAt = (x: number, y: number): Promise<{ row: number; x: number; y: number } | null> => {
-    const c = client.current;
-    if (!c) return Promise.resolve(null);
-    const [dx, dy] = toData(view.current, latest.current.size, x, y);
-    return c.pick(dx, dy, HOVER_RADIUS / view.current.k);
-  };
-
-  // Hover: one pick in flight at a time, the newest position next.
-  const hoverAt = (x: number, y: number) => {
-    const state = picking.current;
-    if (state.busy) {
-      state.next = { x, y };
-      return;
-    }
-    state.busy = true;
-    void pickAt(x, y)
-      .then((hit) => {
-        const current = latest.current.hover;
-        if (!hit) {
-          if (current) setHover(null);
-          return;
-        }
-        if (current?.row === hit.row) return;
-        hoverAbort.current?.abort();
-        const ctl = new AbortController();
-        hoverAbort.current = ctl;
-        const [sx, sy] = toScreen(view.current, latest.current.size, hit.x, hit.y);
-        setHover({ row: hit.row, x: hit.x, y: hit.y, sx, sy, info: null });
-        props.describe(hit.row, ctl.signal).then(
-          (info) => {
-            if (!ctl.signal.aborted) setHover((h) => (h && h.row === hit.row ? { ...h, info } : h));
-          },
-          () => undefined,
-        );
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        state.busy = false;
-        const next = state.next;
-        state.next = null;
-        if (next && !gesture.current) hoverAt(next.x, next.y);
-      });
-  };
-
   const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
     if (e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
@@ -311,7 +265,7 @@ export function VectorMap(props: {
     const p = local(e);
     const g = gesture.current;
     if (!g) {
-      hoverAt(p.x, p.y);
+      hoverAt(p.x, p.y, pickAt, () => !gesture.current);
       return;
     }
     if (Math.abs(p.x - g.x0) > 3 || Math.abs(p.y - g.y0) > 3) g.moved = true;
@@ -401,6 +355,7 @@ export function VectorMap(props: {
               {hover.info ? (hover.info.id ?? `row ${hover.row}`) : '…'}
             </strong>
             {hover.info?.text ? <span>{hover.info.text}</span> : null}
+            {props.onOpenRow ? <span className="similar-map-tooltip-hint">Click to open</span> : null}
           </div>
         )}
       </div>
