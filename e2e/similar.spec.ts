@@ -203,5 +203,10 @@ test.describe('Similar with Explore', () => {
     await expect
       .poll(async () => Number(await page.getByRole('grid').getAttribute('aria-rowcount')) - 1)
       .toBe(n);
+    // The map is kept while the file is open: back on Similar it is there, with its colours.
+    await page.getByRole('tab', { name: 'Similar' }).click();
+    await expect(map).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Draw the map/ })).toHaveCount(0);
+    await expect(legend.getByRole('listitem')).toHaveCount(facetCounts.size);
   });
 });

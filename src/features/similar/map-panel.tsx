@@ -28,6 +28,19 @@ interface Drawn {
   note: string;
 }
 
+interface Remembered {
+  projection: Projection;
+  drawn: Partial<Record<Projection, Drawn>>;
+  colour: string | null | undefined;
+}
+
+/**
+ * The maps drawn for an index, kept while the index lives (it belongs to the opened file, which
+ * disposes it; the WeakMap lets the maps go with it): leaving the Similar tab (a click on a point
+ * opens Explore) and coming back shows the same map without projecting again.
+ */
+const remembered = new WeakMap<VectorIndex, Remembered>();
+
 export interface MapPanelProps {
   fileName: string;
   index: VectorIndex;
@@ -49,15 +62,16 @@ export function MapPanel(props: MapPanelProps) {
   const theme = useThemeColours();
   const projectionId = useId();
   const colourId = useId();
-  const [projection, setProjection] = useState<Projection>('pca');
-  const [drawn, setDrawn] = useState<Partial<Record<Projection, Drawn>>>({});
+  const [memory] = useState(() => remembered.get(index));
+  const [projection, setProjection] = useState<Projection>(memory?.projection ?? 'pca');
+  const [drawn, setDrawn] = useState<Partial<Record<Projection, Drawn>>>(memory?.drawn ?? {});
   const [busy, setBusy] = useState<string | null>(null);
-  const [started, setStarted] = useState(false);
+  const [started, setStarted] = useState(Boolean(memory?.drawn.pca ?? memory?.drawn.umap));
   const [selection, setSelection] = useState<{ rows: Float64Array; box: Bounds } | null>(null);
   const abort = useRef<AbortController | null>(null);
   // "Colour by": the user's pick, or (undefined) the first category column that has two values or more.
   const categories = colourColumns.filter((c) => c.category);
-  const [picked, setPicked] = useState<string | null | undefined>(undefined);
+  const [picked, setPicked] = useState<string | null | undefined>(memory?.colour);
   const [auto, setAuto] = useState(0);
   const column = picked !== undefined ? picked : (categories[auto]?.name ?? null);
   const shown = drawn[projection] ?? null;
@@ -76,6 +90,9 @@ export function MapPanel(props: MapPanelProps) {
   );
 
   useEffect(() => () => abort.current?.abort(), []);
+  useEffect(() => {
+    remembered.set(index, { projection, drawn, colour: picked });
+  }, [index, projection, drawn, picked]);
 
   const draw = async (which: Projection) => {
     if (drawn[which]) return;
