@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePalette, codesByRow, legendEntries, OTHER_CODE, pointCodes } from './colours';
+import { codePalette, codesByRow, hideCodes, legendEntries, OTHER_CODE, pointCodes } from './colours';
 
 describe('codesByRow', () => {
   it.each([
@@ -75,5 +75,21 @@ describe('codePalette', () => {
     ['an empty palette falls back to Other', 1, [], 99, undefined, [99, 99]],
   ])('%s', (_name, n, palette, other, single, want) => {
     expect(Array.from(codePalette(n, palette, other, single))).toEqual(want);
+  });
+});
+
+describe('hideCodes', () => {
+  const colours = Uint32Array.from([1, 2, 3]);
+  it.each([
+    ['nothing hidden: the same palette', [], [1, 2, 3]],
+    ['hidden codes become transparent', [0, 2], [0, 2, 0]],
+    ['codes beyond the palette are ignored', [7], [1, 2, 3]],
+  ])('%s', (_name, hidden, want) => {
+    expect(Array.from(hideCodes(colours, new Set(hidden)))).toEqual(want);
+  });
+
+  it('leaves the palette it was given alone', () => {
+    hideCodes(colours, new Set([1]));
+    expect(Array.from(colours)).toEqual([1, 2, 3]);
   });
 });

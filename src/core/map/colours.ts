@@ -118,3 +118,11 @@ export interface ColourColumn {
   /** By role a category (category, topic, kind, …): the default is the first of these. */
   category: boolean;
 }
+
+/** The palette with the `hidden` codes made fully transparent (not drawn, hovered or selected). */
+export function hideCodes(colours: Uint32Array, hidden: ReadonlySet<number>): Uint32Array {
+  if (hidden.size === 0) return colours;
+  const out = colours.slice();
+  for (const code of hidden) if (code >= 0 && code < out.length) out[code] = 0;
+  return out;
+}

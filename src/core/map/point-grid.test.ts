@@ -46,6 +46,13 @@ describe('nearestPoint', () => {
     expect(nearestPoint(g, x, y, r)).toBe(want);
   });
 
+  it.each([
+    ['the nearest is skipped: the next one within reach', 1, 0, 1.5, 0],
+    ['nothing else within reach', 5, 5.2, 0.2, -1],
+  ])('with a filter (odd points hidden): %s', (_name, x, y, r, want) => {
+    expect(nearestPoint(g, x, y, r, (i) => i % 2 === 0)).toBe(want);
+  });
+
   it.each([17, 200, 3000])('agrees with a linear scan on %i random points', (n) => {
     const rand = lcg(n * 7);
     // Clustered: most points in a small square, a few far out.
@@ -70,5 +77,11 @@ describe('pointsInBox', () => {
     ['empty', { x0: 2, y0: 2, x1: 3, y1: 3 }, []],
   ])('%s', (_name, box, want) => {
     expect(Array.from(pointsInBox(g, box))).toEqual(want);
+  });
+
+  it('with a filter, only the points it takes', () => {
+    expect(Array.from(pointsInBox(g, { x0: -1, y0: -1, x1: 6, y1: 6 }, (i) => i !== 1 && i !== 3))).toEqual([
+      0, 2, 4,
+    ]);
   });
 });

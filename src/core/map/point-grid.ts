@@ -61,11 +61,20 @@ function cellRange(g: PointGrid, x0: number, y0: number, x1: number, y1: number)
   };
 }
 
+/** Which points count (a hidden legend value's points do not); every point when absent. */
+export type PointFilter = (i: number) => boolean;
+
 /**
- * The point nearest (x, y) within `radius` (data units), or -1. Ties go to the lower index, so the
- * answer does not depend on the grid's cell size.
+ * The point nearest (x, y) within `radius` (data units) that `accept` takes, or -1. Ties go to the
+ * lower index, so the answer does not depend on the grid's cell size.
  */
-export function nearestPoint(g: PointGrid, x: number, y: number, radius: number): number {
+export function nearestPoint(
+  g: PointGrid,
+  x: number,
+  y: number,
+  radius: number,
+  accept?: PointFilter,
+): number {
   if (!(radius >= 0) || g.order.length === 0) return -1;
   const { c0, c1, r0, r1 } = cellRange(g, x - radius, y - radius, x + radius, y + radius);
   let best = -1;
@@ -75,6 +84,7 @@ export function nearestPoint(g: PointGrid, x: number, y: number, radius: number)
       const cell = r * g.side + c;
       for (let j = g.start[cell] as number, end = g.start[cell + 1] as number; j < end; j++) {
         const i = g.order[j] as number;
+        if (accept && !accept(i)) continue;
         const dx = (g.xy[2 * i] as number) - x;
         const dy = (g.xy[2 * i + 1] as number) - y;
         const d = dx * dx + dy * dy;
@@ -88,8 +98,8 @@ export function nearestPoint(g: PointGrid, x: number, y: number, radius: number)
   return best;
 }
 
-/** Indexes of the points inside the box (edges included), ascending. */
-export function pointsInBox(g: PointGrid, box: Bounds): Uint32Array {
+/** Indexes of the points inside the box (edges included) that `accept` takes, ascending. */
+export function pointsInBox(g: PointGrid, box: Bounds, accept?: PointFilter): Uint32Array {
   const x0 = Math.min(box.x0, box.x1);
   const x1 = Math.max(box.x0, box.x1);
   const y0 = Math.min(box.y0, box.y1);
@@ -103,7 +113,7 @@ export function pointsInBox(g: PointGrid, box: Bounds): Uint32Array {
         const i = g.order[j] as number;
         const x = g.xy[2 * i] as number;
         const y = g.xy[2 * i + 1] as number;
-        if (x >= x0 && x <= x1 && y >= y0 && y <= y1) out.push(i);
+        if (x >= x0 && x <= x1 && y >= y0 && y <= y1 && (!accept || accept(i))) out.push(i);
       }
     }
   }

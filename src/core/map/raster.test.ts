@@ -86,6 +86,15 @@ describe('rasterize', () => {
     expect(at(r.pixels, 4, 17)).toBe(0);
   });
 
+  it('points of a transparent (hidden) colour are not drawn and do not count', () => {
+    const xy = Float32Array.from([2.5, 2.5, 2.5, 2.5, 12.5, 12.5]);
+    const codes = Uint16Array.from([0, 1, 1]);
+    const r = rasterize({ xy, codes, colours: Uint32Array.from([RED, 0]), view: big, width: 20, height: 20 });
+    // Only the red point: alpha of one point, pure red; nothing where the hidden one is.
+    expect(at(r.pixels, 2, 17)).toBe(((190 << 24) | 0xff) >>> 0);
+    expect(at(r.pixels, 12, 7)).toBe(0);
+  });
+
   it('a zoomed and panned view moves the points with it', () => {
     const xy = Float32Array.from([1, 1]);
     const zoomed: MapView = { cx: 1, cy: 1, k: 100 };

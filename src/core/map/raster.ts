@@ -5,7 +5,8 @@ import type { MapView } from './view';
  * one pass over the points: every pixel counts the points that land on it and sums their colours,
  * then takes their mean colour and an opacity that grows with the count (a density raster). Zoomed
  * out at 1M points this is what shows; zoomed in, the same pass splats each point on a 2×2 or 3×3
- * square so single points stay visible. No per-point drawing calls, no GPU.
+ * square so single points stay visible. Points whose colour is fully transparent (a value hidden in
+ * the legend) are left out. No per-point drawing calls, no GPU.
  */
 export interface RasterInput {
   xy: Float32Array;
@@ -94,6 +95,8 @@ export function rasterize(
     const p = at[i] as number;
     if (p < 0) continue;
     const colour = colours[codes ? (codes[i] as number) : 0] ?? 0;
+    // A fully transparent colour is a hidden value (legend): not drawn, not counted.
+    if (colour >>> 24 === 0) continue;
     const cr = colour & 0xff;
     const cg = (colour >>> 8) & 0xff;
     const cb = (colour >>> 16) & 0xff;

@@ -48,6 +48,17 @@ describe('the map engine', () => {
     expect((r.pixels[15 * 20 + 5] as number) & 0xffffff).toBe(0xff0000);
   });
 
+  it('points of a hidden value (transparent colour) are neither picked nor selected', async () => {
+    const { engine } = await loaded();
+    // Code 1 (the point at (5, 5), __row 44) is hidden.
+    await engine.colour({
+      codes: Uint16Array.from([0, 0, 0, 0, 1]),
+      colours: Uint32Array.from([0xff0000ff, 0]),
+    });
+    expect(await engine.pick({ x: 5, y: 5.2, radius: 1 })).toBeNull();
+    expect(Array.from(await engine.select({ box: { x0: 4, y0: -1, x1: 11, y1: 11 } }))).toEqual([41, 43]);
+  });
+
   it('refuses codes that do not match the points', async () => {
     const { engine } = await loaded();
     await expect(engine.colour({ codes: new Uint16Array(3), colours: new Uint32Array(1) })).rejects.toThrow(

@@ -36,6 +36,8 @@ export function createMapEngine() {
   let rows: Float64Array = new Float64Array(0);
   let grid: PointGrid | null = null;
   let bounds: Bounds = boundsOf(xy);
+  // Points of a hidden value (transparent colour) are neither hovered nor selected.
+  const visible = (i: number): boolean => (colours[codes ? (codes[i] as number) : 0] ?? 0) >>> 24 !== 0;
   // Built when first needed, so the first picture does not wait for it.
   const theGrid = (): PointGrid => (grid ??= buildPointGrid(xy, bounds));
   let codes: Uint16Array | null = null;
@@ -88,7 +90,7 @@ export function createMapEngine() {
     /** The point nearest (x, y) within `radius` data units. */
     async pick(arg: { x: number; y: number; radius: number }): Promise<PickResult | null> {
       if (rows.length === 0) return null;
-      const i = nearestPoint(theGrid(), arg.x, arg.y, arg.radius);
+      const i = nearestPoint(theGrid(), arg.x, arg.y, arg.radius, visible);
       if (i < 0) return null;
       return { index: i, row: rows[i] as number, x: xy[2 * i] as number, y: xy[2 * i + 1] as number };
     },
@@ -96,7 +98,7 @@ export function createMapEngine() {
     /** The `__row`s of the points inside a data box, ascending by point. */
     async select(arg: { box: Bounds }): Promise<Float64Array> {
       if (rows.length === 0) return new Float64Array(0);
-      const picked = pointsInBox(theGrid(), arg.box);
+      const picked = pointsInBox(theGrid(), arg.box, visible);
       return Float64Array.from(picked, (i) => rows[i] as number);
     },
   };

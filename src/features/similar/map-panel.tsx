@@ -41,6 +41,8 @@ interface Remembered {
  */
 const remembered = new WeakMap<VectorIndex, Remembered>();
 
+const NONE_HIDDEN: ReadonlySet<number> = new Set();
+
 export interface MapPanelProps {
   fileName: string;
   index: VectorIndex;
@@ -73,14 +75,21 @@ export function MapPanel(props: MapPanelProps) {
   const categories = colourColumns.filter((c) => c.category);
   const [picked, setPicked] = useState<string | null | undefined>(memory?.colour);
   const [auto, setAuto] = useState(0);
+  // Values hidden in the legend (codes), for the column they were hidden in.
+  const [hiddenFor, setHiddenFor] = useState<{ column: string | null; codes: ReadonlySet<number> }>({
+    column: null,
+    codes: new Set(),
+  });
   const column = picked !== undefined ? picked : (categories[auto]?.name ?? null);
   const shown = drawn[projection] ?? null;
+  const hidden = hiddenFor.column === column ? hiddenFor.codes : NONE_HIDDEN;
   // Asked once a map is drawn: the query reads the whole table.
   const colours = useMapColours(
     shown ? column : null,
     shown?.points ?? null,
     theme,
     props.colourCodes,
+    hidden,
     props.onError,
     (c, a) => {
       // The default column has one value only (a file of one category): try the next category column.
@@ -229,7 +238,19 @@ export function MapPanel(props: MapPanelProps) {
               onError={props.onError}
             />
             {column && colours.legend.length > 0 && (
-              <MapLegend title={columnLabel ?? ''} entries={colours.legend} colourOf={colours.colourOf} />
+              <MapLegend
+                title={columnLabel ?? ''}
+                entries={colours.legend}
+                colourOf={colours.colourOf}
+                hidden={hidden}
+                onToggle={(code) => {
+                  const next = new Set(hidden);
+                  if (!next.delete(code)) next.add(code);
+                  setHiddenFor({ column, codes: next });
+                  setSelection(null);
+                }}
+                onShowAll={() => setHiddenFor({ column, codes: NONE_HIDDEN })}
+              />
             )}
           </div>
         </>

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { toMemscopeError, type MemscopeError } from '../../core/errors';
 import {
   codePalette,
+  hideCodes,
   legendEntries,
   OTHER_CODE,
   pointCodes,
@@ -32,6 +33,7 @@ export function useMapColours(
   points: MapPoints | null,
   theme: ThemeColours,
   fetchCodes: ((column: string, signal: AbortSignal) => Promise<ColourCodes>) | undefined,
+  hidden: ReadonlySet<number>,
   onError: (e: MemscopeError) => void,
   onAnswer?: (column: string, codes: ColourCodes) => void,
 ): MapColours {
@@ -94,10 +96,13 @@ export function useMapColours(
           ? theme.catOther
           : (cats[(code - 1) % cats.length] as string);
     const colours = current
-      ? codePalette(
-          current.values.length,
-          cats.map((c) => hexToPixel(c, 0xff808080)),
-          hexToPixel(theme.catOther, 0xffc4b9b3),
+      ? hideCodes(
+          codePalette(
+            current.values.length,
+            cats.map((c) => hexToPixel(c, 0xff808080)),
+            hexToPixel(theme.catOther, 0xffc4b9b3),
+          ),
+          hidden,
         )
       : codePalette(0, [], 0, hexToPixel(theme.chartPoint, 0xffa77949));
     return {
@@ -108,5 +113,5 @@ export function useMapColours(
       loading,
       answer: current,
     };
-  }, [current, perPoint, cats, theme, loading]);
+  }, [current, perPoint, cats, theme, loading, hidden]);
 }
