@@ -25,6 +25,8 @@ export interface CanvasMapReading {
   renderMs: number[];
   /** Main-thread work of each frame (the moved picture and the overlays). */
   drawMs: number[];
+  /** Hover: a pick at a point of the map (worker round trip, grid lookup inside), fit view. */
+  pickMs: number[];
 }
 
 const W = 800;
@@ -116,8 +118,29 @@ export async function canvasMap(
       frames.push(now - last);
       last = now;
     }
+    // Hover picks at spread points of the whole map (the view that fits every point: the
+    // densest cells), one at a time as the view sends them.
+    const pickMs: number[] = [];
+    const radius = 8 / fit.k;
+    for (let i = 0; i < 60; i++) {
+      const b = loaded.bounds;
+      const x = b.x0 + ((i * 0.618) % 1) * (b.x1 - b.x0);
+      const y = b.y0 + ((i * 0.382) % 1) * (b.y1 - b.y0);
+      const p0 = performance.now();
+      await client.pick(x, y, radius);
+      pickMs.push(performance.now() - p0);
+    }
     if (failure) throw failure;
-    return { points: n, firstMs, gridMs: grid.ms, frames, exact, renderMs, drawMs };
+    return {
+      pickMs,
+      points: n,
+      firstMs,
+      gridMs: grid.ms,
+      frames,
+      exact,
+      renderMs,
+      drawMs,
+    };
   } finally {
     client.dispose();
     canvas.remove();

@@ -159,6 +159,12 @@ export default {
         p95: true,
       });
       metrics.push({
+        metric: 'map (canvas): hover pick (worker round trip, bucket grid), view that fits every point',
+        unit: 'ms',
+        samples: map.pickMs,
+        p95: true,
+      });
+      metrics.push({
         metric: 'map (canvas): exact picture for a new view (request to painted; worker binning inside)',
         unit: 'ms',
         samples: map.exact,

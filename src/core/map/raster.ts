@@ -32,7 +32,7 @@ export interface RasterScratch {
 
 export interface RasterResult {
   pixels: Uint32Array;
-  /** Points inside the canvas. */
+  /** Points inside the canvas (not counting hidden ones). */
   inView: number;
   /** Side of each point's square, in pixels. */
   pointSize: number;
@@ -77,51 +77,62 @@ export function rasterize(
   const hw = width / 2 - view.cx * view.k;
   const hh = height / 2 + view.cy * view.k;
   const k = view.k;
-  // Pass 1: where each point lands (its top-left pixel), -1 outside.
+  // Pass 1: where each point lands (its top-left pixel; -1 outside or hidden), binned as a
+  // 1-pixel point at once: zoomed out, where most points are, that is the picture.
   let inView = 0;
   for (let i = 0; i < n; i++) {
     const px = Math.floor((xy[2 * i] as number) * k + hw);
     const py = Math.floor(hh - (xy[2 * i + 1] as number) * k);
-    if (px >= 0 && px < width && py >= 0 && py < height) {
-      at[i] = py * width + px;
-      inView++;
-    } else at[i] = -1;
-  }
-  const size = pointSizeFor(inView, pixels, input.scale ?? 1);
-  const lo = -((size - 1) >> 1);
-  const hi = lo + size - 1;
-  // Pass 2: count and colour sums per pixel, on the point's square.
-  for (let i = 0; i < n; i++) {
-    const p = at[i] as number;
-    if (p < 0) continue;
     const colour = colours[codes ? (codes[i] as number) : 0] ?? 0;
     // A fully transparent colour is a hidden value (legend): not drawn, not counted.
-    if (colour >>> 24 === 0) continue;
-    const cr = colour & 0xff;
-    const cg = (colour >>> 8) & 0xff;
-    const cb = (colour >>> 16) & 0xff;
-    if (size === 1) {
-      if (count[p] === 0) touched[touchedCount++] = p;
-      count[p] = (count[p] as number) + 1;
-      r[p] = (r[p] as number) + cr;
-      g[p] = (g[p] as number) + cg;
-      b[p] = (b[p] as number) + cb;
+    if (px < 0 || px >= width || py < 0 || py >= height || colour >>> 24 === 0) {
+      at[i] = -1;
       continue;
     }
-    const px = p % width;
-    const py = (p - px) / width;
-    for (let dy = lo; dy <= hi; dy++) {
-      const y = py + dy;
-      if (y < 0 || y >= height) continue;
-      for (let dx = lo; dx <= hi; dx++) {
-        const x = px + dx;
-        if (x < 0 || x >= width) continue;
-        const q = y * width + x;
-        if (count[q] === 0) touched[touchedCount++] = q;
-        count[q] = (count[q] as number) + 1;
-        r[q] = (r[q] as number) + cr;
-        g[q] = (g[q] as number) + cg;
-        b[q] = (b[q] as number) + cb;
+    const p = py * width + px;
+    at[i] = p;
+    inView++;
+    if (count[p] === 0) touched[touchedCount++] = p;
+    count[p] = (count[p] as number) + 1;
+    r[p] = (r[p] as number) + (colour & 0xff);
+    g[p] = (g[p] as number) + ((colour >>> 8) & 0xff);
+    b[p] = (b[p] as number) + ((colour >>> 16) & 0xff);
+  }
+  const size = pointSizeFor(inView, pixels, input.scale ?? 1);
+  if (size > 1) {
+    // Few points on the canvas: bin again, each point on its size × size square.
+    for (let t = 0; t < touchedCount; t++) {
+      const q = touched[t] as number;
+      count[q] = 0;
+      r[q] = 0;
+      g[q] = 0;
+      b[q] = 0;
+    }
+    touchedCount = 0;
+    const lo = -((size - 1) >> 1);
+    const hi = lo + size - 1;
+    for (let i = 0; i < n; i++) {
+      const p = at[i] as number;
+      if (p < 0) continue;
+      const colour = colours[codes ? (codes[i] as number) : 0] ?? 0;
+      const cr = colour & 0xff;
+      const cg = (colour >>> 8) & 0xff;
+      const cb = (colour >>> 16) & 0xff;
+      const px = p % width;
+      const py = (p - px) / width;
+      for (let dy = lo; dy <= hi; dy++) {
+        const y = py + dy;
+        if (y < 0 || y >= height) continue;
+        for (let dx = lo; dx <= hi; dx++) {
+          const x = px + dx;
+          if (x < 0 || x >= width) continue;
+          const q = y * width + x;
+          if (count[q] === 0) touched[touchedCount++] = q;
+          count[q] = (count[q] as number) + 1;
+          r[q] = (r[q] as number) + cr;
+          g[q] = (g[q] as number) + cg;
+          b[q] = (b[q] as number) + cb;
+        }
       }
     }
   }
