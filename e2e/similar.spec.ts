@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openAppWithSample } from './support/fixtures';
+import { test, expect, gridRowCount, openAppWithSample } from './support/fixtures';
 
 /**
  * The Similar view, driven by the names its test contract gives: a tab "Similar", a text box
@@ -105,12 +105,21 @@ test.describe('Similar with Explore', () => {
   }) => {
     await openAppWithSample(page);
     const topic = page.getByRole('group', { name: 'topic', exact: true });
-    // Every topic of the file with its count, as the facet paints them before any filter.
-    const facetCounts = new Map<string, number>();
-    for (const text of await topic.getByRole('button').allTextContents()) {
-      const m = /^\s*(.*?)\s*([\d,]+)\s*$/.exec(text);
-      if (m) facetCounts.set(m[1] as string, Number((m[2] as string).replace(/,/g, '')));
-    }
+    // Every topic of the file with its count, as the facet paints them before any filter (once
+    // its counts are in: they add up to the file's rows).
+    const readFacet = async () => {
+      const counts = new Map<string, number>();
+      for (const text of await topic.getByRole('button').allTextContents()) {
+        const m = /^\s*(.*?)\s*([\d,]+)\s*$/.exec(text);
+        if (m) counts.set(m[1] as string, Number((m[2] as string).replace(/,/g, '')));
+      }
+      return counts;
+    };
+    const fileRows = await gridRowCount(page);
+    await expect
+      .poll(async () => [...(await readFacet()).values()].reduce((a, b) => a + b, 0))
+      .toBe(fileRows);
+    const facetCounts = await readFacet();
     expect(facetCounts.size).toBeGreaterThan(1);
     const value = ((await topic.getByRole('button').nth(2).textContent()) ?? '')
       .replace(/\s*[\d,]+\s*$/, '')
@@ -155,6 +164,7 @@ test.describe('Similar with Explore', () => {
     }
     expect(legendCounts).toEqual(facetCounts);
     expect([...legendCounts.values()].reduce((a, b) => a + b, 0)).toBe(mapped);
+    expect(mapped).toBe(fileRows);
 
     // Hovering a point shows its id (and its first words): an id of the file, which a search finds.
     await map.scrollIntoViewIfNeeded();

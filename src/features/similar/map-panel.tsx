@@ -103,8 +103,13 @@ export function MapPanel(props: MapPanelProps) {
     remembered.set(index, { projection, drawn, colour: picked });
   }, [index, projection, drawn, picked]);
 
-  const draw = async (which: Projection) => {
-    if (drawn[which]) return;
+  const draw = async (which: Projection, again = false) => {
+    if (drawn[which] && !again) return;
+    // Drawn while the index was still building: the map covers the rows indexed so far.
+    const partial =
+      index.progress().state === 'building'
+        ? ' The index was still building: Redraw once it is complete.'
+        : '';
     abort.current?.abort();
     const ctl = new AbortController();
     abort.current = ctl;
@@ -118,7 +123,7 @@ export function MapPanel(props: MapPanelProps) {
           ...d,
           pca: {
             points: { rows: p.rows, xy: p.xy },
-            note: `PCA of every indexed memory (${formatCount(p.rows.length)}).`,
+            note: `PCA of every indexed memory (${formatCount(p.rows.length)}).${partial}`,
           },
         }));
       } else {
@@ -136,10 +141,11 @@ export function MapPanel(props: MapPanelProps) {
                 : `UMAP: laying out ${formatCount(n)} memories, epoch ${p.done} of ${p.total}…`,
             ),
         });
-        const note =
+        let note =
           n < total
             ? `UMAP of an even sample of ${formatCount(n)} of ${formatCountOf(total, 'memory', 'memories')}: only the sample is drawn.`
             : `UMAP of every indexed memory (${formatCount(n)}).`;
+        note += partial;
         setDrawn((d) => ({ ...d, umap: { points: { rows: sample.rows, xy }, note } }));
       }
     } catch (err) {
@@ -195,6 +201,11 @@ export function MapPanel(props: MapPanelProps) {
             }}
           >
             Draw the map ({projection === 'pca' ? 'PCA' : 'UMAP'})
+          </button>
+        )}
+        {shown && busy === null && (
+          <button type="button" className="button" onClick={() => void draw(projection, true)}>
+            Redraw
           </button>
         )}
         <label htmlFor={colourId}>Colour by</label>
