@@ -26,4 +26,30 @@ test('cancelling a multi-statement script frees the engine for the next query an
   await explore.getByRole('columnheader').nth(1).click();
   await expect(explore.locator('[role="columnheader"][aria-sort="ascending"]')).toBeVisible();
   await expect(explore.getByRole('gridcell').first()).toBeVisible();
+
+  // A restart (what a crashed or stuck engine gets) instantiates the module the first engine
+  // compiled instead of compiling DuckDB's wasm again, and every open file's table comes back.
+  const modulesPosted = await page.evaluate(async () => {
+    const app = window as unknown as { __memscope: { db: { restart(): Promise<void> } } };
+    const post = Worker.prototype.postMessage;
+    let posted = 0;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: [never]) {
+      if (typeof message === 'object' && message !== null && 'memscopeWasmModule' in message) posted++;
+      return post.call(this, message, ...rest);
+    } as typeof post;
+    try {
+      await app.__memscope.db.restart();
+    } finally {
+      Worker.prototype.postMessage = post;
+    }
+    return posted;
+  });
+  expect(modulesPosted).toBe(1);
+  await expect(page.getByText(/The SQL engine was restarted/)).toBeVisible();
+  await page.getByRole('tab', { name: 'SQL' }).click();
+  await editor.fill('SELECT count(*) > 0 AS back FROM experiences');
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(panel.getByRole('gridcell', { name: 'true' })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 });

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
+import { tableFromIPC } from 'apache-arrow';
+import * as pq from 'parquet-wasm';
+import { formatBytesExact } from '../src/core/format/quantities';
+import { traceRunFromTable } from '../src/core/plan/memory/trace-run';
 import { test, expect, dropFiles } from './support/fixtures';
 
 /**
@@ -234,6 +239,34 @@ test.describe('Plans', () => {
     await expect(page.getByText(/laid out in/)).toBeVisible({ timeout: 30_000 });
     await expect(page.getByLabel('Trace table', { exact: true })).toBeVisible();
     await expect(stepText(page)).toBeVisible();
+
+    // The allocation strategies over every query of the trace, in order: the figures on screen are
+    // the model's over the same file read here in Node (parquet-wasm -> the plan core).
+    const file = path.resolve(here, '../public/samples/plans', trace!.file);
+    const model = traceRunFromTable(tableFromIPC(pq.readParquet(readFileSync(file)).intoIPCStream()));
+    expect(model.queries).toHaveLength(80);
+    await page.getByRole('button', { name: 'Strategies over all queries' }).click();
+    const run = page.getByRole('region', {
+      name: `Allocation strategies over 80 queries of trace ${trace!.file}, in table order`,
+    });
+    await expect(run).toBeVisible({ timeout: 30_000 });
+    await expect(run.getByText(/^Queries are played in the order of the table/)).toBeVisible();
+    const strategies = run.getByRole('table', { name: 'Allocation strategies over the trace' });
+    await expect(strategies.getByRole('row')).toHaveCount(1 + model.results.length);
+    for (const r of model.results) {
+      const cells = strategies.getByRole('row', { name: r.label }).getByRole('cell');
+      await expect(cells.nth(0)).toHaveText(formatBytesExact(r.peakReservedBytes));
+      await expect(cells.nth(1)).toHaveText(formatBytesExact(r.steadyReservedBytes));
+      await expect(cells.nth(3)).toHaveText(formatBytesExact(r.maxIdleBytes));
+    }
+    await run.getByText('Reserved bytes per query, as a table (80 queries)').click();
+    const perQuery = run.getByRole('table', { name: 'Allocation strategies over the trace, per query' });
+    await expect(perQuery.getByRole('row')).toHaveCount(81);
+    await expect(perQuery.getByRole('row').nth(80).getByRole('rowheader')).toHaveText(
+      `query ${model.queries[79]!.queryId}`,
+    );
+    await expect(run.getByText(/Drop never runs in an arena/).first()).toBeVisible();
+    await expect(run.getByText(/must have its state reset/)).toBeVisible();
   });
 
   test('two schedules compare by waves, critical path and memory; the run panel plays both', async ({

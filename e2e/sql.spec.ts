@@ -45,6 +45,25 @@ test.describe('SQL', () => {
     await page.getByRole('button', { name: 'Run' }).click();
     await expect(panel.getByRole('gridcell', { name: '42' })).toBeVisible();
     await expect(panel.getByRole('alert')).toHaveCount(0);
+
+    // "Add vectors to SQL" (under the file's schema): the embedding becomes FLOAT[384] in the table,
+    // with DuckDB's memory before and after; then array_cosine_similarity works in the editor.
+    const vectors = page.getByRole('region', { name: 'Vectors in SQL of experiences.parquet' });
+    await vectors.getByRole('button', { name: 'Add vectors to SQL' }).click();
+    await expect(vectors.getByRole('status')).toContainText(
+      /as FLOAT\[384\]: DuckDB memory .* before, .* after/,
+    );
+    await editor.fill(
+      'SELECT round(array_cosine_similarity(embedding, (SELECT embedding FROM experiences WHERE __row = 3)), 5) AS self_cosine, typeof(embedding) AS t FROM experiences WHERE __row = 3',
+    );
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(panel.getByRole('gridcell', { name: '1', exact: true })).toBeVisible();
+    await expect(panel.getByRole('gridcell', { name: 'FLOAT[384]' })).toBeVisible();
+    // Undo: the column is gone from SQL again.
+    await vectors.getByRole('button', { name: 'Remove vectors from SQL' }).click();
+    await expect(vectors.getByRole('button', { name: 'Add vectors to SQL' })).toBeVisible();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(panel.getByRole('alert')).toContainText(/embedding/);
   });
 });
 

@@ -1,9 +1,9 @@
 import { Field, List, Table, Utf8, tableToIPC, vectorFromArray, Int64 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ColumnPlan } from '../src/core/schema/column-plan';
 import type { DbClient } from '../src/data/db/db-client';
 import { facetCounts, lookupRow, lookupRowIndexed, pickFacets } from '../src/data/db/facets';
 import { buildIdIndex } from '../src/data/db/id-index';
+import { duckdbColumn } from './support/column-plans';
 import { createNodeDb } from './support/node-db';
 
 // Six memories: the facet and lookup queries run in DuckDB against counts worked out by hand here.
@@ -47,14 +47,7 @@ afterAll(async () => {
   await db?.close();
 });
 
-const plan = (name: string, arrowType: string, role: ColumnPlan['role']): ColumnPlan => ({
-  name,
-  label: name,
-  arrowType,
-  role,
-  destination: 'duckdb',
-  reason: '',
-});
+const plan = duckdbColumn;
 
 describe('facets over DuckDB', () => {
   it('picks the low-cardinality string columns and the entities list', async () => {

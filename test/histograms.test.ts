@@ -9,13 +9,13 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ColumnPlan } from '../src/core/schema/column-plan';
 import type { FacetSelection } from '../src/core/sql/facet-query';
 import { binEdge, type Bins } from '../src/core/sql/histogram-bins';
 import { histogramSpecs } from '../src/core/sql/histogram-query';
 import type { DbClient } from '../src/data/db/db-client';
 import { facetCounts } from '../src/data/db/facets';
 import { histogramBins, histogramCounts, type Histogram } from '../src/data/db/histograms';
+import { duckdbColumn } from './support/column-plans';
 import { createNodeDb } from './support/node-db';
 
 // Seven memories; every bin and count below is worked out by hand from them. The score column is
@@ -37,14 +37,7 @@ const rows = [
   { category: 'skills', at: null, score: null, access: null, big: null },
 ];
 
-const plan = (name: string, arrowType: string, role: ColumnPlan['role']): ColumnPlan => ({
-  name,
-  label: name,
-  arrowType,
-  role,
-  destination: 'duckdb',
-  reason: '',
-});
+const plan = duckdbColumn;
 const columns = [
   plan('category', 'Utf8', 'category'),
   plan('created_at', 'Timestamp<MILLISECOND, UTC>', 'time'),

@@ -2,7 +2,7 @@ import { openAsBlob } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import type { FileStatus } from '../src/data/opened-file/file-state';
+import type { FileState, FileStatus } from '../src/data/opened-file/file-state';
 import type { OpenDeps, OpenedFile } from '../src/data/opened-file/opened-file';
 import type { FileBytes } from '../src/data/opened-file/load-context';
 import { Workspace } from '../src/data/workspace';
@@ -323,5 +323,24 @@ describe('after DuckDB restarts', () => {
     expect(await count('survivor')).toBe(ps.rowCount);
     expect(await count('survivor_csv')).toBe(cs.rowCount);
     for (const f of ws.all()) await ws.close(f.id);
+  });
+
+  it('the reload does not wait for the grid to paint first rows (a first open does)', async () => {
+    // A first open waits up to firstRowsWaitMs for the view's first paint: here forever, unless told.
+    const ws = new Workspace({ ...deps(), firstRowsWaitMs: 2 ** 31 - 1 });
+    const f = ws.open(await fileAt(SAMPLE, 'unpainted.parquet'), 'unpainted.parquet');
+    f.firstRowsPainted();
+    const first = await f.done;
+    const reloaded = new Promise<FileState[]>((resolve) => {
+      const off = db.onRestart(() => {
+        off();
+        void ws.reloadAll().then(resolve);
+      });
+    });
+    await db.restart();
+    // Nothing paints now: the reload still finishes, with the table back.
+    expect((await reloaded).map((s) => s.status)).toEqual(['ready']);
+    expect(await count('unpainted')).toBe(first.rowCount);
+    await ws.close(f.id);
   });
 });

@@ -8,12 +8,16 @@ async function timeRecovery(page, timeoutMs) {
   return page.evaluate(async (timeoutMs) => {
     const { db, workspace } = window.__memscope;
     const before = workspace.getSnapshot().filter((t) => t.status === 'ready');
-    const oldIds = new Set(before.map((t) => t.id));
     const t0 = performance.now();
     await db.restart();
+    // The app reloads each file in place (same id; OpenedFile.reload) or as a new one: either way
+    // its snapshot is a new object once the reload has started (restart() resolves after the
+    // restart listeners ran), and it is back when that one is ready.
     for (;;) {
       const now = workspace.getSnapshot();
-      const back = before.map((b) => now.find((t) => t.fileName === b.fileName && !oldIds.has(t.id)));
+      const back = before.map((b) =>
+        now.find((t) => (t.id === b.id || t.fileName === b.fileName) && t !== b),
+      );
       if (back.some((t) => t?.status === 'failed')) throw new Error('a file failed to reload');
       if (back.every((t) => t?.status === 'ready')) {
         for (const t of back) await db.query(`SELECT count(*) FROM "${t.tableName}"`, { cache: false });

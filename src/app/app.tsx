@@ -215,7 +215,8 @@ export function App({ services }: { services: AppServices }) {
   const activeFile = active ? (workspace.file(active.id) ?? null) : null;
   const activeStoreObject = activeStore ? (workspace.store(activeStore.id) ?? null) : null;
   const shownId = activeStore ? activeStore.id : (active?.id ?? null);
-  const hasVectors = active?.kind === 'parquet' && active.columns.some((c) => c.vectorDim);
+  const hasVectors =
+    (active?.kind === 'parquet' || active?.kind === 'arrow') && active.columns.some((c) => c.vectorDim);
   // "Find similar" from Explore: the row to search from, per file (a new object reruns it).
   const [similarQuery, setSimilarQuery] = useState<{ fileId: string; row: number } | null>(null);
   const findSimilar = useCallback(

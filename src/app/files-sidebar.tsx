@@ -8,6 +8,7 @@ import { FileList } from '../features/files/file-list';
 import { OpenUrlForm } from '../features/files/open-url-form';
 import { ReopenLastFiles } from '../features/files/reopen-last-files';
 import { SchemaPanel } from '../features/files/schema-panel';
+import { SqlVectorsPanel } from '../features/files/sql-vectors-panel';
 import { StoreSchemaPanel } from '../features/files/store-schema-panel';
 import { setUrlParams } from './use-url-state';
 import { VIEW_PARAMS } from '../core/url/view-state';
@@ -73,6 +74,15 @@ export function FilesSidebar(props: FilesSidebarProps) {
         />
       </section>
       {activeStore ? <StoreSchemaPanel store={activeStore} /> : active && <SchemaPanel table={active} />}
+      {!activeStore && active && activeFile ? (
+        <SqlVectorsPanel
+          key={active.id}
+          table={active}
+          onAdd={(column) => void activeFile.addVectorsToSql(column)}
+          onCancel={() => activeFile.cancelVectorsToSql()}
+          onRemove={() => void activeFile.removeVectorsFromSql()}
+        />
+      ) : null}
       {!activeStore && active?.csv && activeFile ? (
         <CsvSettings
           key={active.id}

@@ -66,13 +66,16 @@ export function SimilarTab({
     [db, table, exploreFilters, rowCount],
   );
 
+  // Vectors added to SQL are the heavy column again: the results read it from the file, not twice.
+  const sqlVector = state.sqlVectors?.report ? state.sqlVectors.column : null;
   const rows = useMemo<SimilarRows>(() => {
     const t = quoteIdentifier(table);
     const r = quoteIdentifier(ROW_INDEX_COLUMN);
+    const all = sqlVector ? `t.* EXCLUDE (${quoteIdentifier(sqlVector)})` : 't.*';
     return {
       async fetchRows(list, signal) {
         // The rows in the order given: the list is bound as text and unnested with its positions.
-        const sql = `SELECT t.* FROM ${t} t JOIN (SELECT unnest(l) AS ${r}, generate_subscripts(l, 1) AS pos FROM (SELECT ?::BIGINT[] AS l)) q USING (${r}) ORDER BY q.pos`;
+        const sql = `SELECT ${all} FROM ${t} t JOIN (SELECT unnest(l) AS ${r}, generate_subscripts(l, 1) AS pos FROM (SELECT ?::BIGINT[] AS l)) q USING (${r}) ORDER BY q.pos`;
         const text = `[${Array.from(list, (v) => String(v)).join(',')}]`;
         return (await db.query(sql, { params: [text], signal })).table;
       },
@@ -102,7 +105,7 @@ export function SimilarTab({
         return v === undefined || v === null ? null : Number(v);
       },
     };
-  }, [db, table, idColumn, rowCount]);
+  }, [db, table, idColumn, sqlVector, rowCount]);
   // "Colour by" reads the whole table: offered once the file is loaded (its table complete).
   const loaded = state.status === 'ready';
   const viewRows = useMemo<SimilarRows>(

@@ -8,9 +8,13 @@ import { RememberedFiles } from '../data/files/remembered-files';
 import { Workspace } from '../data/workspace';
 import type { IdIndex } from '../core/lookup/id-index';
 import type { ExportFormat } from '../core/export/encode-rows';
-import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
+import { ROW_INDEX_COLUMN, type ColumnPlan } from '../core/schema/column-plan';
+import { binEdge } from '../core/sql/histogram-bins';
+import { histogramSpecs } from '../core/sql/histogram-query';
+import { FacetCounter } from '../data/db/facet-counter';
+import { histogramBins } from '../data/db/histograms';
 import type { RowLookupQuery } from '../core/sql/row-lookup';
-import { lookupRow, lookupRowIndexed, type RowLookup } from '../data/db/facets';
+import { lookupRow, lookupRowIndexed, pickFacets, type RowLookup } from '../data/db/facets';
 import { buildIdIndex } from '../data/db/id-index';
 import { exportTable } from '../data/export/export-table';
 import { runExport } from '../data/export/run-export';
@@ -37,6 +41,16 @@ declare global {
         lookupRowIndexed(index: IdIndex, query: RowLookupQuery): Promise<RowLookup>;
         /** Exports the whole table in file order; resolves with the file's size in bytes. */
         exportTable(table: string, format: ExportFormat): Promise<number>;
+        /**
+         * The facet panel's counter over a table (its facets and histograms picked as the panel
+         * does); `offThread` as the panel sets it (true), or false to count on the main thread.
+         */
+        facetCounter(
+          table: string,
+          columns: readonly ColumnPlan[],
+          offThread?: boolean,
+        ): Promise<FacetCounter>;
+        binEdge: typeof binEdge;
       };
     };
   }
@@ -71,6 +85,15 @@ export function startApp(): AppServices {
             exportTable(db, { table, tiebreaker: ROW_INDEX_COLUMN }, sink),
           )
         ).blob.size,
+      facetCounter: async (table, columns, offThread = true) =>
+        new FacetCounter(
+          db,
+          table,
+          await pickFacets(db, table, columns),
+          await histogramBins(db, table, histogramSpecs(columns)),
+          { offThread },
+        ),
+      binEdge,
     },
   };
   return services;

@@ -133,12 +133,15 @@ export class Workspace {
     await opened.close();
   }
 
-  /** Every file read into DuckDB again (after DuckDB restarted: its tables are gone). */
+  /**
+   * Every file read into DuckDB again (after DuckDB restarted: its tables are gone), at once: none
+   * waits for the grid to paint its first rows, which a first open does (firstRowsWaitMs).
+   */
   reloadAll(): Promise<FileState[]> {
     return Promise.all(
       this.all()
         .filter((f) => f.state.status !== 'failed' && f.state.status !== 'cancelled')
-        .map((f) => f.reload()),
+        .map((f) => f.reload({ waitForFirstRows: false })),
     );
   }
 

@@ -3,11 +3,8 @@ import { Worker as NodeWorker } from 'node:worker_threads';
 import type * as DuckDb from '@duckdb/duckdb-wasm';
 import type { AsyncDuckDB } from '@duckdb/duckdb-wasm';
 import type { DbClient } from '../../src/data/db/db-client';
-import {
-  createDuckDbClient,
-  type DuckDbClientOptions,
-  type StartedDuckDb,
-} from '../../src/data/db/duckdb-client';
+import { createDuckDbClient, type DuckDbClientOptions } from '../../src/data/db/duckdb-client';
+import type { StartedDuckDb } from '../../src/data/db/engine';
 
 /**
  * A DbClient over the same DuckDB-WASM engine and the same client module as the browser, for Node

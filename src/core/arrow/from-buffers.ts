@@ -1,4 +1,4 @@
-import { Binary, Float32, List, Utf8, makeData, type Data, type Field } from 'apache-arrow';
+import { Binary, Field, FixedSizeList, Float32, List, Utf8, makeData, type Data } from 'apache-arrow';
 
 /**
  * Arrow data built straight from buffers, for code that runs under the app's CSP: apache-arrow's
@@ -65,4 +65,21 @@ export function float32ListData(
     data: concat(parts, new Float32Array(total), l.valueOffsets),
   });
   return makeData({ type: new List(item), ...l, child });
+}
+
+/**
+ * FixedSizeList<Float32>[dim] data over `values` (row-major, `length * dim` floats, used in place):
+ * DuckDB reads it as `FLOAT[dim]`. `valid` is the row validity bitmap (null: every row is valid).
+ */
+export function float32FixedListData(
+  values: Float32Array,
+  dim: number,
+  valid: { bitmap: Uint8Array; nullCount: number } | null = null,
+): Data<FixedSizeList<Float32>> {
+  const length = Math.floor(values.length / dim);
+  const child = makeData({ type: new Float32(), length: length * dim, nullCount: 0, data: values });
+  const type = new FixedSizeList(dim, new Field('item', new Float32(), true));
+  return valid && valid.nullCount > 0
+    ? makeData({ type, length, nullCount: valid.nullCount, nullBitmap: valid.bitmap, child })
+    : makeData({ type, length, nullCount: 0, child });
 }

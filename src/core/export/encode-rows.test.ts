@@ -64,6 +64,31 @@ describe('encodeCsv', () => {
   });
 });
 
+describe('strings and lists of strings, read from their buffers', () => {
+  // Non-ASCII text takes the string-by-string path, ASCII the one-decode path; a NULL element and
+  // an empty list; several chunks, and a slice that starts inside the first.
+  const text = ['plain', 'é,ü "q"', null, '', '日本'];
+  const tags = [['a', null], [], null, ['ß', 'x'], ['z']];
+  const one = new Table({
+    text: vectorFromArray(text, new Utf8()),
+    tags: vectorFromArray(tags, new List(new Field('item', new Utf8(), true))),
+  });
+  const chunked = new Table([...one.slice(0, 2).batches, ...one.slice(2).batches]);
+  const all = ['plain,"[""a"",null]"', '"é,ü ""q""",[]', ',', '"","[""ß"",""x""]"', '日本,"[""z""]"'];
+  const cases: [string, Table, string[]][] = [
+    ['one chunk', one, all],
+    ['two chunks', chunked, all],
+    ['a slice from row 1', one.slice(1), all.slice(1)],
+  ];
+  it.each(cases)('CSV: %s', (_name, t, lines) => {
+    expect(encodeCsv(t, ['text', 'tags'])).toBe(`${lines.join('\n')}\n`);
+  });
+  it('JSON Lines: as JSON.stringify writes them', () => {
+    const expected = text.map((v, i) => `${JSON.stringify({ text: v, tags: tags[i] })}\n`).join('');
+    expect(encodeJsonl(chunked, ['text', 'tags'])).toBe(expected);
+  });
+});
+
 describe('encodeJsonl', () => {
   it('writes one object per row with exact integers', () => {
     const lines = encodeJsonl(table, columns).split('\n');

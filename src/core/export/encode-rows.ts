@@ -1,4 +1,14 @@
-import { DataType, Field, RecordBatch, Schema, Struct, Table, makeData } from 'apache-arrow';
+import {
+  DataType,
+  Field,
+  RecordBatch,
+  Schema,
+  Struct,
+  Table,
+  makeData,
+  type Data,
+  type Vector,
+} from 'apache-arrow';
 
 /**
  * CSV and JSON Lines text for exported rows, one Arrow page at a time (the exporter streams pages
@@ -76,36 +86,113 @@ export function csvHeader(columns: readonly string[]): string {
 
 /**
  * One page as CSV lines (no header), its columns read in order (`columns` are their names, by
- * position). NULL is an empty field; the empty string is `""`.
+ * position). NULL is an empty field; the empty string is `""`. Encoded column by column (each
+ * column's cells read by Arrow's chunk iterator, not `get(i)` per cell, which searches the chunks
+ * every time), then joined into lines.
  */
 export function encodeCsv(table: Table, columns: readonly string[]): string {
   const { vectors, types } = byPosition(table, columns);
+  const n = table.numRows;
+  const fields = vectors.map((v, c) => cellsOf(v, n, (value) => csvCell(toPlain(value, types[c]))));
   let out = '';
-  for (let r = 0; r < table.numRows; r++) {
-    const fields: string[] = [];
-    for (let c = 0; c < columns.length; c++) {
-      const value = toPlain(vectors[c]?.get(r), types[c]);
-      if (value === null) fields.push('');
-      else if (typeof value === 'string') fields.push(value === '' ? '""' : csvField(value));
-      else if (typeof value === 'object') fields.push(csvField(JSON.stringify(value)));
-      else fields.push(String(value));
-    }
-    out += `${fields.join(',')}\n`;
+  for (let r = 0; r < n; r++) {
+    let line = fields[0]?.[r] ?? '';
+    for (let c = 1; c < fields.length; c++) line += `,${fields[c]![r]!}`;
+    out += `${line}\n`;
   }
   return out;
 }
 
+function csvCell(value: Plain): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value === '' ? '""' : csvField(value);
+  if (typeof value === 'object') return csvField(JSON.stringify(value));
+  return String(value);
+}
+
+/**
+ * Every cell of a column through `encode`, in row order (a missing column: empty cells). Strings,
+ * and lists of strings (the entities), are read from their Arrow buffers: Arrow's getter makes a
+ * Vector per list cell and a TextDecoder call per string, which cost most of a memory's row.
+ */
+function cellsOf(vector: Vector | null, n: number, encode: (value: unknown) => string): string[] {
+  const out = new Array<string>(n);
+  if (!vector) return out.fill('');
+  let r = 0;
+  const type = vector.type as DataType;
+  if (DataType.isUtf8(type)) {
+    for (const data of vector.data) {
+      const text = utf8Reader(data);
+      for (let i = 0; i < data.length; i++) out[r++] = encode(data.getValid(i) ? text(i) : null);
+    }
+    return out;
+  }
+  if (DataType.isList(type) && DataType.isUtf8(type.children[0]?.type)) {
+    for (const data of vector.data) {
+      const child = data.children[0]!;
+      const text = utf8Reader(child);
+      for (let i = 0; i < data.length; i++) {
+        if (!data.getValid(i)) {
+          out[r++] = encode(null);
+          continue;
+        }
+        const items: (string | null)[] = [];
+        const end = data.valueOffsets[i + 1]!;
+        for (let k = data.valueOffsets[i]!; k < end; k++) {
+          items.push(child.getValid(k) ? text(k) : null);
+        }
+        out[r++] = encode(items);
+      }
+    }
+    return out;
+  }
+  for (const value of vector) out[r++] = encode(value);
+  return out;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * The strings of a UTF-8 Arrow chunk, by index. When every byte is ASCII (ids, categories, most
+ * text) the chunk is decoded once and each string is a slice of it, byte offsets being character
+ * offsets; otherwise each string is decoded on its own.
+ */
+function utf8Reader(data: Data): (i: number) => string {
+  // apache-arrow slices a chunk's offsets with it (valueOffsets[0] is the slice's first), not its
+  // bytes or its validity bitmap (getValid adds data.offset itself).
+  const values = data.values as Uint8Array;
+  const offsets = data.valueOffsets;
+  const lo = offsets[0]!;
+  const hi = offsets[data.length]!;
+  let ascii = true;
+  for (let b = lo; b < hi; b++) {
+    if (values[b]! > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const text = decoder.decode(values.subarray(lo, hi));
+    return (i) => text.slice(offsets[i]! - lo, offsets[i + 1]! - lo);
+  }
+  return (i) => decoder.decode(values.subarray(offsets[i]!, offsets[i + 1]!));
+}
+
 /**
  * One page as JSON Lines: one object per row, keys in column order. Integers beyond 2^53 are
- * written as JSON strings of their decimal digits, so no reader rounds them.
+ * written as JSON strings of their decimal digits, so no reader rounds them. Each cell is
+ * JSON-encoded column by column (as encodeCsv reads them), then the objects are put together.
  */
 export function encodeJsonl(table: Table, columns: readonly string[]): string {
   const { vectors, types } = byPosition(table, columns);
+  const n = table.numRows;
+  const keys = columns.map((c) => JSON.stringify(c));
+  const fields = vectors.map((v, c) => cellsOf(v, n, (value) => JSON.stringify(toPlain(value, types[c]))));
   let out = '';
-  for (let r = 0; r < table.numRows; r++) {
-    const row: Record<string, Plain> = {};
-    for (let c = 0; c < columns.length; c++) row[columns[c]!] = toPlain(vectors[c]?.get(r), types[c]);
-    out += `${JSON.stringify(row)}\n`;
+  for (let r = 0; r < n; r++) {
+    let line = '{';
+    for (let c = 0; c < fields.length; c++) line += `${c > 0 ? ',' : ''}${keys[c]!}:${fields[c]![r]!}`;
+    out += `${line}}\n`;
   }
   return out;
 }

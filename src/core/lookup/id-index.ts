@@ -5,6 +5,7 @@
  * by hand because it is the product's core path and small: open addressing with linear probing over
  * an Int32Array, FNV-1a over the bytes, the bytes compared on a hash match.
  */
+import { fnv1a } from './fnv1a';
 
 /** One chunk of a UTF-8 column as Arrow holds it: entry i is values[offsets[i]..offsets[i+1]). */
 export interface Utf8Chunk {
@@ -103,14 +104,4 @@ export class IdIndex {
     }
     return lo;
   }
-}
-
-/** FNV-1a, 32 bits, over bytes[start..end). */
-function fnv1a(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    h ^= bytes[i]!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

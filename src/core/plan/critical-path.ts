@@ -5,17 +5,40 @@
  * earliest start = latest earliest-finish of its dependencies, latest start = how late it could
  * start without delaying the end.
  */
-import { buildScheduleIndex, topologicalOrder } from './schedule-index';
-import { sanitizeSchedule } from './validate-schedule';
+import { buildScheduleIndex, topologicalOrder, type ScheduleIndex } from './schedule-index';
+import { sanitizeSchedule } from './sanitize-schedule';
 import { hasCompleteTimings } from './waves';
-import type { CriticalPath, CriticalPathUnit, ExecutorId, NodeSlack, Schedule } from './types';
+import type { ExecutorId, Schedule } from './types';
+import type { CriticalPath, CriticalPathUnit, NodeSlack } from './analysis-types';
 
 export interface CriticalPathOptions {
   /** 'auto' (default): 'us' when every executor has timings, else 'executors'. */
   readonly unit?: 'auto' | CriticalPathUnit;
 }
 
-export function computeCriticalPath(schedule: Schedule, options: CriticalPathOptions = {}): CriticalPath {
+/**
+ * The forward pass of the critical path method, as typed arrays: earliest start and finish of each
+ * executor (by index in the sanitized schedule), the path's length and its last executor. A summary
+ * needs only `length`; computeCriticalPath adds the path and every executor's slack.
+ */
+export interface CriticalPathForward {
+  readonly unit: CriticalPathUnit;
+  readonly index: ScheduleIndex;
+  readonly order: Int32Array;
+  readonly blocked: Int32Array;
+  readonly duration: Float64Array;
+  readonly es: Float64Array;
+  readonly ef: Float64Array;
+  readonly inOrder: Uint8Array;
+  readonly length: number;
+  /** Index of the path's last executor, -1 for an empty schedule. */
+  readonly last: number;
+}
+
+export function criticalPathForward(
+  schedule: Schedule,
+  options: CriticalPathOptions = {},
+): CriticalPathForward {
   const clean = sanitizeSchedule(schedule);
   const index = buildScheduleIndex(clean);
   const n = index.ids.length;
@@ -52,7 +75,14 @@ export function computeCriticalPath(schedule: Schedule, options: CriticalPathOpt
       last = v;
     }
   }
+  return { unit, index, order, blocked, duration, es, ef, inOrder, length, last };
+}
 
+export function computeCriticalPath(schedule: Schedule, options: CriticalPathOptions = {}): CriticalPath {
+  const { unit, index, order, blocked, duration, es, ef, inOrder, length, last } = criticalPathForward(
+    schedule,
+    options,
+  );
   const path: ExecutorId[] = [];
   for (let v = last; v >= 0;) {
     path.push(index.ids[v]!);
@@ -66,7 +96,7 @@ export function computeCriticalPath(schedule: Schedule, options: CriticalPathOpt
   }
   path.reverse();
 
-  const lf = new Float64Array(n).fill(length);
+  const lf = new Float64Array(index.ids.length).fill(length);
   const slack = new Map<ExecutorId, NodeSlack>();
   for (let k = order.length - 1; k >= 0; k--) {
     const v = order[k]!;

@@ -7,6 +7,18 @@ import type { ExecutorId } from './types';
 const I64_MIN = -(2n ** 63n);
 const I64_MAX = 2n ** 63n - 1n;
 const INTEGER_TEXT = /^\s*[-+]?\d+\s*$/;
+const CANONICAL_TEXT = /^(?:0|-?[1-9]\d*)$/;
+const I64_MAX_TEXT = '9223372036854775807';
+const I64_MIN_MAGNITUDE = '9223372036854775808';
+
+/** A canonical decimal string (see CANONICAL_TEXT) inside the i64 range. */
+function withinI64(text: string): boolean {
+  const negative = text.charCodeAt(0) === 45;
+  const digits = negative ? text.length - 1 : text.length;
+  if (digits !== 19) return digits < 19;
+  const magnitude = negative ? text.slice(1) : text;
+  return magnitude <= (negative ? I64_MIN_MAGNITUDE : I64_MAX_TEXT);
+}
 
 export type IdResult = { ok: true; id: ExecutorId } | { ok: false; reason: string; fallback: string | null };
 
@@ -35,6 +47,8 @@ export function normalizeExecutorId(value: unknown): IdResult {
         fallback: value === '' ? null : value,
       };
     }
+    // Already canonical and inside i64 (most ids in a file): kept as is, without a BigInt.
+    if (CANONICAL_TEXT.test(value) && withinI64(value)) return { ok: true, id: value };
     return fromBigInt(BigInt(value.trim()), value);
   }
   if (value === null || value === undefined)
@@ -57,16 +71,47 @@ export function compareExecutorIds(a: ExecutorId, b: ExecutorId): number {
   if (na && nb) {
     // Fast path: both fit in a double exactly.
     if (a.length < 16 && b.length < 16) return Number(a) - Number(b);
-    const x = BigInt(a);
-    const y = BigInt(b);
-    return x < y ? -1 : x > y ? 1 : 0;
+    return compareCanonical(a, b);
   }
   if (na !== nb) return na ? -1 : 1;
   return a < b ? -1 : 1;
 }
 
+/**
+ * Two different canonical decimal strings compared as integers, exactly and without BigInt: a
+ * canonical id has no leading zeros, so among ids of one sign the longer magnitude is the larger.
+ */
+function compareCanonical(a: string, b: string): number {
+  const negA = a.charCodeAt(0) === 45;
+  const negB = b.charCodeAt(0) === 45;
+  if (negA !== negB) return negA ? -1 : 1;
+  const byMagnitude = a.length !== b.length ? a.length - b.length : a < b ? -1 : 1;
+  return negA ? -byMagnitude : byMagnitude;
+}
+
 function isCanonical(id: string): boolean {
   return /^-?\d+$/.test(id);
+}
+
+/**
+ * Rank of each id in ascending id order (ties by position), as used for stable tie-breaking. Ids
+ * read from a file are usually listed in order already: that is checked in one pass first, so a
+ * 1,000,000-executor schedule is not sorted with a comparator.
+ */
+export function rankExecutorIds(ids: readonly ExecutorId[]): Int32Array {
+  const n = ids.length;
+  const rank = new Int32Array(n);
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) if (compareExecutorIds(ids[i - 1]!, ids[i]!) > 0) sorted = false;
+  if (sorted) {
+    for (let i = 0; i < n; i++) rank[i] = i;
+    return rank;
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => compareExecutorIds(ids[a]!, ids[b]!) || a - b,
+  );
+  for (let r = 0; r < n; r++) rank[order[r]!] = r;
+  return rank;
 }
 
 export function describeType(value: unknown): string {
@@ -87,6 +132,8 @@ function truncate(s: string): string {
  * one-pass scan is the portable way. Strings in the text are skipped untouched.
  */
 export function quoteBigIntegers(text: string): string {
+  // No run of 16 digits anywhere: no literal can be beyond 2^53 (a native scan, ~20x the JS loop).
+  if (!/\d{16}/.test(text)) return text;
   let out: string[] | null = null;
   let last = 0;
   const n = text.length;

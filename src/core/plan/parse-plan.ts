@@ -34,6 +34,14 @@ export function parsePlanText(
   label = 'This file',
   digestAbove = Number.POSITIVE_INFINITY,
 ): ParsedPlan {
+  // readPlan's JSON tree is gone once it returns: a big schedule is analysed without it.
+  const plan = readPlan(text, label);
+  return plan.kind === 'schedule' && plan.parsed.schedule.executors.length > digestAbove
+    ? { kind: 'schedule-digest', digest: digestSchedule(plan.parsed) }
+    : plan;
+}
+
+function readPlan(text: string, label: string): ParsedPlan {
   let value: unknown;
   try {
     value = JSON.parse(quoteBigIntegers(text));
@@ -42,16 +50,15 @@ export function parsePlanText(
     return { kind: 'schedule', parsed: parseScheduleText(text) };
   }
   if (looksLikeDuckDbPlan(value)) return { kind: 'duckdb', plan: parseDuckDbProfile(value) };
-  if (typeof value === 'object' && value !== null && SCHEDULE_KEYS.some((k) => k in value)) {
-    const parsed = parseScheduleJson(value);
-    return parsed.schedule.executors.length > digestAbove
-      ? { kind: 'schedule-digest', digest: digestSchedule(parsed) }
-      : { kind: 'schedule', parsed };
-  }
+  if (looksLikeSchedule(value)) return { kind: 'schedule', parsed: parseScheduleJson(value) };
   throw new MemscopeError({
     code: 'invalid-input',
     message: `${label} is JSON, but neither an executor schedule nor a DuckDB plan.`,
     hint: `The Plans view reads ${PLAN_FORMATS_READ}. See docs/formats/ for each shape.`,
     ...(label === 'This file' ? {} : { file: label }),
   });
+}
+
+function looksLikeSchedule(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && SCHEDULE_KEYS.some((k) => k in value);
 }

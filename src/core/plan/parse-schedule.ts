@@ -1,12 +1,19 @@
-// Over 400 lines on purpose: both JSON shapes share one pass of path-tracked field readers; split, each
-// would repeat them.
 /**
  * Reads a schedule from JSON: the edge-list shape (`dependencies: [{from, to}]`) and the engine's
  * own shape (`dependencies: [{executor_id, dependencies, successors}]`). Never throws: anything
  * wrong becomes a ValidationProblem with its JSON path, and the rest is kept.
  */
+import {
+  edgePathOf,
+  entryPath,
+  reconcileEngineEntries,
+  type EdgeOrigins,
+  type EngineEntry,
+} from './engine-dependencies';
 import { describeType, normalizeExecutorId, quoteBigIntegers } from './executor-id';
-import { DEFAULT_ALIGN, sanitizeSchedule, validateSchedule } from './validate-schedule';
+import { DEFAULT_ALIGN } from './executor-values';
+import { sanitizeSchedule } from './sanitize-schedule';
+import { validateSchedule } from './validate-schedule';
 import type {
   Executor,
   ExecutorId,
@@ -56,16 +63,16 @@ function finish(
   raw: Schedule,
   format: ScheduleFormat,
   parseProblems: ValidationProblem[],
-  edgePaths?: string[],
-  executorPaths?: string[],
+  edgePath?: (k: number) => string,
+  executorPath?: (i: number) => string,
 ): ParsedSchedule {
   const validation =
     raw.executors.length === 0 && parseProblems.some((p) => p.severity === 'error')
       ? []
       : validateSchedule(raw, {
-          edgePath: (k) => edgePaths?.[k] ?? `$.dependencies[${k}]`,
+          edgePath: edgePath ?? ((k) => `$.dependencies[${k}]`),
           executorPath: (i, field) => {
-            const base = executorPaths?.[i] ?? `$.executors[${i}]`;
+            const base = executorPath ? executorPath(i) : `$.executors[${i}]`;
             return field === undefined ? base : `${base}.${field}`;
           },
         });
@@ -117,9 +124,11 @@ export function parseScheduleJson(value: unknown): ParsedSchedule {
     }
   }
 
-  // Executors: an array, or an object keyed by id (a serialized HashMap<i64, _>).
+  // Executors: an array, or an object keyed by id (a serialized HashMap<i64, _>). Paths are made
+  // only when a problem needs one: a string per executor is ~100 MB at 1,000,000 executors.
   const executors: Executor[] = [];
-  const executorPaths: string[] = [];
+  const executorAt: number[] = [];
+  let executorKeys: string[] | null = null;
   const rawExecutors = value.executors;
   if (rawExecutors === undefined) {
     problems.push({
@@ -129,21 +138,22 @@ export function parseScheduleJson(value: unknown): ParsedSchedule {
       path: '$.executors',
     });
   } else if (Array.isArray(rawExecutors)) {
-    rawExecutors.forEach((item, i) => {
-      const path = `$.executors[${i}]`;
-      const e = parseExecutor(item, path, undefined, problems);
+    for (let i = 0; i < rawExecutors.length; i++) {
+      const e = parseExecutor(rawExecutors[i], () => `$.executors[${i}]`, undefined, problems);
       if (e) {
         executors.push(e);
-        executorPaths.push(path);
+        executorAt.push(i);
       }
-    });
+    }
   } else if (isObject(rawExecutors)) {
-    for (const [key, item] of Object.entries(rawExecutors)) {
-      const path = `$.executors[${JSON.stringify(key)}]`;
-      const e = parseExecutor(item, path, key, problems);
+    executorKeys = Object.keys(rawExecutors);
+    const keys = executorKeys;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const e = parseExecutor(rawExecutors[key], () => `$.executors[${JSON.stringify(key)}]`, key, problems);
       if (e) {
         executors.push(e);
-        executorPaths.push(path);
+        executorAt.push(i);
       }
     }
   } else {
@@ -157,7 +167,8 @@ export function parseScheduleJson(value: unknown): ParsedSchedule {
 
   // Dependencies: edge list or engine entries (decided per entry, so a mix still reads).
   const edges: ScheduleEdge[] = [];
-  const edgePaths: string[] = [];
+  // Where each dependency was read, as numbers (see edgePathOf): no string per dependency.
+  const origins: EdgeOrigins = { entry: [], list: [], position: [] };
   let format: ScheduleFormat = 'edge-list';
   const rawDeps = value.dependencies;
   if (rawDeps === undefined || rawDeps === null) {
@@ -170,128 +181,61 @@ export function parseScheduleJson(value: unknown): ParsedSchedule {
       path: '$.dependencies',
     });
   } else {
-    const engineEntries: {
-      id: ExecutorId;
-      deps: ExecutorId[] | null;
-      succ: ExecutorId[] | null;
-      path: string;
-    }[] = [];
-    rawDeps.forEach((item, k) => {
-      const path = `$.dependencies[${k}]`;
+    const engineEntries: EngineEntry[] = [];
+    for (let k = 0; k < rawDeps.length; k++) {
+      const item: unknown = rawDeps[k];
       if (!isObject(item)) {
         problems.push({
           code: 'wrong-type',
           severity: 'error',
-          message: `A dependency must be an object; ${path} is ${describeType(item)}.`,
-          path,
+          message: `A dependency must be an object; ${entryPath(k)} is ${describeType(item)}.`,
+          path: entryPath(k),
         });
-        return;
+        continue;
       }
       if ('executor_id' in item) {
         format = 'engine';
-        const id = readId(item.executor_id, `${path}.executor_id`, problems);
-        if (id === null) return;
+        const id = readId(item.executor_id, () => `${entryPath(k)}.executor_id`, problems);
+        if (id === null) continue;
         engineEntries.push({
           id,
-          deps: readIdList(item, 'dependencies', path, problems),
-          succ: readIdList(item, 'successors', path, problems),
-          path,
+          deps: readIdList(item, 'dependencies', entryPath(k), problems),
+          succ: readIdList(item, 'successors', entryPath(k), problems),
+          k,
         });
-        return;
+        continue;
       }
       if (!('from' in item) || !('to' in item)) {
         problems.push({
           code: 'missing-field',
           severity: 'error',
-          message: `${path} has neither {from, to} nor {executor_id, dependencies, successors}.`,
-          path,
+          message: `${entryPath(k)} has neither {from, to} nor {executor_id, dependencies, successors}.`,
+          path: entryPath(k),
         });
-        return;
+        continue;
       }
-      const from = readId(item.from, `${path}.from`, problems);
-      const to = readId(item.to, `${path}.to`, problems);
-      if (from === null || to === null) return;
+      const from = readId(item.from, () => `${entryPath(k)}.from`, problems);
+      const to = readId(item.to, () => `${entryPath(k)}.to`, problems);
+      if (from === null || to === null) continue;
       edges.push({ from, to });
-      edgePaths.push(path);
-    });
-    if (engineEntries.length > 0)
-      reconcileEngineEntries(engineEntries, executors, edges, edgePaths, problems);
-  }
-
-  return finish({ rootId, executors, edges }, format, problems, edgePaths, executorPaths);
-}
-
-function reconcileEngineEntries(
-  entries: { id: ExecutorId; deps: ExecutorId[] | null; succ: ExecutorId[] | null; path: string }[],
-  executors: readonly Executor[],
-  edges: ScheduleEdge[],
-  edgePaths: string[],
-  problems: ValidationProblem[],
-): void {
-  const known = new Set(executors.map((e) => e.id));
-  const byId = new Map<ExecutorId, (typeof entries)[number]>();
-  for (const entry of entries) {
-    if (byId.has(entry.id)) {
-      problems.push({
-        code: 'duplicate-id',
-        severity: 'error',
-        message: `Executor ${entry.id} has more than one dependencies entry (${byId.get(entry.id)!.path} and ${entry.path}); both are read.`,
-        path: entry.path,
-        executorIds: [entry.id],
-      });
-    } else byId.set(entry.id, entry);
-    if (!known.has(entry.id)) {
-      problems.push({
-        code: 'unknown-dependency',
-        severity: 'error',
-        message: `${entry.path} describes executor ${entry.id}, which is not among the executors.`,
-        path: `${entry.path}.executor_id`,
-        executorIds: [entry.id],
-      });
+      origins.entry.push(k);
+      origins.list.push(0);
+      origins.position.push(0);
     }
+    if (engineEntries.length > 0) reconcileEngineEntries(engineEntries, executors, edges, origins, problems);
   }
-  const added = new Set<string>();
-  const add = (from: ExecutorId, to: ExecutorId, path: string): void => {
-    const key = `${from}>${to}`;
-    if (added.has(key)) return;
-    added.add(key);
-    edges.push({ from, to });
-    edgePaths.push(path);
-  };
-  for (const entry of entries) {
-    entry.deps?.forEach((dep, j) => {
-      add(dep, entry.id, `${entry.path}.dependencies[${j}]`);
-      const other = byId.get(dep);
-      // Only compare with entries that list successors at all: the list may simply be omitted.
-      if (other?.succ && !other.succ.includes(entry.id)) {
-        problems.push({
-          code: 'dependency-mismatch',
-          severity: 'error',
-          message: `Executor ${entry.id} lists ${dep} among its dependencies, but ${dep} does not list ${entry.id} among its successors. The dependency is kept; fix whichever list is wrong.`,
-          path: `${entry.path}.dependencies[${j}]`,
-          executorIds: [dep, entry.id],
-        });
-      }
-    });
-    entry.succ?.forEach((succ, j) => {
-      add(entry.id, succ, `${entry.path}.successors[${j}]`);
-      const other = byId.get(succ);
-      if (other?.deps && !other.deps.includes(entry.id)) {
-        problems.push({
-          code: 'dependency-mismatch',
-          severity: 'error',
-          message: `Executor ${entry.id} lists ${succ} among its successors, but ${succ} does not list ${entry.id} among its dependencies. The dependency is kept; fix whichever list is wrong.`,
-          path: `${entry.path}.successors[${j}]`,
-          executorIds: [entry.id, succ],
-        });
-      }
-    });
-  }
+
+  const keys = executorKeys;
+  return finish({ rootId, executors, edges }, format, problems, edgePathOf(origins), (i) =>
+    keys ? `$.executors[${JSON.stringify(keys[executorAt[i]!])}]` : `$.executors[${executorAt[i]!}]`,
+  );
 }
 
-function readId(raw: unknown, path: string, problems: ValidationProblem[]): ExecutorId | null {
+/** `path` is a function where it is made only for a problem (most ids are fine). */
+function readId(raw: unknown, at: string | (() => string), problems: ValidationProblem[]): ExecutorId | null {
   const r = normalizeExecutorId(raw);
   if (r.ok) return r.id;
+  const path = typeof at === 'string' ? at : at();
   problems.push({
     code: raw === undefined ? 'missing-field' : 'invalid-id',
     severity: 'error',
@@ -320,7 +264,7 @@ function readIdList(
   }
   const out: ExecutorId[] = [];
   raw.forEach((v, j) => {
-    const id = readId(v, `${path}.${key}[${j}]`, problems);
+    const id = readId(v, () => `${path}.${key}[${j}]`, problems);
     if (id !== null) out.push(id);
   });
   return out;
@@ -328,7 +272,7 @@ function readIdList(
 
 function parseExecutor(
   item: unknown,
-  path: string,
+  at: () => string,
   key: string | undefined,
   problems: ValidationProblem[],
 ): Executor | null {
@@ -336,13 +280,13 @@ function parseExecutor(
     problems.push({
       code: 'wrong-type',
       severity: 'error',
-      message: `An executor must be an object; ${path} is ${describeType(item)}.`,
-      path,
+      message: `An executor must be an object; ${at()} is ${describeType(item)}.`,
+      path: at(),
     });
     return null;
   }
   const rawId = item.id ?? key;
-  const id = readId(rawId, `${path}.id`, problems);
+  const id = readId(rawId, () => `${at()}.id`, problems);
   if (id === null) return null;
 
   let kind = 'Unknown';
@@ -355,7 +299,7 @@ function parseExecutor(
         item.kind === undefined
           ? `Executor ${id} has no kind (e.g. "Filter"); shown as "Unknown".`
           : `Executor ${id}: kind must be a non-empty string; it is ${describeType(item.kind)}.`,
-      path: `${path}.kind`,
+      path: `${at()}.kind`,
     });
 
   const e: Mutable<Executor> = {
@@ -368,24 +312,24 @@ function parseExecutor(
   };
   if (item.name !== undefined && item.name !== null) {
     if (typeof item.name === 'string') e.name = item.name;
-    else problems.push(wrongType(id, 'name', 'a string', item.name, `${path}.name`, 'warning'));
+    else problems.push(wrongType(id, 'name', 'a string', item.name, `${at()}.name`, 'warning'));
   }
   if (item.size_bytes === undefined || item.size_bytes === null) {
     problems.push({
       code: 'missing-field',
       severity: 'error',
       message: `Executor ${id} has no size_bytes; counted as 0 bytes.`,
-      path: `${path}.size_bytes`,
+      path: `${at()}.size_bytes`,
     });
   } else {
     const n = readNumber(item.size_bytes);
     if (n === null)
-      problems.push(wrongType(id, 'size_bytes', 'a number of bytes', item.size_bytes, `${path}.size_bytes`));
+      problems.push(wrongType(id, 'size_bytes', 'a number of bytes', item.size_bytes, `${at()}.size_bytes`));
     else e.sizeBytes = n;
   }
   if (item.align !== undefined && item.align !== null) {
     const n = readNumber(item.align);
-    if (n === null) problems.push(wrongType(id, 'align', 'a power of two', item.align, `${path}.align`));
+    if (n === null) problems.push(wrongType(id, 'align', 'a power of two', item.align, `${at()}.align`));
     else e.align = n;
   }
   for (const field of ['holds_heap', 'removed'] as const) {
@@ -394,7 +338,7 @@ function parseExecutor(
     if (typeof v === 'boolean') {
       if (field === 'holds_heap') e.holdsHeap = v;
       else e.removed = v;
-    } else problems.push(wrongType(id, field, 'true or false', v, `${path}.${field}`));
+    } else problems.push(wrongType(id, field, 'true or false', v, `${at()}.${field}`));
   }
   for (const [field, prop] of [
     ['start_us', 'startUs'],
@@ -404,7 +348,7 @@ function parseExecutor(
     const v = item[field];
     if (v === undefined || v === null) continue;
     const n = readNumber(v);
-    if (n === null) problems.push(wrongType(id, field, 'a number', v, `${path}.${field}`));
+    if (n === null) problems.push(wrongType(id, field, 'a number', v, `${at()}.${field}`));
     else e[prop] = n;
   }
   return e;

@@ -6,7 +6,10 @@
  * (else the last row) is used and the choice is reported.
  */
 import { describeType, normalizeExecutorId } from './executor-id';
-import { DEFAULT_ALIGN, listIds, sanitizeSchedule, validateSchedule } from './validate-schedule';
+import { DEFAULT_ALIGN } from './executor-values';
+import { listIds } from './problem-list';
+import { sanitizeSchedule } from './sanitize-schedule';
+import { validateSchedule } from './validate-schedule';
 import type {
   Executor,
   ExecutorId,

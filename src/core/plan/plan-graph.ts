@@ -2,8 +2,9 @@
  * Schedule -> PlanGraph, the generic graph the DAG view draws. Executor fields become metrics so
  * that a view can colour by size, duration or wave without knowing about schedules.
  */
-import { sanitizeSchedule } from './validate-schedule';
-import type { CriticalPath, PlanGraph, PlanMetricValue, PlanNode, Schedule, Waves } from './types';
+import { sanitizeSchedule } from './sanitize-schedule';
+import type { PlanGraph, PlanMetricValue, PlanNode, Schedule } from './types';
+import type { CriticalPath, Waves } from './analysis-types';
 
 export const SCHEDULE_METRIC_UNITS: Readonly<Record<string, string>> = {
   size_bytes: 'B',

@@ -5,7 +5,8 @@
  * of main-thread time to receive and more to lay out (issue 10 item 6).
  */
 import { scheduleSummary } from './compare-schedules';
-import type { MemorySummary, ParsedSchedule, ScheduleFormat, ValidationProblem } from './types';
+import type { ParsedSchedule, ScheduleFormat, ValidationProblem } from './types';
+import type { MemorySummary } from './memory/memory-types';
 
 /**
  * Schedules above this many executors open as a digest, not as a graph: at 10,000 each analysis

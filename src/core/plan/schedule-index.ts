@@ -3,7 +3,8 @@
  * adjacency is kept in CSR arrays (Int32Array), so that 10,000-executor plans walk without
  * allocating per node. Built once per Schedule object and cached (schedules are immutable).
  */
-import { compareExecutorIds } from './executor-id';
+import { rankExecutorIds } from './executor-id';
+import { resolveSchedule } from './sanitize-schedule';
 import type { ExecutorId, Schedule } from './types';
 
 export interface ScheduleIndex {
@@ -28,27 +29,17 @@ export function buildScheduleIndex(schedule: Schedule): ScheduleIndex {
   if (hit) return hit;
   const n = schedule.executors.length;
   const ids: ExecutorId[] = new Array<ExecutorId>(n);
-  const indexOf = new Map<ExecutorId, number>();
-  for (let i = 0; i < n; i++) {
-    const id = schedule.executors[i]!.id;
-    ids[i] = id;
-    if (!indexOf.has(id)) indexOf.set(id, i);
-  }
-  const from: number[] = [];
-  const to: number[] = [];
-  for (const e of schedule.edges) {
-    const a = indexOf.get(e.from);
-    const b = indexOf.get(e.to);
-    if (a === undefined || b === undefined) continue;
-    from.push(a);
-    to.push(b);
-  }
-  const m = from.length;
+  for (let i = 0; i < n; i++) ids[i] = schedule.executors[i]!.id;
+  // Dependencies between known executors (a clean schedule has no other kind).
+  const { indexOf, from, to } = resolveSchedule(schedule);
   const depStart = new Int32Array(n + 1);
   const succStart = new Int32Array(n + 1);
-  for (let k = 0; k < m; k++) {
+  let m = 0;
+  for (let k = 0; k < from.length; k++) {
+    if (from[k]! < 0 || to[k]! < 0) continue;
     depStart[to[k]! + 1]!++;
     succStart[from[k]! + 1]!++;
+    m++;
   }
   for (let i = 0; i < n; i++) {
     depStart[i + 1]! += depStart[i]!;
@@ -58,15 +49,14 @@ export function buildScheduleIndex(schedule: Schedule): ScheduleIndex {
   const succList = new Int32Array(m);
   const depFill = depStart.slice(0, n);
   const succFill = succStart.slice(0, n);
-  for (let k = 0; k < m; k++) {
-    depList[depFill[to[k]!]!++] = from[k]!;
-    succList[succFill[from[k]!]!++] = to[k]!;
+  for (let k = 0; k < from.length; k++) {
+    const a = from[k]!;
+    const b = to[k]!;
+    if (a < 0 || b < 0) continue;
+    depList[depFill[b]!++] = a;
+    succList[succFill[a]!++] = b;
   }
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => compareExecutorIds(ids[a]!, ids[b]!) || a - b,
-  );
-  const idRank = new Int32Array(n);
-  order.forEach((idx, rank) => (idRank[idx] = rank));
+  const idRank = rankExecutorIds(ids);
   const root = schedule.rootId === null ? -1 : (indexOf.get(schedule.rootId) ?? -1);
   const index: ScheduleIndex = { ids, indexOf, depStart, depList, succStart, succList, root, idRank };
   cache.set(schedule, index);

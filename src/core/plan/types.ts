@@ -1,9 +1,8 @@
-// Over 400 lines on purpose: the plan core's public types in one place, so every module reads the
-// same shapes (no logic lives here).
 /**
  * Public types of memscope's plan core (src/core/plan): execution schedules, their validation
- * problems, runnable waves, critical path, the Box/arena memory models, and the generic PlanGraph
- * that the DAG view draws (an executor schedule today, DuckDB's profiled plans later).
+ * problems and trace tables, and the generic PlanGraph that the DAG view draws (an executor
+ * schedule, or one of DuckDB's plans). The results of the analysis (waves, critical path) are in
+ * analysis-types.ts, the Box/arena memory models' in memory/memory-types.ts.
  *
  * Everything here is plain data: it crosses worker boundaries by structured clone (Maps and typed
  * arrays included) and never needs a class.
@@ -18,14 +17,20 @@
  *                         parseScheduleJson(value: unknown): ParsedSchedule
  *   parse-trace-table.ts  parseTraceTable(columns: TraceColumns): ParsedTrace
  *   validate-schedule.ts  validateSchedule(schedule, options?): ValidationProblem[]
- *                         sanitizeSchedule, findCycles, effectiveSize, effectiveAlign, constants
- *   waves.ts              computeWaves(schedule, { mode?: 'auto' | WaveMode }): Waves
+ *   sanitize-schedule.ts  resolveSchedule (ids to indexes, each dependency's state), sanitizeSchedule
+ *   find-cycles.ts        findCycles(schedule): one loop per strongly connected component
+ *   executor-values.ts    checks of one executor's fields; effectiveSize, effectiveAlign, constants
+ *   problem-list.ts       ProblemList (capped per code), listIds
+ *   engine-dependencies.ts  the engine's {executor_id, dependencies, successors} shape to edges
+ *   waves.ts              computeWaves(schedule, { mode?: 'auto' | WaveMode }): Waves;
+ *                         waveSteps + countWaves (typed arrays only, for summaries)
  *                         runnableSetAt(waves, step): ExecutorId[]; hasCompleteTimings(schedule)
- *   critical-path.ts      computeCriticalPath(schedule, { unit?: 'auto' | CriticalPathUnit }): CriticalPath
+ *   critical-path.ts      computeCriticalPath(schedule, { unit?: 'auto' | CriticalPathUnit }): CriticalPath;
+ *                         criticalPathForward (the length without the path and slack)
  *   plan-graph.ts         scheduleToPlanGraph(schedule, { waves?, criticalPath? }): PlanGraph
  *   duckdb-profile.ts     parseDuckDbProfile(json): { graph: PlanGraph, totalTimingS, problems }
  *   schedule-index.ts     buildScheduleIndex(schedule) (CSR adjacency), topologicalOrder(index)
- *   executor-id.ts        normalizeExecutorId, compareExecutorIds, quoteBigIntegers
+ *   executor-id.ts        normalizeExecutorId, compareExecutorIds, rankExecutorIds, quoteBigIntegers
  *   memory/simulate-memory.ts  simulateScheduleMemory(schedule, options?, waves?): MemorySimulation
  *                         simulateBox(sizes, aligns, allocator), memoryWarnings, DEFAULT_MEMORY_OPTIONS
  *   memory/memory-summary.ts   buildMemorySummary(schedule, waves, criticalPath, simulation): MemorySummary
@@ -210,245 +215,4 @@ export interface TraceColumns {
   readonly name?: TraceColumn;
   readonly holds_heap?: TraceColumn;
   readonly removed?: TraceColumn;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Waves
-// ---------------------------------------------------------------------------------------------
-
-export type WaveMode = 'steps' | 'timings';
-
-/**
- * One step of playing the schedule. At step k: `completed` just completed, `becameRunnable` just
- * became runnable (all their dependencies have completed), and `runnableCount` executors are
- * runnable (not yet completed). Step 0 has the executors without dependencies. The last step
- * completes the last executors and has runnableCount 0.
- */
-export interface Wave {
-  readonly index: number;
-  /** Timings mode: the event time in µs (step 0 = earliest start). Steps mode: null. */
-  readonly timeUs: number | null;
-  readonly completed: readonly ExecutorId[];
-  readonly becameRunnable: readonly ExecutorId[];
-  readonly runnableCount: number;
-}
-
-export interface Waves {
-  readonly mode: WaveMode;
-  /** Why timings were not used although asked for (e.g. some executors lack start/end). */
-  readonly fallbackReason: string | null;
-  readonly steps: readonly Wave[];
-  /** Runnable executors per step (the parallelism chart); same length as `steps`. */
-  readonly parallelism: Int32Array;
-  readonly maxParallelism: number;
-  /** Steps with at least one runnable executor (what the summary calls "waves"). */
-  readonly waveCount: number;
-  /** Step at which each executor became runnable. Absent for executors that never did. */
-  readonly runnableAt: ReadonlyMap<ExecutorId, number>;
-  /** Step at which each executor completed. */
-  readonly completedAt: ReadonlyMap<ExecutorId, number>;
-  /** Executors that never became runnable (on or behind a cycle). Empty for a DAG. */
-  readonly neverRunnable: readonly ExecutorId[];
-  /** Human sentence when neverRunnable is not empty. */
-  readonly stopReason: string | null;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Critical path
-// ---------------------------------------------------------------------------------------------
-
-export type CriticalPathUnit = 'us' | 'executors';
-
-/** Critical-path-method numbers of one executor (in the path's unit). */
-export interface NodeSlack {
-  readonly duration: number;
-  readonly earliestStart: number;
-  readonly earliestFinish: number;
-  readonly latestStart: number;
-  readonly latestFinish: number;
-  /** latestStart - earliestStart; 0 on the critical path. */
-  readonly slack: number;
-}
-
-export interface CriticalPath {
-  /** 'us' when every executor has timings (sum of end_us - start_us), else 'executors'. */
-  readonly unit: CriticalPathUnit;
-  /** Executor ids from first to last (dependencies first). */
-  readonly path: readonly ExecutorId[];
-  /** Sum of durations along the path (µs) or number of executors on it. */
-  readonly length: number;
-  readonly slack: ReadonlyMap<ExecutorId, NodeSlack>;
-  /** False when a cycle kept part of the graph out of the computation. */
-  readonly complete: boolean;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Memory models
-// ---------------------------------------------------------------------------------------------
-
-/** Box allocators: one allocation per executor. */
-export type BoxAllocator = 'glibc' | 'jemalloc';
-
-/**
- * Which bumpalo's allocation rule to follow. '3.16': 3.16-3.17, the pointer moves down by the raw
- * size, then rounds down to the alignment. '3.18': 3.18 and later, the size is first rounded up to
- * the alignment (and the pointer rounded down before subtracting it). `bumpalo = "3.16"` in a
- * Cargo.toml means ^3.16, so a fresh build gets the newest 3.x: '3.18' is the default.
- */
-export type BumpaloVersion = '3.16' | '3.18';
-
-export const DEFAULT_BUMPALO_VERSION: BumpaloVersion = '3.18';
-
-export interface ArenaOptions {
-  /** null = `Bump::new()` (allocates nothing up front); n = `Bump::with_capacity(n)`. */
-  readonly initialCapacity: number | null;
-  /** Allocation rule; DEFAULT_BUMPALO_VERSION ('3.18') when absent. */
-  readonly bumpalo?: BumpaloVersion;
-  /** Allocator that serves the arena's own chunk requests (for malloc cost of the arena). */
-  readonly chunkAllocator: BoxAllocator;
-}
-
-export interface AllocatorModel {
-  readonly box: BoxAllocator;
-  readonly arena: ArenaOptions;
-}
-
-/** Creation order of executors = allocation sequence. */
-export type AllocationOrder =
-  | { readonly kind: 'topological' } // dependencies first, ties by ascending id
-  | { readonly kind: 'input' } // as listed (the trace's order)
-  | { readonly kind: 'custom'; readonly ids: readonly ExecutorId[] };
-
-/**
- * Box model over an allocation sequence. Every series has n + 1 entries for n allocations:
- * index 0 is before the first allocation, index i after the i-th (so with_capacity shows up at 0).
- */
-export interface BoxSimulation {
-  readonly allocator: BoxAllocator;
-  /** Bytes the allocator holds for each allocation (chunk or size class); n entries. */
-  readonly chunkBytes: Float64Array;
-  /** Cumulative reserved bytes after each allocation. */
-  readonly reservedSeries: Float64Array;
-  /** Cumulative requested bytes after each allocation. */
-  readonly usedSeries: Float64Array;
-  readonly reservedBytes: number;
-  readonly usedBytes: number;
-  /** Allocator headers (glibc: 8 B per heap chunk, 16 B per mmapped chunk; jemalloc: 0). */
-  readonly metadataBytes: number;
-  /** malloc calls (zero-sized Box allocates nothing). */
-  readonly allocations: number;
-  /** glibc: allocations served by mmap. */
-  readonly mmappedCount: number;
-  /** Allocations with align > 16 (posix_memalign path for glibc). */
-  readonly overAlignedCount: number;
-}
-
-/** One bumpalo chunk. Offsets are from the chunk's data start; allocation moves down from `usableBytes`. */
-export interface ArenaChunk {
-  readonly index: number;
-  /** Capacity without footer (what allocated_bytes() counts). */
-  readonly usableBytes: number;
-  /** Bytes requested from the allocator: usable + 48-byte footer. */
-  readonly requestBytes: number;
-  /** What the chunk request costs in the chunk allocator (glibc 496 -> 512). */
-  readonly mallocBytes: number;
-  /** Allocation indexes [firstAllocation, firstAllocation + allocationCount) live in this chunk. */
-  readonly firstAllocation: number;
-  readonly allocationCount: number;
-  readonly usedBytes: number;
-  readonly paddingBytes: number;
-  /** Free bytes below the lowest allocation (offset 0 .. lowest offset). */
-  readonly tailBytes: number;
-  /** 'abandoned': not current, tail lost until reset(); 'current': the newest chunk. */
-  readonly state: 'abandoned' | 'current';
-}
-
-export interface ArenaSimulation {
-  readonly initialCapacity: number | null;
-  readonly bumpalo: BumpaloVersion;
-  readonly chunks: readonly ArenaChunk[];
-  /** Per allocation (n entries): chunk index, offset in chunk, padding added below it for alignment. */
-  readonly chunkOf: Int32Array;
-  readonly offsetOf: Float64Array;
-  readonly paddingOf: Float64Array;
-  /** allocated_bytes() before (index 0) and after each allocation: n + 1 entries, like all series. */
-  readonly reservedSeries: Float64Array;
-  /** allocated_bytes_including_metadata() after each allocation. */
-  readonly reservedIncludingMetadataSeries: Float64Array;
-  /** Sum of requested sizes after each allocation. */
-  readonly usedSeries: Float64Array;
-  /** Bytes the chunk allocator holds for the arena after each allocation. */
-  readonly mallocSeries: Float64Array;
-  /** allocated_bytes(): sum of chunk capacities. */
-  readonly reservedBytes: number;
-  /** allocated_bytes_including_metadata(): + 48 per chunk. */
-  readonly reservedBytesIncludingMetadata: number;
-  readonly usedBytes: number;
-  readonly paddingBytes: number;
-  /** Free tails of non-current chunks (lost until reset()). */
-  readonly abandonedTailBytes: number;
-  /** Free bytes left in the current chunk. */
-  readonly currentFreeBytes: number;
-  /** allocated_bytes() after reset(): the current (largest) chunk's capacity. */
-  readonly afterResetBytes: number;
-  /** One malloc per chunk. */
-  readonly mallocCalls: number;
-  readonly mallocBytes: number;
-  /** Footers: 48 B per chunk (plus chunk-allocator headers, see mallocBytes). */
-  readonly metadataBytes: number;
-}
-
-export type MemoryWarningCode =
-  | 'holds-heap' // Drop never runs in a bump arena
-  | 'removed-before-end' // bytes stay until reset()
-  | 'parallel-shared-arena' // Bump is not Sync
-  | 'cycle'; // executors never runnable were left out of the topological order
-
-export interface MemoryWarning {
-  readonly code: MemoryWarningCode;
-  readonly message: string;
-  readonly executorIds: readonly ExecutorId[];
-  /** Bytes concerned (executor sizes), when meaningful. */
-  readonly bytes?: number;
-}
-
-export interface MemorySimulationOptions {
-  readonly order: AllocationOrder;
-  readonly model: AllocatorModel;
-}
-
-export interface MemorySimulation {
-  /** Allocation sequence (executor ids in creation order). */
-  readonly order: readonly ExecutorId[];
-  readonly sizes: Float64Array;
-  readonly aligns: Float64Array;
-  /** The chosen Box model. */
-  readonly box: BoxSimulation;
-  /** The other Box model, for comparison. */
-  readonly otherBox: BoxSimulation;
-  readonly arena: ArenaSimulation;
-  readonly warnings: readonly MemoryWarning[];
-}
-
-/** The exported JSON (snake_case, as documented in docs/plan-memory-models.md). */
-export interface MemorySummary {
-  readonly executors: number;
-  readonly waves: number;
-  readonly critical_path_length: number;
-  readonly box: {
-    readonly reserved_bytes: number;
-    readonly used_bytes: number;
-    readonly allocations: number;
-  };
-  readonly arena: {
-    /** The allocation rule modelled: bumpalo 3.16-3.17, or 3.18 and later. */
-    readonly bumpalo: '3.16-3.17' | '>=3.18';
-    readonly chunks: readonly number[];
-    readonly reserved_bytes: number;
-    readonly reserved_bytes_including_metadata: number;
-    readonly used_bytes: number;
-    readonly padding_bytes: number;
-    readonly abandoned_tail_bytes: number;
-    readonly after_reset_bytes: number;
-  };
 }

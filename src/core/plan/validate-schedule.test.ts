@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseScheduleJson } from './parse-schedule';
-import { MAX_ALIGN, MAX_SIZE_BYTES, findCycles, validateSchedule } from './validate-schedule';
+import { MAX_ALIGN, MAX_SIZE_BYTES } from './executor-values';
+import { findCycles } from './find-cycles';
+import { validateSchedule } from './validate-schedule';
 import type { ProblemCode, Schedule } from './types';
 
 /** A schedule in the edge-list JSON shape; `edges` as "1>2 2>3". */
@@ -108,6 +110,12 @@ describe('validateSchedule: every rule', () => {
     [
       'a start before a dependency ends',
       json('1>2', 2, { 1: { start_us: 0, end_us: 50 }, 2: { start_us: 10, end_us: 60 } }),
+      'timing-order',
+      /starts at 10 µs, before its dependency 1 ends at 50 µs/,
+    ],
+    [
+      'a start before a dependency ends, with only those two times given',
+      json('1>2', 2, { 1: { end_us: 50 }, 2: { start_us: 10 } }),
       'timing-order',
       /starts at 10 µs, before its dependency 1 ends at 50 µs/,
     ],

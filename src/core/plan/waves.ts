@@ -10,9 +10,11 @@
  *   reported by validation) is taken to complete when it becomes runnable.
  */
 import { compareExecutorIds } from './executor-id';
-import { buildScheduleIndex, topologicalOrder } from './schedule-index';
-import { listIds, sanitizeSchedule } from './validate-schedule';
-import type { ExecutorId, Schedule, Wave, WaveMode, Waves } from './types';
+import { buildScheduleIndex, topologicalOrder, type ScheduleIndex } from './schedule-index';
+import { listIds } from './problem-list';
+import { sanitizeSchedule } from './sanitize-schedule';
+import type { ExecutorId, Schedule } from './types';
+import type { Wave, WaveMode, Waves } from './analysis-types';
 
 export interface WaveOptions {
   /** 'auto' (default): timings when every executor has start_us and end_us, else steps. */
@@ -29,7 +31,26 @@ export function hasCompleteTimings(schedule: Schedule): boolean {
   return true;
 }
 
-export function computeWaves(schedule: Schedule, options: WaveOptions = {}): Waves {
+/**
+ * The steps of the waves as typed arrays: when each executor (by index in the sanitized schedule)
+ * becomes runnable and completes. computeWaves makes the lists the view shows from this; a summary
+ * needs only the counts (countWaves), without a list per step or a Map entry per executor.
+ */
+export interface WaveSteps {
+  readonly mode: WaveMode;
+  readonly fallbackReason: string | null;
+  readonly index: ScheduleIndex;
+  /** Executors in topological order, and those on or behind a cycle. */
+  readonly order: Int32Array;
+  readonly blocked: Int32Array;
+  readonly readyStep: Int32Array;
+  readonly completeStep: Int32Array;
+  /** Timings mode: the time of each step (µs). */
+  readonly times: Float64Array | null;
+  readonly stepCount: number;
+}
+
+export function waveSteps(schedule: Schedule, options: WaveOptions = {}): WaveSteps {
   const clean = sanitizeSchedule(schedule);
   const index = buildScheduleIndex(clean);
   const n = index.ids.length;
@@ -73,12 +94,15 @@ export function computeWaves(schedule: Schedule, options: WaveOptions = {}): Wav
       readyTime[v] = r;
       effEnd[v] = Math.max(ex[v]!.endUs!, r, t0);
     }
-    const all: number[] = [t0];
-    for (let k = 0; k < order.length; k++) all.push(effEnd[order[k]!]!);
-    all.sort((a, b) => a - b);
-    const unique: number[] = [];
-    for (const t of all) if (unique.length === 0 || unique[unique.length - 1] !== t) unique.push(t);
-    times = Float64Array.from(unique);
+    // Distinct event times, ascending (a typed-array sort: no comparator call per pair).
+    const all = new Float64Array(order.length + 1);
+    all[0] = t0;
+    for (let k = 0; k < order.length; k++) all[k + 1] = effEnd[order[k]!]!;
+    all.sort();
+    let u = 0;
+    for (let k = 0; k < all.length; k++) if (u === 0 || all[u - 1] !== all[k]) all[u++] = all[k]!;
+    const unique = all.slice(0, u);
+    times = unique;
     const stepOf = (t: number): number => {
       let lo = 0;
       let hi = unique.length - 1;
@@ -96,25 +120,23 @@ export function computeWaves(schedule: Schedule, options: WaveOptions = {}): Wav
     }
     stepCount = order.length > 0 ? unique.length : 0;
   }
+  return { mode, fallbackReason, index, order, blocked, readyStep, completeStep, times, stepCount };
+}
 
-  // Bucket executors by step (ascending id inside a step) and count the runnable ones.
-  const byRank = Array.from(order).sort((a, b) => index.idRank[a]! - index.idRank[b]!);
-  const became: ExecutorId[][] = Array.from({ length: stepCount }, () => []);
-  const completed: ExecutorId[][] = Array.from({ length: stepCount }, () => []);
+/** Runnable executors per step, the most at once, and the steps with any runnable ("waves"). */
+export function countWaves(steps: WaveSteps): {
+  parallelism: Int32Array;
+  maxParallelism: number;
+  waveCount: number;
+} {
+  const { order, readyStep, completeStep, stepCount } = steps;
   const delta = new Int32Array(stepCount + 1);
-  const runnableAt = new Map<ExecutorId, number>();
-  const completedAt = new Map<ExecutorId, number>();
-  for (const v of byRank) {
-    const id = index.ids[v]!;
-    became[readyStep[v]!]!.push(id);
-    completed[completeStep[v]!]!.push(id);
-    runnableAt.set(id, readyStep[v]!);
-    completedAt.set(id, completeStep[v]!);
+  for (let k = 0; k < order.length; k++) {
+    const v = order[k]!;
     delta[readyStep[v]!]!++;
     delta[completeStep[v]!]!--;
   }
   const parallelism = new Int32Array(stepCount);
-  const steps: Wave[] = [];
   let running = 0;
   let maxParallelism = 0;
   let waveCount = 0;
@@ -123,12 +145,36 @@ export function computeWaves(schedule: Schedule, options: WaveOptions = {}): Wav
     parallelism[k] = running;
     if (running > maxParallelism) maxParallelism = running;
     if (running > 0) waveCount++;
-    steps.push({
+  }
+  return { parallelism, maxParallelism, waveCount };
+}
+
+export function computeWaves(schedule: Schedule, options: WaveOptions = {}): Waves {
+  const steps = waveSteps(schedule, options);
+  const { mode, fallbackReason, index, order, blocked, readyStep, completeStep, times, stepCount } = steps;
+  const { parallelism, maxParallelism, waveCount } = countWaves(steps);
+
+  // Bucket executors by step (ascending id inside a step).
+  const byRank = Array.from(order).sort((a, b) => index.idRank[a]! - index.idRank[b]!);
+  const became: ExecutorId[][] = Array.from({ length: stepCount }, () => []);
+  const completed: ExecutorId[][] = Array.from({ length: stepCount }, () => []);
+  const runnableAt = new Map<ExecutorId, number>();
+  const completedAt = new Map<ExecutorId, number>();
+  for (const v of byRank) {
+    const id = index.ids[v]!;
+    became[readyStep[v]!]!.push(id);
+    completed[completeStep[v]!]!.push(id);
+    runnableAt.set(id, readyStep[v]!);
+    completedAt.set(id, completeStep[v]!);
+  }
+  const waves: Wave[] = [];
+  for (let k = 0; k < stepCount; k++) {
+    waves.push({
       index: k,
       timeUs: times ? times[k]! : null,
       completed: completed[k]!,
       becameRunnable: became[k]!,
-      runnableCount: running,
+      runnableCount: parallelism[k]!,
     });
   }
 
@@ -140,7 +186,7 @@ export function computeWaves(schedule: Schedule, options: WaveOptions = {}): Wav
   return {
     mode,
     fallbackReason,
-    steps,
+    steps: waves,
     parallelism,
     maxParallelism,
     waveCount,

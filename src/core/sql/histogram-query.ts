@@ -103,6 +103,42 @@ export function buildHistogramQuery(q: HistogramQuery): SqlWithParams {
 }
 
 /**
+ * Every row's bin for the facet cube (src/core/facets/crossfilter.ts): `r` (the row's `__row` less
+ * `rowBase`, from 0) and `bin`, for the rows the histogram counts; a row left out is in no bin. The
+ * bins are the histogram's own (binExpression), so the cube and buildHistogramQuery agree.
+ */
+export function buildRowBinsQuery(
+  table: string,
+  spec: HistogramSpec,
+  bins: Bins,
+  rowBase: number,
+): SqlWithParams {
+  const col = quoteIdentifier(spec.column);
+  const present = spec.scale === 'number' ? `isfinite(CAST(${col} AS DOUBLE))` : `${col} IS NOT NULL`;
+  const bin = binExpression(col, bins, { sql: rowExpression(), params: [rowBase] });
+  return { sql: bin.select(`FROM ${quoteIdentifier(table)} WHERE ${present}`), params: bin.params };
+}
+
+/**
+ * The rows of a number column outside every bin that a range still compares with: `bin` is -2 for
+ * −∞ (below every bound) and -3 for +∞ and NaN (DuckDB sorts NaN above every number).
+ */
+export function buildNonFiniteRowsQuery(table: string, column: string, rowBase: number): SqlWithParams {
+  const v = `CAST(${quoteIdentifier(column)} AS DOUBLE)`;
+  return {
+    sql:
+      `SELECT ${rowExpression()}, CAST(CASE WHEN ${v} < 0 THEN -2 ELSE -3 END AS SMALLINT) AS bin ` +
+      `FROM ${quoteIdentifier(table)} WHERE NOT isfinite(${v})`,
+    params: [rowBase],
+  };
+}
+
+/** `r`: a row's `__row` less a bound base, as INTEGER (the cube's row index). */
+function rowExpression(): string {
+  return `CAST(${quoteIdentifier(ROW_INDEX_COLUMN)} - CAST(? AS BIGINT) AS INTEGER) AS r`;
+}
+
+/**
  * `SELECT <bin> AS bin` over the column, the same edges as binEdge (histogram-bins.ts):
  * - integers and times in exact integer arithmetic (`//` over BIGINT);
  * - calendar months from the UTC year and month (epoch_ms(epoch_ms(x)) is the instant as a plain
@@ -110,26 +146,35 @@ export function buildHistogramQuery(q: HistogramQuery): SqlWithParams {
  * - numbers by floor((x − lo) / width), then moved by one where that rounding disagrees with the
  *   exact edge (loUnits + b × widthUnits) / divisor that the brush's `x >= ?` compares with.
  */
-function binExpression(col: string, bins: Bins): { select(source: string): string; params: SqlParam[] } {
+function binExpression(
+  col: string,
+  bins: Bins,
+  carry?: SqlWithParams,
+): { select(source: string): string; params: SqlParam[] } {
   const int = (p: string) => `CAST(${p} AS BIGINT)`;
+  // A column carried beside the bin (buildRowBinsQuery's row), selected first: its parameters come
+  // first, except where the bin is computed outside the subquery that selects it (numbers).
+  const first = carry ? `${carry.sql}, ` : '';
+  const carried = carry?.params ?? [];
   switch (bins.scale) {
     case 'integer':
       return {
-        select: (source) => `SELECT CAST((${col} - ${int('?')}) // ${int('?')} AS INTEGER) AS bin ${source}`,
-        params: [bins.lo, bins.width],
+        select: (source) =>
+          `SELECT ${first}CAST((${col} - ${int('?')}) // ${int('?')} AS INTEGER) AS bin ${source}`,
+        params: [...carried, bins.lo, bins.width],
       };
     case 'time': {
       if (bins.unit === 'ms')
         return {
           select: (source) =>
-            `SELECT CAST((epoch_ms(${col}) - ${int('?')}) // ${int('?')} AS INTEGER) AS bin ${source}`,
-          params: [bins.lo, bins.width],
+            `SELECT ${first}CAST((epoch_ms(${col}) - ${int('?')}) // ${int('?')} AS INTEGER) AS bin ${source}`,
+          params: [...carried, bins.lo, bins.width],
         };
       const instant = `epoch_ms(epoch_ms(${col}))`;
       return {
         select: (source) =>
-          `SELECT CAST((year(${instant}) * 12 + month(${instant}) - 1 - ${int('?')}) // ${int('?')} AS INTEGER) AS bin ${source}`,
-        params: [bins.lo, bins.width],
+          `SELECT ${first}CAST((year(${instant}) * 12 + month(${instant}) - 1 - ${int('?')}) // ${int('?')} AS INTEGER) AS bin ${source}`,
+        params: [...carried, bins.lo, bins.width],
       };
     }
     case 'number': {
@@ -139,9 +184,15 @@ function binExpression(col: string, bins: Bins): { select(source: string): strin
       const b0 = `floor((${v} - ?) / ?)`;
       return {
         select: (source) =>
-          `SELECT CAST(b0 + CASE WHEN v >= ${edge('b0 + 1')} THEN 1 WHEN v < ${edge('b0')} THEN -1 ELSE 0 END AS INTEGER) AS bin ` +
-          `FROM (SELECT ${v} AS v, ${b0} AS b0 ${source}) AS binned`,
-        params: [...edgeParams, ...edgeParams, bins.loUnits / bins.divisor, bins.widthUnits / bins.divisor],
+          `SELECT ${carry ? 'r, ' : ''}CAST(b0 + CASE WHEN v >= ${edge('b0 + 1')} THEN 1 WHEN v < ${edge('b0')} THEN -1 ELSE 0 END AS INTEGER) AS bin ` +
+          `FROM (SELECT ${first}${v} AS v, ${b0} AS b0 ${source}) AS binned`,
+        params: [
+          ...edgeParams,
+          ...edgeParams,
+          ...carried,
+          bins.loUnits / bins.divisor,
+          bins.widthUnits / bins.divisor,
+        ],
       };
     }
   }

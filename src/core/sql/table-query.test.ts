@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCountQuery,
+  buildKeysetEndQuery,
+  buildKeysetPageQuery,
   buildPageQuery,
   buildSqlCountQuery,
   buildSqlPageQuery,
@@ -126,6 +128,64 @@ describe('buildPageQuery', () => {
     [Number.NaN, 0],
   ])('rejects limit %d offset %d', (limit, offset) => {
     expect(() => buildPageQuery({ table: 't', limit, offset })).toThrow();
+  });
+});
+
+describe('keyset paging', () => {
+  it.each([
+    [
+      'the first page',
+      { table: 't', tiebreaker: '__row', after: null, limit: 10 },
+      'SELECT max("__row") AS last FROM (SELECT "__row" FROM "t" ORDER BY "__row" LIMIT ?) AS keys',
+      [10],
+    ],
+    [
+      'after a key past 2^53, with filters: the key inlined exactly, the filters one term',
+      {
+        table: 'my table',
+        filters: [
+          { column: 'category', op: '=' as const, value: 'x' },
+          { column: 'n', op: '>' as const, value: 2 },
+        ],
+        tiebreaker: '__row',
+        after: 9007199254740993n,
+        limit: 5,
+      },
+      'SELECT max("__row") AS last FROM (SELECT "__row" FROM "my table" WHERE ("category" = ? AND "n" > ?) AND "__row" > 9007199254740993 ORDER BY "__row" LIMIT ?) AS keys',
+      ['x', 2, 5],
+    ],
+  ])('end of the next page: %s', (_name, q, sql, params) => {
+    expect(buildKeysetEndQuery(q)).toEqual({ sql, params });
+  });
+
+  it.each([
+    [
+      'from the start',
+      { table: 't', columns: ['a', '__row'], tiebreaker: '__row', after: null, through: 41 },
+      'SELECT "a", "__row" FROM "t" WHERE "__row" <= 41 ORDER BY "__row"',
+      [],
+    ],
+    [
+      'between two keys, with a filter',
+      {
+        table: 't',
+        filters: [{ column: 'category', op: '=' as const, value: 'x' }],
+        tiebreaker: '__row',
+        after: 41n,
+        through: 90n,
+      },
+      'SELECT * FROM "t" WHERE ("category" = ?) AND "__row" > 41 AND "__row" <= 90 ORDER BY "__row"',
+      ['x'],
+    ],
+  ])('the rows of a page: %s', (_name, q, sql, params) => {
+    expect(buildKeysetPageQuery(q)).toEqual({ sql, params });
+  });
+
+  it.each([[1.5], [Number.NaN], [2 ** 60]])('rejects the key %d', (after) => {
+    expect(() => buildKeysetEndQuery({ table: 't', tiebreaker: '__row', after, limit: 1 })).toThrow();
+    expect(() =>
+      buildKeysetPageQuery({ table: 't', tiebreaker: '__row', after: 0, through: after }),
+    ).toThrow();
   });
 });
 

@@ -180,6 +180,56 @@ export function buildPageQuery(q: PageQuery): SqlWithParams {
   return { sql: parts.join(' '), params: [...where.params, q.limit, q.offset] };
 }
 
+/**
+ * Keyset paging in the tiebreaker's order (file order: `__row`), for reading a whole table page by
+ * page, in two queries: buildKeysetEndQuery finds the last key of the next page (keys only), then
+ * buildKeysetPageQuery reads the rows between. A page by OFFSET makes DuckDB sort and skip every
+ * row before it, and one `ORDER BY key LIMIT n` over every column is a top-N that DuckDB 1.4
+ * answers by late materialization over the whole table: at 1M rows, 300–800 ms a page, against
+ * ~5 ms for the keys and ~15–30 ms for the rows between. Positions are inlined as checked integer
+ * literals, not bound: DuckDB skips the row groups whose key range lies outside only for constants.
+ */
+export interface KeysetQuery extends TableQuery {
+  tiebreaker: string;
+  /** The last key already read (null: from the start). */
+  after: bigint | number | null;
+}
+
+/** `SELECT max(key) AS last` over the next `limit` keys after `after` (NULL: no rows left). */
+export function buildKeysetEndQuery(q: KeysetQuery & { limit: number }): SqlWithParams {
+  assertPaging(q.limit, 0);
+  const key = quoteIdentifier(q.tiebreaker);
+  const where = keysetWhere(q, null);
+  return {
+    sql: `SELECT max(${key}) AS last FROM (SELECT ${key} FROM ${quoteIdentifier(q.table)}${where.sql} ORDER BY ${key} LIMIT ?) AS keys`,
+    params: [...where.params, q.limit],
+  };
+}
+
+/** The rows with `after < key <= through`, in key order. */
+export function buildKeysetPageQuery(q: KeysetQuery & { through: bigint | number }): SqlWithParams {
+  const where = keysetWhere(q, q.through);
+  return {
+    sql: `SELECT ${buildSelectList(q.columns)} FROM ${quoteIdentifier(q.table)}${where.sql} ORDER BY ${quoteIdentifier(q.tiebreaker)}`,
+    params: where.params,
+  };
+}
+
+function keysetWhere(q: KeysetQuery, through: bigint | number | null): SqlWithParams {
+  const where = buildWhere(q.filters);
+  const key = quoteIdentifier(q.tiebreaker);
+  // The filters as one parenthesized term, whatever they hold.
+  const clauses = where.sql ? [`(${where.sql.replace(/^WHERE /, '')})`] : [];
+  if (q.after !== null) clauses.push(`${key} > ${integerLiteral(q.after)}`);
+  if (through !== null) clauses.push(`${key} <= ${integerLiteral(through)}`);
+  return { sql: clauses.length > 0 ? ` WHERE ${clauses.join(' AND ')}` : '', params: where.params };
+}
+
+function integerLiteral(n: bigint | number): string {
+  if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new Error(`Invalid keyset position: ${n}`);
+  return BigInt(n).toString();
+}
+
 export function buildCountQuery(q: TableQuery): SqlWithParams {
   const where = buildWhere(q.filters);
   const sql = `SELECT count(*) AS n FROM ${quoteIdentifier(q.table)}${where.sql ? ` ${where.sql}` : ''}`;

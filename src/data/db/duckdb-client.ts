@@ -1,40 +1,29 @@
-// Over 400 lines on purpose: start-up, lanes, cancellation and the restart of a stuck or crashed
-// engine share one state (which engine is current, which runs it holds); split, they would have to
-// expose that state to each other.
-import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import { Table, type RecordBatch } from 'apache-arrow';
 import { MemscopeError } from '../../core/errors';
 import { quoteIdentifier } from '../../core/sql/identifiers';
 import { offlineViolation } from '../../core/sql/offline-guard';
-import { classifySql, splitStatements } from '../../core/sql/statement';
-import type { DbClient, DbRestartEvent, QueryOptions, QueryParam, QueryResult } from './db-client';
+import { classifySql } from '../../core/sql/statement';
+import type { DbClient, DbRestartEvent, QueryOptions, QueryResult } from './db-client';
 import { cancelledError, offlineError, toDbError } from './duckdb-errors';
+import {
+  Engine,
+  EngineReplaced,
+  startError,
+  withTimeout,
+  type DuckDbPlatform,
+  type StartedDuckDb,
+} from './engine';
+import { execute } from './execute';
 import { LOCKDOWN_SQL, registeredPath } from './lockdown';
 import { QueryCache, cacheKey } from './query-cache';
+import { Lane, Run } from './query-run';
 
 /**
  * The DbClient logic shared by the browser and the Node test build: start-up and lockdown, one
  * DuckDB connection per channel, supersede and abort, error mapping, the result cache, and the
  * restart of an engine that crashed or does not stop after a cancel. Only the way DuckDB-WASM is
- * instantiated (which worker, which wasm file, how a File is registered) differs per platform and
- * comes in through DuckDbPlatform.
+ * instantiated comes in through DuckDbPlatform (engine.ts). A query's run and its connection's
+ * lane are in query-run.ts, the SQL execution in execute.ts.
  */
-export interface DuckDbPlatform {
-  /** Starts the worker and instantiates DuckDB (not yet connected). */
-  start(): Promise<StartedDuckDb>;
-  /** Makes `file` readable by DuckDB's core readers under `path`. */
-  registerFile(db: AsyncDuckDB, path: string, file: Blob): Promise<void>;
-}
-
-export interface StartedDuckDb {
-  db: AsyncDuckDB;
-  /**
-   * Registers a callback for a worker crash. duckdb-wasm's own onError only logs and forgets the
-   * pending requests, whose promises then never settle, so the client fails them itself.
-   */
-  onCrash(callback: (error: unknown) => void): void;
-}
-
 export interface DuckDbClientOptions {
   /**
    * How long a cancelled query may keep the engine busy before the engine is restarted. Pending
@@ -62,128 +51,6 @@ const DEFAULT_LANE = '\u0000default';
 
 export function createDuckDbClient(platform: DuckDbPlatform, options: DuckDbClientOptions = {}): DbClient {
   return new DuckDbClient(platform, { ...DEFAULTS, ...options });
-}
-
-class Run {
-  cancelled: MemscopeError | null = null;
-  /** True while the query is a pending query in the engine, where cancelSent() interrupts it. */
-  pending = false;
-  /** True from the moment the query holds its connection until it lets go. */
-  executing = false;
-  /** A read-only statement: safe to run again on a new engine even if it had started. */
-  retryable = false;
-  done = false;
-  rejectOuter: (error: MemscopeError) => void = () => {};
-
-  constructor(
-    private readonly lane: Lane,
-    private readonly onStuck: (run: Run) => void,
-    /** True when other work waits for the engine (a stuck query blocks every connection). */
-    private readonly othersWaiting: (run: Run) => boolean,
-    private readonly graceMs: number,
-  ) {}
-
-  cancel(reason: MemscopeError): void {
-    if (this.done || this.cancelled) return;
-    this.cancelled = reason;
-    this.rejectOuter(reason);
-    if (this.pending) void this.lane.conn.cancelSent().catch(() => undefined);
-    if (this.executing && reason.code === 'cancelled') {
-      // The caller is released; the engine is not until it lets go of the query. Past the grace,
-      // restart it as soon as other work waits for it (a lone runaway harms no one; a restart
-      // costs reloading every open file).
-      const check = () => {
-        if (this.done) return;
-        if (this.othersWaiting(this)) this.onStuck(this);
-        else setTimeout(check, Math.min(this.graceMs, 1000));
-      };
-      setTimeout(check, this.graceMs);
-    }
-  }
-}
-
-class Lane {
-  private tail: Promise<void> = Promise.resolve();
-
-  constructor(readonly conn: AsyncDuckDBConnection) {}
-
-  /** One statement at a time per connection: a new pending query would invalidate the running one. */
-  exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const next = this.tail.then(fn);
-    this.tail = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    return next;
-  }
-}
-
-/** One DuckDB instance (one worker). A restart replaces it with a new one. */
-/**
- * A query that had not started when its engine was replaced, or a read-only one: query() runs it
- * again on the new engine (the caller sees one answer, a little later).
- */
-class EngineReplaced extends MemscopeError {}
-
-class Engine {
-  readonly lanes = new Map<string, Promise<Lane>>();
-  /** Queries (their Runs) and other requests (inserts, registrations) in flight on this engine. */
-  readonly busy = new Set<object>();
-  dead: MemscopeError | null = null;
-  /** Rejects when the engine is given up: requests in flight in its worker never settle by themselves. */
-  readonly died: Promise<never>;
-  private kill: (error: MemscopeError) => void = () => {};
-
-  constructor(readonly started: Promise<StartedDuckDb>) {
-    this.died = new Promise<never>((_, reject) => {
-      this.kill = reject;
-    });
-    this.died.catch(() => undefined);
-  }
-
-  markDead(error: MemscopeError): void {
-    if (this.dead) return;
-    this.dead = error;
-    this.kill(error);
-    const queued = new EngineReplaced({ code: 'internal', message: error.message });
-    for (const token of this.busy) {
-      if (token instanceof Run) token.cancel(token.executing && !token.retryable ? error : queued);
-    }
-    void this.started.then(
-      ({ db }) => db.terminate().catch(() => undefined),
-      () => undefined,
-    );
-  }
-
-  /** `promise`, or the engine's death if that comes first. */
-  guard<T>(promise: Promise<T>): Promise<T> {
-    return Promise.race([promise, this.died]);
-  }
-}
-
-function startError(error: unknown): MemscopeError {
-  return new MemscopeError({
-    code: 'internal',
-    message: 'The SQL engine (DuckDB-WASM) could not start.',
-    hint: 'Reload the page. If it keeps failing, this browser may lack WebAssembly support.',
-    detail: error instanceof Error ? error.message : String(error),
-  });
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
 
 class DuckDbClient implements DbClient {
@@ -499,64 +366,4 @@ class DuckDbClient implements DbClient {
       );
     }
   }
-}
-
-async function execute(
-  conn: AsyncDuckDBConnection,
-  statementCount: number,
-  sql: string,
-  params: readonly QueryParam[] | undefined,
-  run: Run,
-): Promise<Table> {
-  if (params && params.length > 0) {
-    const statement = await conn.prepare(sql);
-    try {
-      return await statement.query(...params.map(toBindable));
-    } finally {
-      await statement.close().catch(() => undefined);
-    }
-  }
-  if (statementCount <= 1) return runPending(conn, sql, run);
-  // DuckDB's PendingQuery takes one statement, and a script run in one call (runQuery) cannot be
-  // interrupted: run it statement by statement, each one interruptible; the last one's result is
-  // the script's result, as with runQuery.
-  let table: Table | null = null;
-  for (const statement of splitStatements(sql)) {
-    if (run.cancelled) throw run.cancelled;
-    table = await runPending(conn, statement, run);
-  }
-  if (!table) throw new Error('empty script');
-  return table;
-}
-
-async function runPending(conn: AsyncDuckDBConnection, sql: string, run: Run): Promise<Table> {
-  run.pending = true;
-  let reader;
-  try {
-    reader = await conn.send(sql, true);
-  } finally {
-    run.pending = false;
-  }
-  if (!reader) throw new Error('RuntimeError: worker is not set!');
-  const batches: RecordBatch[] = [];
-  for await (const batch of reader) {
-    if (run.cancelled) break;
-    batches.push(batch);
-  }
-  return new Table(reader.schema, batches);
-}
-
-/**
- * duckdb-wasm 1.32 sends parameters to its worker as JSON: a bigint makes JSON.stringify throw inside
- * the worker (uncaught, the worker dies) and NaN/Infinity become null. Bind those as text; DuckDB
- * casts a text parameter to the type the context asks for.
- */
-function toBindable(param: QueryParam): string | number | boolean | null {
-  if (typeof param === 'bigint') {
-    return param >= BigInt(Number.MIN_SAFE_INTEGER) && param <= BigInt(Number.MAX_SAFE_INTEGER)
-      ? Number(param)
-      : param.toString();
-  }
-  if (typeof param === 'number' && !Number.isFinite(param)) return String(param);
-  return param;
 }

@@ -35,24 +35,33 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   // The column types do not depend on sort or filters: probing without them lets the doorway's cache
   // answer every later sort or filter of the same table.
   const schemaQuery = buildPageQuery({ table, columns, limit: 0, offset: 0 });
-  const schemaResult = await db.query(schemaQuery.sql, { params: schemaQuery.params, signal });
+  const count = buildCountQuery({ table, filters });
+  // Both asked at once: the engine answers them one after the other, but the page does not wait a
+  // round trip in between.
+  const [schemaResult, countResult] = await Promise.all([
+    db.query(schemaQuery.sql, { params: schemaQuery.params, signal }),
+    db.query(count.sql, { params: count.params, signal }),
+  ]);
   const gridColumns = columnsOf(schemaResult.table.schema);
   const tiebreaker =
     options.tiebreaker === null
       ? undefined
       : (options.tiebreaker ?? (hasColumn(table, schemaResult.table.schema, '__row') ? '__row' : undefined));
-  const count = buildCountQuery({ table, filters });
-  const countResult = await db.query(count.sql, { params: count.params, signal });
   const rowCount = toCount(countResult.table);
   // The counter makes a new key per source: a table re-created under the same name has other rows.
   const key = `table:${++sourceCounter}:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
+  // Pages name every column rather than `*`: DuckDB 1.4 (DuckDB-WASM 1.32) answers a sorted
+  // `SELECT * … LIMIT n` by late materialization (row ids first, then a join back over the whole
+  // table), which at 100K rows took ~58 ms where the same columns named took ~21 ms (Node, same
+  // rows; docs/benchmarks.md).
+  const pageColumns = columns ?? gridColumns.map((c) => c.name);
 
   return {
     key,
     rowCount,
     columns: gridColumns,
     async fetchRows(offset, limit, rowSignal) {
-      const page = buildPageQuery({ table, columns, sort, filters, tiebreaker, limit, offset });
+      const page = buildPageQuery({ table, columns: pageColumns, sort, filters, tiebreaker, limit, offset });
       return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
     },
   };

@@ -28,11 +28,11 @@ export async function buildIdIndex(
     const ids = batch.getChildAt(0)?.data[0] as Data<Utf8> | undefined;
     const r = batch.getChildAt(1)?.data[0];
     if (!ids || !r) continue;
-    rows.set((r.values as Int32Array).subarray(r.offset, r.offset + r.length), at);
+    rows.set((r.values as Int32Array).subarray(0, r.length), at);
     at += r.length;
     chunks.push({
-      // Offsets stay absolute into `values`; a sliced chunk starts at its own offset.
-      offsets: ids.valueOffsets.subarray(ids.offset, ids.offset + ids.length + 1),
+      // apache-arrow slices a chunk's offsets with it (not its bytes): index them from 0.
+      offsets: ids.valueOffsets.subarray(0, ids.length + 1),
       values: ids.values,
       length: ids.length,
       isNull: (i) => !ids.getValid(i),

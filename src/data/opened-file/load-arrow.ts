@@ -5,6 +5,7 @@ import { duckdbColumns, heavyColumns, planColumns } from '../../core/schema/plan
 import { readArrowIpcFile } from '../arrow-ipc';
 import { RowGroupHeavyStore } from '../heavy-store';
 import { localFile, mark, type LoadContext } from './load-context';
+import type { ColumnReader } from '../vectors/sql-vectors';
 
 /**
  * Arrow IPC (file or stream) -> DuckDB: read whole with apache-arrow (IPC has no footer to read
@@ -32,6 +33,7 @@ export async function loadArrow(ctx: LoadContext): Promise<void> {
           Number.POSITIVE_INFINITY,
         ),
   );
+  ctx.setColumnReader(inMemoryReader(table));
   ctx.update({ columns: plan, rowCount: table.numRows });
   await deps.db.ready();
   const tableName = await ctx.claimTableName();
@@ -45,4 +47,22 @@ export async function loadArrow(ctx: LoadContext): Promise<void> {
     progress: { done: 1, total: 1, unit: 'row-groups' },
     timings: { firstRowsMs: performance.now() - ctx.t0 },
   });
+}
+
+/** Rows per group when the file's columns are read again (the vector index, "Add vectors to SQL"). */
+export const ARROW_GROUP_ROWS = 65_536;
+
+/**
+ * The in-memory table's columns in groups of ARROW_GROUP_ROWS rows (slices: no copy), so two
+ * vector workers share the work and progress moves even when the file is one record batch.
+ */
+function inMemoryReader(table: Table): ColumnReader {
+  const groups: { firstRow: number; rows: number }[] = [];
+  for (let r = 0; r < table.numRows; r += ARROW_GROUP_ROWS)
+    groups.push({ firstRow: r, rows: Math.min(ARROW_GROUP_ROWS, table.numRows - r) });
+  const readNow = (group: number, column: string): Table => {
+    const g = groups[group] ?? { firstRow: 0, rows: 0 };
+    return table.slice(g.firstRow, g.firstRow + g.rows).select([ROW_INDEX_COLUMN, column]);
+  };
+  return { groups, readNow, read: async (group, column) => readNow(group, column) };
 }

@@ -3,6 +3,7 @@ import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../heavy-store';
 import type { DecodeBudgets, ParquetSource } from '../parquet/parquet-reader';
 import type { ShardFactory } from '../vectors/vector-index';
+import type { ColumnReader } from '../vectors/sql-vectors';
 import type { FileState } from './file-state';
 import { isRemoteRef, type RemoteFileRef } from '../remote/http-range-source';
 import { MemscopeError } from '../../core/errors';
@@ -58,6 +59,8 @@ export interface LoadContext {
   own(part: { dispose(): void }): void;
   setHeavy(store: HeavyColumnStore | null): void;
   setFileOrderRows(source: GridSource | null): void;
+  /** How the file's columns are read again group by group, as stored ("Add vectors to SQL", the index). */
+  setColumnReader(reader: ColumnReader | null): void;
   /** The table now exists in DuckDB and belongs to this file (closing drops it). */
   tableCreated(): void;
   /** Resolves when the view has painted the first rows (or at once when nobody waits). */

@@ -65,6 +65,13 @@ async function loadRows(ctx: LoadContext, workers: ParquetWorkers, callbacks: Pa
   const vectors = Object.fromEntries(vectorDimsOf(plan));
   const read = (req: ReadRequest, s?: AbortSignal) => workers.readForView(req, s);
   ctx.setHeavy(createParquetHeavyStore(read, footer, plan, deps.heavyBudgetBytes));
+  // A column as stored (`vectors: {}`: lists stay lists, so a NULL or a short row fails nothing):
+  // "Add vectors to SQL" reads the embedding with it, group by group.
+  ctx.setColumnReader({
+    groups: footer.rowGroups.map((g) => ({ firstRow: g.firstRow, rows: g.rows })),
+    read: async (group, column, s) =>
+      tableFromIPC(await read({ rowGroups: [group], columns: [column], vectors: {} }, s)),
+  });
   ctx.setFileOrderRows(
     createFileOrderSource({
       tableName: ctx.tableName,

@@ -1,3 +1,6 @@
+// Over 400 lines on purpose: the one owner of an open file (load, parts, vector index, vectors in
+// SQL, cancel, close, reload); each piece lives in its own module (load-*.ts, file-sql-vectors.ts).
+import { tableToIPC } from 'apache-arrow';
 import { MemscopeError, toMemscopeError, type ErrorPayload } from '../../core/errors';
 import { uniqueTableName } from '../../core/schema/table-names';
 import { relationNames } from '../db/catalog';
@@ -5,7 +8,7 @@ import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../heavy-store';
 import { detectFileKind, readMagic } from '../parquet/file-kind';
 import { parquetError } from '../parquet/parquet-errors';
-import type { FileKind, FileState } from './file-state';
+import { kindFromName, type FileKind, type FileState } from './file-state';
 import { loadArrow } from './load-arrow';
 import { mark, type FileBytes, type LoadContext, type OpenDeps } from './load-context';
 import { isRemoteRef } from '../remote/http-range-source';
@@ -14,7 +17,10 @@ import { loadCsv } from './load-csv';
 import { loadParquet, type ParquetLoadCallbacks } from './load-parquet';
 import { ParquetWorkers } from './parquet-workers';
 import { workerShard } from '../vectors/shard-clients';
-import { createVectorIndex, type ShardFactory, type VectorIndex } from '../vectors/vector-index';
+import { createVectorIndex, type VectorIndex, type VectorSource } from '../vectors/vector-index';
+import type { ColumnReader } from '../vectors/sql-vectors';
+import { FileSqlVectors } from './file-sql-vectors';
+import { refusingShard } from '../vectors/shard-clients';
 
 export type { OpenDeps };
 
@@ -61,12 +67,16 @@ export class OpenedFile {
   private readonly parts = new Map<string, FilePart>();
   private heavyStore: HeavyColumnStore | null = null;
   private fileOrder: GridSource | null = null;
+  private columnReader: ColumnReader | null = null;
+  private readonly sqlVectors: FileSqlVectors;
   private abort = new AbortController();
   /** The DuckDB table exists and was created by this file: closing drops it, and only then. */
   private ownsTable = false;
   private closed = false;
   private firstRowsDone: () => void = () => {};
   private firstRows: Promise<void> = Promise.resolve();
+  /** Whether the current load waits for the first rows to paint (firstRowsWaitMs); see reload(). */
+  private waitForFirstRows = true;
   private loading: Promise<FileState>;
 
   constructor(
@@ -81,6 +91,13 @@ export class OpenedFile {
     this.onChange = options.onChange ?? (() => {});
     this.callbacks = options.callbacks ?? {};
     this.csvOptions = options.csvOptions;
+    this.sqlVectors = new FileSqlVectors({
+      fileName,
+      db: options.deps.db,
+      state: () => this.current,
+      reader: () => this.columnReader,
+      set: (patch) => this.set(patch),
+    });
     this.current = {
       id: this.id,
       tableName: options.tableName,
@@ -158,40 +175,61 @@ export class OpenedFile {
 
   /**
    * The exact vector index of one embedding column (docs/similar.md): made on first use, read from
-   * the file row group by row group by two vector workers (never through DuckDB), owned by this
-   * file and disposed with it. Null when the column is not a vector column of a Parquet file whose
-   * footer is read (CSV has no vectors; Arrow IPC vectors are not indexed yet).
+   * the file group by group by two vector workers (never through DuckDB), owned by this file and
+   * disposed with it. Parquet: the workers read the column from the File; Arrow IPC: the column's
+   * batches, already in memory, are handed over as IPC. Null when the column is not a vector column
+   * or the file is not read yet (CSV has no vectors).
    */
   vectorIndex(column: string): VectorIndex | null {
     const { footer, kind, columns } = this.current;
-    const plan = columns.find((c) => c.name === column);
-    if (!plan?.vectorDim || kind !== 'parquet' || !footer) return null;
-    const dim = plan.vectorDim;
+    const dim = columns.find((c) => c.name === column)?.vectorDim;
     const file = this.file;
-    if (isRemoteRef(file)) {
+    const reader = this.columnReader;
+    let source: () => VectorSource;
+    if (!dim) return null;
+    if (kind === 'parquet' && footer) {
+      const rowGroups = footer.rowGroups;
+      source = () => ({ kind: 'parquet', file: isRemoteRef(file) ? new Blob() : file, rowGroups });
+    } else if (kind === 'arrow' && reader?.readNow) {
+      const readNow = reader.readNow;
+      source = () => ({
+        kind: 'arrow',
+        batches: reader.groups.map((g, i) => ({
+          firstRow: g.firstRow,
+          rows: g.rows,
+          ipc: tableToIPC(readNow(i, column), 'stream'),
+        })),
+      });
+    } else return null;
+    return this.part(`vectors:${column}`, () => {
       // A URL file's vectors would be read by the vector workers, whose CSP allows no other origin:
       // the index refuses (docs/data-path.md, "URL files"); its searches reject with the reason.
-      return this.part(`vectors:${column}`, () => {
-        const index = createVectorIndex({
-          fileName: this.fileName,
-          column,
-          dim,
-          source: { kind: 'parquet', file: new Blob(), rowGroups: footer.rowGroups },
-          createShard: refusingShard(this.fileName),
-        });
-        index.ready.catch(() => undefined);
-        return index;
-      });
-    }
-    return this.part(`vectors:${column}`, () =>
-      createVectorIndex({
+      const remote = isRemoteRef(file);
+      const index = createVectorIndex({
         fileName: this.fileName,
         column,
         dim,
-        source: { kind: 'parquet', file, rowGroups: footer.rowGroups },
-        createShard: this.deps.createVectorShard ?? workerShard,
-      }),
-    );
+        source: source(),
+        createShard: remote ? refusingShard(this.fileName) : (this.deps.createVectorShard ?? workerShard),
+      });
+      if (remote) index.ready.catch(() => undefined);
+      return index;
+    });
+  }
+
+  /** "Add vectors to SQL": `column` into the file's DuckDB table as FLOAT[d] (state: `sqlVectors`). */
+  addVectorsToSql(column: string): Promise<void> {
+    return this.sqlVectors.add(column);
+  }
+
+  /** Stops adding the vectors to SQL; the table stays as it was. */
+  cancelVectorsToSql(): void {
+    this.sqlVectors.cancel();
+  }
+
+  /** "Remove vectors from SQL": drops the column again. */
+  removeVectorsFromSql(): Promise<void> {
+    return this.sqlVectors.remove();
   }
 
   /** Stops loading: status 'cancelled', the DuckDB table dropped, the workers stopped. */
@@ -204,6 +242,7 @@ export class OpenedFile {
     if (this.closed) return;
     this.closed = true;
     this.abort.abort();
+    this.sqlVectors.dispose();
     this.releaseLoad();
     for (const p of this.parts.values()) p.dispose();
     this.parts.clear();
@@ -215,9 +254,12 @@ export class OpenedFile {
    * Reads the file into DuckDB again, under the same table name when it is free: after DuckDB was
    * restarted, or after the table was dropped from SQL. Parts views attached stay.
    */
-  reload(): Promise<FileState> {
+  reload(options: { waitForFirstRows?: boolean } = {}): Promise<FileState> {
     if (this.closed) return Promise.resolve(this.current);
+    // After a DuckDB restart every table is gone: the load does not wait for the grid's first paint.
+    this.waitForFirstRows = options.waitForFirstRows ?? true;
     this.abort.abort();
+    this.sqlVectors.beforeReload();
     this.releaseLoad();
     this.abort = new AbortController();
     this.set({
@@ -228,6 +270,8 @@ export class OpenedFile {
     });
     // Our table, if it is still there, is re-created from the file, not appended to.
     this.loading = this.dropOwnTable().then(() => this.start());
+    // Vectors added to SQL before are added again (file-sql-vectors.ts); the load itself is done.
+    void this.loading.then(() => this.sqlVectors.afterReload());
     return this.loading;
   }
 
@@ -250,6 +294,7 @@ export class OpenedFile {
     this.heavyStore?.dispose();
     this.heavyStore = null;
     this.fileOrder = null;
+    this.columnReader = null;
     this.firstRowsDone();
   }
 
@@ -343,11 +388,14 @@ export class OpenedFile {
       setFileOrderRows: (source) => {
         if (!signal.aborted) this.fileOrder = source;
       },
+      setColumnReader: (reader) => {
+        if (!signal.aborted) this.columnReader = reader;
+      },
       tableCreated: () => {
         this.ownsTable = true;
       },
       firstRowsShown: (maxWaitMs) => {
-        if (maxWaitMs <= 0) return Promise.resolve();
+        if (maxWaitMs <= 0 || !this.waitForFirstRows) return Promise.resolve();
         return new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, maxWaitMs);
           void this.firstRows.then(() => {
@@ -370,26 +418,4 @@ export class OpenedFile {
       },
     };
   }
-}
-
-/** Shards that refuse to open: the vector index of a URL file (see vectorIndex). */
-function refusingShard(fileName: string): ShardFactory {
-  const refusal = new MemscopeError({
-    code: 'unsupported',
-    file: fileName,
-    message: `${fileName} is opened by URL: memscope does not build a vector index over the network.`,
-    hint: 'Download the file and drop it here to search its embeddings.',
-  });
-  return () => ({
-    call: () => Promise.reject(refusal),
-    terminate: () => undefined,
-  });
-}
-
-/** The kind a file name suggests; the magic bytes decide (file-kind.ts). */
-function kindFromName(fileName: string): FileKind {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
-  if (lower.endsWith('.arrow') || lower.endsWith('.feather') || lower.endsWith('.arrows')) return 'arrow';
-  return 'parquet';
 }

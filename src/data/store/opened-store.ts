@@ -175,11 +175,15 @@ export class OpenedStore {
           table: f.tableName,
           fileName: f.fileName,
           rowCount: f.state.rowCount,
-          columns: (table?.columns ?? []).map((c) => ({
-            name: c.name,
-            label: labels.get(c.name) ?? c.name,
-            type: c.type,
-          })),
+          // A file's vectors added to SQL stay out of the view (docs/similar.md, "Vectors in SQL"):
+          // the view's columns are Explore's, and a vector is not a column Explore can facet or sort.
+          columns: (table?.columns ?? [])
+            .filter((c) => c.name !== sqlVectorColumn(f))
+            .map((c) => ({
+              name: c.name,
+              label: labels.get(c.name) ?? c.name,
+              type: c.type,
+            })),
         };
       });
       if (this.closed || signature !== this.builtFor) return;
@@ -287,4 +291,9 @@ function columnPlans(union: UnionSchema, files: readonly OpenedFile[]): ColumnPl
             : 'in every file of the store',
     };
   });
+}
+
+/** The column a file added to SQL as vectors (left out of the view), if any. */
+function sqlVectorColumn(f: OpenedFile): string | null {
+  return f.state.sqlVectors?.report ? f.state.sqlVectors.column : null;
 }

@@ -43,3 +43,17 @@ export function inProcessShard(create: () => VectorShardApi): ShardFactory {
     };
   };
 }
+
+/** Shards that refuse to open: the vector index of a URL file (OpenedFile.vectorIndex). */
+export function refusingShard(fileName: string): ShardFactory {
+  const refusal = new MemscopeError({
+    code: 'unsupported',
+    file: fileName,
+    message: `${fileName} is opened by URL: memscope does not build a vector index over the network.`,
+    hint: 'Download the file and drop it here to search its embeddings.',
+  });
+  return () => ({
+    call: () => Promise.reject(refusal),
+    terminate: () => undefined,
+  });
+}

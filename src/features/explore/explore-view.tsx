@@ -145,6 +145,16 @@ export function ExploreView({
     [sort, allFilters],
   );
   const error = failure?.for === queryKey ? failure.message : null;
+  // Vectors added to SQL (docs/similar.md) stay a heavy column here: the grid names the file's
+  // DuckDB columns instead of `*`, so the vector is not shown twice.
+  const sqlVector = table.sqlVectors?.report ? table.sqlVectors.column : null;
+  const sqlColumns = useMemo(
+    () =>
+      sqlVector
+        ? [ROW_INDEX_COLUMN, ...table.columns.filter((c) => c.destination === 'duckdb').map((c) => c.name)]
+        : null,
+    [sqlVector, table.columns],
+  );
   useEffect(() => {
     if (!queryable || useFileOrder) return;
     const controller = new AbortController();
@@ -152,6 +162,7 @@ export function ExploreView({
       table: table.tableName,
       sort,
       filters: allFilters,
+      columns: sqlColumns,
       signal: controller.signal,
     }).then(
       (s) => {
@@ -178,6 +189,7 @@ export function ExploreView({
     loaded,
     useFileOrder,
     dropped,
+    sqlColumns,
   ]);
 
   // A refused filter is never a dead end: the filter bar and the last good rows stay (the file's

@@ -1,19 +1,17 @@
 import { columnChoices } from '../../core/grid-source';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount } from '../../core/format/quantities';
 import type { FacetSelection, FacetSpec, RangeBound, RangeSelection } from '../../core/sql/facet-query';
-import { buildHistogramQuery, histogramSpecs } from '../../core/sql/histogram-query';
+import { histogramSpecs } from '../../core/sql/histogram-query';
 import { rangeSelectionParts } from '../../core/sql/range-bounds';
 import type { Filter } from '../../core/sql/table-query';
 import type { ColumnPlan } from '../../core/schema/column-plan';
 import type { DbClient } from '../../data/db/db-client';
-import { facetCounts, MAX_FACET_VALUES, pickFacets, type FacetCount } from '../../data/db/facets';
-import { histogramBins, histogramCounts, type Histogram } from '../../data/db/histograms';
+import { FacetCounter, type FacetUpdate } from '../../data/db/facet-counter';
+import { pickFacets, type FacetCount } from '../../data/db/facets';
+import { histogramBins, type Histogram } from '../../data/db/histograms';
 import { HistogramFacet } from './histogram-facet';
-
-/** List elements shown (most frequent first); the search box reaches the rest. */
-const LIST_FACET_LIMIT = 12;
 
 interface FacetPanelProps {
   db: DbClient;
@@ -27,9 +25,10 @@ interface FacetPanelProps {
 }
 
 /**
- * Facets that filter each other, beside the table (docs/explore.md). Counts are re-queried when a
- * filter or a selection changes, one facet after another on the doorway's 'facets' channel, after
- * the grid's own queries were issued: the grid pages never wait for them.
+ * Facets that filter each other, beside the table (docs/explore.md). Counts are recounted when a
+ * filter or a selection changes, by the FacetCounter: from the facet cube once the pointer has
+ * entered the panel and it is built, otherwise one facet after another on the doorway's 'facets'
+ * channel, after the grid's own queries were issued: the grid pages never wait for them.
  */
 export function FacetPanel({ db, table, fileName, columns, filters, selections, onChange }: FacetPanelProps) {
   // Keyed by the column list it was picked for: a reloaded file picks again.
@@ -42,9 +41,6 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
   const histograms = picked?.for === columns ? picked.histograms : null;
   const [counts, setCounts] = useState<Record<string, FacetCount[]>>({});
   const [binCounts, setBinCounts] = useState<Record<string, number[]>>({});
-  // The query each histogram's counts answer: a brush changes only its own histogram's selection,
-  // which its query leaves out, so the brushed histogram is not asked again (mosaic does the same).
-  const binQueries = useRef(new Map<string, string>());
   const [searches, setSearches] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
 
@@ -67,7 +63,6 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
       .then(
         ({ f, h }) => {
           if (controller.signal.aborted) return;
-          binQueries.current.clear();
           setPicked({ for: columns, facets: f, histograms: h });
         },
         (err: unknown) => {
@@ -78,57 +73,45 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
     return () => controller.abort();
   }, [db, table, fileName, columns]);
 
+  // One counter per table and facet set: it owns the route (cube or DuckDB) and its caches.
+  const counter = useMemo(
+    () =>
+      facets && histograms ? new FacetCounter(db, table, facets, histograms, { offThread: true }) : null,
+    [db, table, facets, histograms],
+  );
+  useEffect(() => () => counter?.dispose(), [counter]);
+  // The cube is built when the pointer or focus first enters the panel (mosaic builds its
+  // pre-aggregates the same way): a table nobody filters costs nothing.
+  const [cubeWanted, setCubeWanted] = useState(false);
+  const [route, setRoute] = useState<'cube' | 'sql' | null>(null);
   useEffect(() => {
-    if (!facets || !histograms || facets.length + histograms.length === 0) return;
+    if (!counter || !cubeWanted) return;
     const controller = new AbortController();
-    const failed = (err: unknown) => {
-      if (controller.signal.aborted) return;
-      const e = toMemscopeError(err, { code: 'sql', file: fileName });
-      if (e.code !== 'cancelled') setError(describeError(e));
-    };
-    void (async () => {
-      for (const facet of facets) {
-        try {
-          const result = await facetCounts(
-            db,
-            {
-              table,
-              facet,
-              filters,
-              selections,
-              // A value facet has at most MAX_FACET_VALUES values: show them all.
-              limit: facet.kind === 'list' ? LIST_FACET_LIMIT : MAX_FACET_VALUES,
-              search: searches[facet.column] ?? '',
-            },
-            controller.signal,
-          );
-          if (controller.signal.aborted) return;
-          setCounts((prev) => ({ ...prev, [facet.column]: result }));
-          setError(null);
-        } catch (err) {
-          return failed(err);
-        }
-      }
-      for (const { spec, bins } of histograms) {
-        if (!bins) continue;
-        const query = { table, spec, bins, filters, selections };
-        const key = JSON.stringify(buildHistogramQuery(query), (_k, v: unknown) =>
-          typeof v === 'bigint' ? `${v}n` : v,
-        );
-        if (binQueries.current.get(spec.column) === key) continue;
-        try {
-          const result = await histogramCounts(db, query, controller.signal);
-          if (controller.signal.aborted) return;
-          binQueries.current.set(spec.column, key);
-          setBinCounts((prev) => ({ ...prev, [spec.column]: result }));
-          setError(null);
-        } catch (err) {
-          return failed(err);
-        }
-      }
-    })();
+    void counter.buildCube(controller.signal);
     return () => controller.abort();
-  }, [db, table, fileName, facets, histograms, filters, selections, searches]);
+  }, [counter, cubeWanted]);
+
+  useEffect(() => {
+    if (!counter || counter.facets.length + counter.histograms.length === 0) return;
+    const controller = new AbortController();
+    const report = (u: FacetUpdate) => {
+      if (controller.signal.aborted) return;
+      if (u.kind === 'facet') setCounts((prev) => ({ ...prev, [u.column]: u.counts }));
+      else setBinCounts((prev) => ({ ...prev, [u.column]: u.counts }));
+      setError(null);
+    };
+    counter.count({ filters, selections, searches }, report, controller.signal).then(
+      (r) => {
+        if (!controller.signal.aborted) setRoute(r);
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        const e = toMemscopeError(err, { code: 'sql', file: fileName });
+        if (e.code !== 'cancelled') setError(describeError(e));
+      },
+    );
+    return () => controller.abort();
+  }, [counter, fileName, filters, selections, searches]);
 
   // No panel (and no empty column) until there is something to show: a plain table has no facets.
   const none = facets === null || histograms === null || facets.length + histograms.length === 0;
@@ -236,7 +219,14 @@ export function FacetPanel({ db, table, fileName, columns, filters, selections, 
   };
 
   return (
-    <aside className="ex-facets" aria-label="Facets">
+    <aside
+      className="ex-facets"
+      aria-label="Facets"
+      // Which route answered the counts on screen (docs/explore.md): tests and the curious read it.
+      data-counted-by={route ?? undefined}
+      onPointerEnter={() => setCubeWanted(true)}
+      onFocus={() => setCubeWanted(true)}
+    >
       {chips.length > 0 ? (
         <div className="ex-chips">
           <ul aria-label="Active facet filters">

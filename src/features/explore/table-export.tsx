@@ -50,6 +50,9 @@ export function TableExport({ db, table, fileName, columns, heavy, ...view }: Ta
               filters: view.filters,
               tiebreaker: view.tiebreaker,
               labels: view.labels,
+              // Columns kept out of DuckDB by the plan are not the view's, even once a file's vectors
+              // were added to SQL: they come from the file, with the checkbox, or not at all.
+              leaveOut: columns.filter((c) => c.destination !== 'duckdb').map((c) => c.name),
               signal,
               onProgress,
               ...(withHeavy && canAddHeavy ? { heavy: heavyExport } : {}),

@@ -8,6 +8,10 @@ import { formatCount, formatSize } from '../../core/format/quantities';
  */
 export function SchemaPanel({ table }: { table: FileState }) {
   const footer = table.footer;
+  // A vector added to SQL ("Vectors in SQL" below) is in the table too.
+  const inSql = table.sqlVectors?.report ? table.sqlVectors.column : null;
+  const where = (name: string, destination: 'duckdb' | 'heavy') =>
+    destination === 'duckdb' ? 'SQL' : name === inSql ? 'on demand, and SQL' : 'on demand';
   return (
     <section className="schema-panel" aria-label={`Schema of ${table.fileName}`}>
       <h2 className="panel-title">Schema</h2>
@@ -48,7 +52,7 @@ export function SchemaPanel({ table }: { table: FileState }) {
               <tr key={c.name} title={c.reason}>
                 <ColumnNameCell name={c.name} label={c.label} type={c.typeLabel ?? c.arrowType} />
                 <td>{c.role === 'other' ? '' : c.role}</td>
-                <td>{c.destination === 'duckdb' ? 'SQL' : 'on demand'}</td>
+                <td>{where(c.name, c.destination)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import type { ArenaChunk, ArenaSimulation } from '../../core/plan/types';
+import type { ArenaChunk, ArenaSimulation } from '../../core/plan/memory/memory-types';
 import { formatBytesBinary, formatCount, formatCountOf } from '../../core/format/quantities';
 import { useThemeColours } from '../../components/theme/theme';
 

@@ -21,6 +21,8 @@ export function BytesChart({
   series,
   caption = `${label}: reserved vs used bytes`,
   xName = 'allocation',
+  tickFormat = formatBytesBinary,
+  valueFormat = formatBytesExact,
 }: {
   label: string;
   data: readonly Record<string, number>[];
@@ -28,6 +30,9 @@ export function BytesChart({
   caption?: string;
   /** What one step of `allocation` (the x key) is, for the tooltip. */
   xName?: string;
+  /** The y axis's ticks and the tooltip's values: bytes unless given (a count of calls, say). */
+  tickFormat?: (v: number) => string;
+  valueFormat?: (v: number) => string;
 }) {
   return (
     <figure className="plans-chart" aria-label={label}>
@@ -45,13 +50,13 @@ export function BytesChart({
             interval={0}
           />
           <YAxis
-            tickFormatter={(v: number) => formatBytesBinary(v)}
+            tickFormatter={(v: number) => tickFormat(v)}
             width={64}
             tick={{ fontSize: 11 }}
             interval={0}
           />
           <Tooltip
-            formatter={(v) => formatBytesExact(Number(v))}
+            formatter={(v) => valueFormat(Number(v))}
             labelFormatter={(l) => `after ${xName} ${String(l)}`}
           />
           <Legend />

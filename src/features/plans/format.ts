@@ -1,5 +1,5 @@
 import { formatElapsed } from '../../core/format/quantities';
-import { listIds } from '../../core/plan/validate-schedule';
+import { listIds } from '../../core/plan/problem-list';
 /** Display formats of the Plans view; sizes, counts and durations come from core/format/quantities. */
 export function formatUs(us: number): string {
   return formatElapsed(us / 1000);

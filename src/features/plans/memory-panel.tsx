@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { wasteRatio } from '../../core/plan/memory/memory-summary';
-import type { MemorySummary } from '../../core/plan/types';
+import type { MemorySummary } from '../../core/plan/memory/memory-types';
 import { ArenaMap } from './arena-map';
 import { KeyValueTable } from './key-value-table';
 import { BytesChart } from './bytes-chart';

@@ -21,6 +21,8 @@ import { ScheduleSources, type TraceTableRef } from './schedule-sources';
 import { ScheduleDigestView } from './schedule-digest-view';
 import { ScheduleView, type PlansPaintStats } from './schedule-view';
 import { isCancelled, listTraceQueries, loadTraceQuery } from './trace-query';
+import { TraceRunPanel } from './trace-run-panel';
+import { useTraceRun } from './use-trace-run';
 import './plans.css';
 
 export type { PlansPaintStats } from './schedule-view';
@@ -82,6 +84,8 @@ export function PlansView({
     analysisRef.current ??= new PlanAnalysisClient();
     analysisRef.current.warm();
   };
+  const getAnalysis = useCallback(() => (analysisRef.current ??= new PlanAnalysisClient()), []);
+  const traceRun = useTraceRun(db, getAnalysis);
   const openSeq = useRef(0);
 
   const add = useCallback(
@@ -290,6 +294,7 @@ export function PlansView({
         onOpenFile={(file) => void openText(file, file.name)}
         onOpenSample={(s) => void openSample(s)}
         onOpenTraceQuery={(t, q) => void openTraceQuery(t, q)}
+        onRunTrace={(t) => void traceRun.start(t)}
         preferredTable={preferredTable}
       />
       {busy && (
@@ -314,6 +319,23 @@ export function PlansView({
         }}
         onCompare={(a, b) => setComparing({ a, b })}
       />
+      {traceRun.running && (
+        <p role="status" className="plans-busy">
+          {traceRun.running}
+        </p>
+      )}
+      {traceRun.error && (
+        <p role="alert" className="plans-alert">
+          {traceRun.error}
+        </p>
+      )}
+      {traceRun.traceRun && (
+        <TraceRunPanel
+          fileName={traceRun.traceRun.table.fileName}
+          run={traceRun.traceRun.run}
+          onClose={traceRun.close}
+        />
+      )}
       <RunPanel entries={entries} />
 
       {!current && !pair && (

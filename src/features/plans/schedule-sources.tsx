@@ -18,6 +18,8 @@ interface Props {
   readonly onOpenFile: (file: File) => void;
   readonly onOpenSample: (sample: PlanSample) => void;
   readonly onOpenTraceQuery: (table: TraceTableRef, queryId: string) => void;
+  /** Plays the allocation strategies over every query of the table, in order. */
+  readonly onRunTrace: (table: TraceTableRef) => void;
   /** Table to preselect (a Parquet sample that was just opened through the app). */
   readonly preferredTable: string | null;
 }
@@ -34,6 +36,7 @@ export function ScheduleSources({
   onOpenFile,
   onOpenSample,
   onOpenTraceQuery,
+  onRunTrace,
   preferredTable,
 }: Props) {
   const [samples, setSamples] = useState<PlanSample[] | null>(null);
@@ -121,6 +124,7 @@ export function ScheduleSources({
           traceTables={traceTables}
           busy={busy}
           onOpen={onOpenTraceQuery}
+          onRunAll={onRunTrace}
           preferredTable={preferredTable}
         />
       )}
@@ -133,12 +137,14 @@ function TracePicker({
   traceTables,
   busy,
   onOpen,
+  onRunAll,
   preferredTable,
 }: {
   db: DbClient;
   traceTables: readonly TraceTableRef[];
   busy: boolean;
   onOpen: (table: TraceTableRef, queryId: string) => void;
+  onRunAll: (table: TraceTableRef) => void;
   preferredTable: string | null;
 }) {
   const [chosen, setChosen] = useState<string | null>(null);
@@ -204,6 +210,15 @@ function TracePicker({
         onClick={() => onOpen(table, selected)}
       >
         Open query
+      </button>
+      <button
+        type="button"
+        className="button"
+        disabled={busy || !list || list.length === 0}
+        onClick={() => onRunAll(table)}
+        title="Box, a fresh Bump per query, one Bump with reset(), per-kind pools and lazy creation, over every query of the table in order"
+      >
+        Strategies over all queries
       </button>
     </section>
   );

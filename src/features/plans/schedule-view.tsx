@@ -4,7 +4,8 @@
  * Mounted with a key per opened schedule, so selection, step and what-if start fresh.
  */
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
-import type { MemorySummary, ParsedSchedule, PlanNode } from '../../core/plan/types';
+import type { ParsedSchedule, PlanNode } from '../../core/plan/types';
+import type { MemorySummary } from '../../core/plan/memory/memory-types';
 import { runnableSetAt } from '../../core/plan/waves';
 import { downloadBlob } from '../../components/dag/dag-export';
 import { DagView } from '../../components/dag/dag-view';

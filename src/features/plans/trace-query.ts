@@ -1,28 +1,15 @@
 /**
- * Reads one query of a trace table through the DuckDB doorway. The table name comes from a user's
- * file, so it is quoted; the query id is bound as a parameter and compared as text because trace
- * files store it as an integer or a string.
+ * Reads a trace table through the DuckDB doorway: its query ids, one query, or every row at once
+ * (for the allocation strategies over all its queries). The table name comes from a user's file,
+ * so it is quoted; the query id is bound as a parameter and compared as text because trace files
+ * store it as an integer or a string.
  */
 import type { Table } from 'apache-arrow';
 import { parseTraceTable } from '../../core/plan/parse-trace-table';
-import type { ParsedTrace, TraceColumn, TraceColumns } from '../../core/plan/types';
+import { traceColumnsOf, traceRowsSql } from '../../core/plan/memory/trace-run';
+import type { ParsedTrace } from '../../core/plan/types';
 import { quoteIdentifier } from '../../core/sql/identifiers';
 import type { DbClient } from '../../data/db/db-client';
-
-const TRACE_COLUMNS = [
-  'query_id',
-  'executor_id',
-  'kind',
-  'size_bytes',
-  'deps',
-  'align',
-  'start_us',
-  'end_us',
-  'rows',
-  'name',
-  'holds_heap',
-  'removed',
-] as const;
 
 export interface TraceQueryId {
   readonly queryId: string;
@@ -69,15 +56,19 @@ export async function loadTraceQuery(
       channel: 'plans-trace-rows',
     },
   );
-  return parseTraceTable(traceColumns(table));
+  return parseTraceTable(traceColumnsOf(table));
 }
 
-/** Arrow vectors already have `length` and `get(i)`: no copy, cells are read as the parser asks. */
-export function traceColumns(table: Table): TraceColumns {
-  const cols: Partial<Record<(typeof TRACE_COLUMNS)[number], TraceColumn>> = {};
-  for (const name of TRACE_COLUMNS) {
-    const v = table.getChild(name);
-    if (v) cols[name] = v;
-  }
-  return cols as TraceColumns;
+/**
+ * Every row of the trace (only its trace columns), read once for the allocation strategies over all
+ * its queries: an Arrow table as DuckDB returns it, no row objects. Not cached: it is read once
+ * per run and can be large.
+ */
+export async function loadTraceRows(db: DbClient, tableName: string, signal?: AbortSignal): Promise<Table> {
+  const { table } = await db.query(traceRowsSql(tableName), {
+    signal,
+    channel: 'plans-trace-run',
+    cache: false,
+  });
+  return table;
 }

@@ -12,17 +12,18 @@ import { buildMemorySummary } from '../../core/plan/memory/memory-summary';
 import { simulateScheduleMemory } from '../../core/plan/memory/simulate-memory';
 import { scheduleToPlanGraph } from '../../core/plan/plan-graph';
 import {
-  DEFAULT_BUMPALO_VERSION,
-  type AllocationOrder,
-  type BumpaloVersion,
-  type CriticalPath,
   type Executor,
   type ExecutorId,
   type ParsedSchedule,
   type PlanGraph,
   type Schedule,
-  type Waves,
 } from '../../core/plan/types';
+import { type CriticalPath, type Waves } from '../../core/plan/analysis-types';
+import {
+  DEFAULT_BUMPALO_VERSION,
+  type AllocationOrder,
+  type BumpaloVersion,
+} from '../../core/plan/memory/memory-types';
 import { computeWaves } from '../../core/plan/waves';
 import { yieldToMain } from './yield-to-main';
 

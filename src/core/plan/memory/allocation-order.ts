@@ -5,8 +5,9 @@
  * and appends the rest in topological order.
  */
 import { buildScheduleIndex, topologicalOrder } from '../schedule-index';
-import { sanitizeSchedule } from '../validate-schedule';
-import type { AllocationOrder, Schedule } from '../types';
+import { sanitizeSchedule } from '../sanitize-schedule';
+import type { Schedule } from '../types';
+import type { AllocationOrder } from './memory-types';
 
 export interface OrderResult {
   /** Executor indexes in the sanitized schedule, in allocation order. */

@@ -6,7 +6,7 @@ import {
   bumpaloWithCapacityUsable,
   simulateArena,
 } from './bumpalo-arena';
-import type { ArenaOptions } from '../types';
+import type { ArenaOptions } from './memory-types';
 
 // Rules from docs/plan-memory-models.md, restated independently of the implementation.
 const FACT_FIRST_USABLE = 448; // 512 - 48 footer - 16 malloc header

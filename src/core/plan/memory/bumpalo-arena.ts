@@ -37,7 +37,7 @@ import {
   type ArenaOptions,
   type ArenaSimulation,
   type BoxAllocator,
-} from '../types';
+} from './memory-types';
 
 export const BUMPALO_FOOTER_BYTES = 48;
 export const BUMPALO_CHUNK_ALIGN = 16;

@@ -13,7 +13,7 @@
  * Not modelled: reuse of freed chunks, fastbin/tcache effects, the dynamic mmap threshold (glibc
  * raises it after an mmapped chunk is freed; nothing is freed while a query runs).
  */
-import type { BoxSimulation } from '../types';
+import type { BoxSimulation } from './memory-types';
 
 export const GLIBC_HEADER_BYTES = 8;
 export const GLIBC_MIN_CHUNK = 32;

@@ -10,7 +10,7 @@
  * align > 4096 we add align - 4096 of extent padding; the one-page cache-oblivious pad jemalloc adds
  * to large extents and its per-extent metadata (kept outside the allocation) are ignored.
  */
-import type { BoxSimulation } from '../types';
+import type { BoxSimulation } from './memory-types';
 
 const PAGE = 4096;
 

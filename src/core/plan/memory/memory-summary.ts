@@ -1,6 +1,8 @@
 /** The exported memory summary (JSON, snake_case), built from already computed results. */
-import { sanitizeSchedule } from '../validate-schedule';
-import type { CriticalPath, MemorySimulation, MemorySummary, Schedule, Waves } from '../types';
+import { sanitizeSchedule } from '../sanitize-schedule';
+import type { Schedule } from '../types';
+import type { CriticalPath, Waves } from '../analysis-types';
+import type { ArenaSimulation, BoxSimulation, MemorySimulation, MemorySummary } from './memory-types';
 
 export function buildMemorySummary(
   schedule: Schedule,
@@ -8,11 +10,27 @@ export function buildMemorySummary(
   criticalPath: CriticalPath,
   simulation: MemorySimulation,
 ): MemorySummary {
-  const { box, arena } = simulation;
+  return memorySummaryOf(
+    sanitizeSchedule(schedule).executors.length,
+    waves.waveCount,
+    criticalPath.length,
+    simulation.box,
+    simulation.arena,
+  );
+}
+
+/** The same summary from the bare figures (what a schedule too big to draw is summarised with). */
+export function memorySummaryOf(
+  executors: number,
+  waveCount: number,
+  criticalPathLength: number,
+  box: BoxSimulation,
+  arena: ArenaSimulation,
+): MemorySummary {
   return {
-    executors: sanitizeSchedule(schedule).executors.length,
-    waves: waves.waveCount,
-    critical_path_length: criticalPath.length,
+    executors,
+    waves: waveCount,
+    critical_path_length: criticalPathLength,
     box: {
       reserved_bytes: box.reservedBytes,
       used_bytes: box.usedBytes,

@@ -17,11 +17,12 @@
  * the allocator while the query runs, at its peak), allocator calls during the query, and bytes
  * still held once the query is over (idle until the next one).
  */
-import { sanitizeSchedule } from '../validate-schedule';
+import { sanitizeSchedule } from '../sanitize-schedule';
 import { allocationOrder } from './allocation-order';
 import { simulateArena } from './bumpalo-arena';
 import { glibcAllocationBytes } from './glibc-malloc';
-import type { BumpaloVersion, Schedule } from '../types';
+import type { Schedule } from '../types';
+import type { BumpaloVersion } from './memory-types';
 
 export interface RunExecutor {
   readonly kind: string;

@@ -4,7 +4,7 @@ import { parseScheduleJson } from '../parse-schedule';
 import { computeWaves } from '../waves';
 import { buildMemorySummary, wasteRatio } from './memory-summary';
 import { removedBeforeEnd, simulateScheduleMemory } from './simulate-memory';
-import type { MemorySimulationOptions } from '../types';
+import type { MemorySimulationOptions } from './memory-types';
 
 const diamond = parseScheduleJson({
   root_executor_id: 4,

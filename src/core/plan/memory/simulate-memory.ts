@@ -4,21 +4,22 @@
  */
 import { computeWaves } from '../waves';
 import { formatBytesExact } from '../../format/quantities';
-import { effectiveAlign, effectiveSize, listIds, sanitizeSchedule } from '../validate-schedule';
+import { effectiveAlign, effectiveSize } from '../executor-values';
+import { listIds } from '../problem-list';
+import { sanitizeSchedule } from '../sanitize-schedule';
 import { allocationOrder } from './allocation-order';
 import { simulateArena } from './bumpalo-arena';
 import { simulateGlibcBox } from './glibc-malloc';
 import { simulateJemallocBox } from './jemalloc';
+import type { ExecutorId, Schedule } from '../types';
+import type { Waves } from '../analysis-types';
 import type {
   BoxAllocator,
   BoxSimulation,
-  ExecutorId,
   MemorySimulation,
   MemorySimulationOptions,
   MemoryWarning,
-  Schedule,
-  Waves,
-} from '../types';
+} from './memory-types';
 
 export const DEFAULT_MEMORY_OPTIONS: MemorySimulationOptions = {
   order: { kind: 'topological' },
@@ -33,23 +34,32 @@ export function simulateBox(
   return allocator === 'glibc' ? simulateGlibcBox(sizes, aligns) : simulateJemallocBox(sizes, aligns);
 }
 
+/** The allocation sequence and its request sizes and alignments (what the models run over). */
+export function allocationSequence(
+  schedule: Schedule,
+  order: MemorySimulationOptions['order'] = DEFAULT_MEMORY_OPTIONS.order,
+): { seq: Int32Array; blocked: Int32Array; sizes: Float64Array; aligns: Float64Array } {
+  const clean = sanitizeSchedule(schedule);
+  const { order: seq, blocked } = allocationOrder(clean, order);
+  const n = seq.length;
+  const sizes = new Float64Array(n);
+  const aligns = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const e = clean.executors[seq[k]!]!;
+    sizes[k] = effectiveSize(e);
+    aligns[k] = effectiveAlign(e);
+  }
+  return { seq, blocked, sizes, aligns };
+}
+
 export function simulateScheduleMemory(
   schedule: Schedule,
   options: MemorySimulationOptions = DEFAULT_MEMORY_OPTIONS,
   waves?: Waves,
 ): MemorySimulation {
   const clean = sanitizeSchedule(schedule);
-  const { order: seq, blocked } = allocationOrder(clean, options.order);
-  const n = seq.length;
-  const sizes = new Float64Array(n);
-  const aligns = new Float64Array(n);
-  const order: ExecutorId[] = new Array<ExecutorId>(n);
-  for (let k = 0; k < n; k++) {
-    const e = clean.executors[seq[k]!]!;
-    order[k] = e.id;
-    sizes[k] = effectiveSize(e);
-    aligns[k] = effectiveAlign(e);
-  }
+  const { seq, blocked, sizes, aligns } = allocationSequence(clean, options.order);
+  const order: ExecutorId[] = Array.from(seq, (i) => clean.executors[i]!.id);
   const box = simulateBox(sizes, aligns, options.model.box);
   const otherBox = simulateBox(sizes, aligns, options.model.box === 'glibc' ? 'jemalloc' : 'glibc');
   const arena = simulateArena(sizes, aligns, options.model.arena);
