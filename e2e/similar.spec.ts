@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { test, expect, openAppWithSample } from './support/fixtures';
+import { test, expect, gridRowCount, openAppWithSample } from './support/fixtures';
 
 /**
  * The Similar view, driven by the names its test contract gives: a tab "Similar", a text box
@@ -105,6 +105,22 @@ test.describe('Similar with Explore', () => {
   }) => {
     await openAppWithSample(page);
     const topic = page.getByRole('group', { name: 'topic', exact: true });
+    // Every topic of the file with its count, as the facet paints them before any filter (once
+    // its counts are in: they add up to the file's rows).
+    const readFacet = async () => {
+      const counts = new Map<string, number>();
+      for (const text of await topic.getByRole('button').allTextContents()) {
+        const m = /^\s*(.*?)\s*([\d,]+)\s*$/.exec(text);
+        if (m) counts.set(m[1] as string, Number((m[2] as string).replace(/,/g, '')));
+      }
+      return counts;
+    };
+    const fileRows = await gridRowCount(page);
+    await expect
+      .poll(async () => [...(await readFacet()).values()].reduce((a, b) => a + b, 0))
+      .toBe(fileRows);
+    const facetCounts = await readFacet();
+    expect(facetCounts.size).toBeGreaterThan(1);
     const value = ((await topic.getByRole('button').nth(2).textContent()) ?? '')
       .replace(/\s*[\d,]+\s*$/, '')
       .trim();
@@ -127,15 +143,63 @@ test.describe('Similar with Explore', () => {
     const topics = await column(page, /^topic/, 6);
     expect(new Set(topics)).toEqual(new Set([value]));
 
-    // A box over the whole map selects every memory; Show in Explore makes it Explore's filter.
+    // The map, coloured by topic (the file has one category): the legend lists the file's topics
+    // with the facet's counts, and they add up to every memory on the map.
     await page.getByRole('button', { name: /^Draw the map/ }).click();
-    const map = page.getByRole('img', { name: /^Map of / }).or(page.locator('canvas[aria-label^="Map of"]'));
-    await expect(map.first()).toBeVisible({ timeout: 60_000 });
-    await map.first().scrollIntoViewIfNeeded();
-    const box = (await map.first().boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.5, box.y + 2);
+    const map = page.locator('canvas[aria-label^="Map of"]');
+    await expect(map).toBeVisible({ timeout: 60_000 });
+    const mapped = Number(
+      ((await map.getAttribute('aria-label')) ?? '').replace(/^Map of ([\d,]+).*$/s, '$1').replace(/,/g, ''),
+    );
+    await expect(page.getByLabel('Colour by')).toHaveValue('topic');
+    const legend = page.getByRole('list', { name: 'Map legend' });
+    await expect(legend.getByRole('listitem')).toHaveCount(facetCounts.size, { timeout: 30_000 });
+    const legendCounts = new Map<string, number>();
+    for (const item of await legend.getByRole('listitem').all()) {
+      const label = (await item.locator('.similar-map-legend-label').textContent()) ?? '';
+      legendCounts.set(
+        label,
+        Number(((await item.locator('.similar-map-legend-count').textContent()) ?? '').replace(/,/g, '')),
+      );
+    }
+    expect(legendCounts).toEqual(facetCounts);
+    expect([...legendCounts.values()].reduce((a, b) => a + b, 0)).toBe(mapped);
+    expect(mapped).toBe(fileRows);
+
+    // Hovering a point shows its id (and its first words): an id of the file, which a search finds.
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    const tip = page.getByRole('tooltip');
+    let hovered = false;
+    for (let gy = 0.1; gy < 0.95 && !hovered; gy += 0.04) {
+      for (let gx = 0.05; gx < 0.96 && !hovered; gx += 0.03) {
+        await page.mouse.move(box.x + box.width * gx, box.y + box.height * gy);
+        hovered = (await tip.count()) > 0;
+      }
+    }
+    expect(hovered).toBe(true);
+    const tipId = tip.locator('.similar-map-tooltip-id');
+    await expect(tipId).not.toHaveText('…');
+    const hoveredId = ((await tipId.textContent()) ?? '').trim();
+    expect(hoveredId).toMatch(/\S/);
+    await only.uncheck();
+    await query.fill(hoveredId);
+    await query.press('Enter');
+    await expect(
+      page.getByText(
+        new RegExp(`for memory ${hoveredId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(row \\d+ is the query`),
+      ),
+    ).toBeVisible({ timeout: 30_000 });
+    expect((await column(page, /^memory_id/, 1))[0]).toBe(hoveredId);
+
+    // A box over the right half of the map (Select mode) selects memories; Show in Explore makes them Explore's filter.
+    await page.getByRole('button', { name: 'Select a box' }).click();
+    await expect(page.getByRole('button', { name: 'Select a box' })).toHaveAttribute('aria-pressed', 'true');
+    await map.scrollIntoViewIfNeeded();
+    const area = (await map.boundingBox())!;
+    await page.mouse.move(area.x + area.width * 0.5, area.y + 2);
     await page.mouse.down();
-    await page.mouse.move(box.x + box.width - 2, box.y + box.height - 2, { steps: 5 });
+    await page.mouse.move(area.x + area.width - 2, area.y + area.height - 2, { steps: 5 });
     await page.mouse.up();
     const selected = page.getByText(/^[\d,]+ memories selected\./);
     await expect(selected).toBeVisible();
@@ -149,5 +213,10 @@ test.describe('Similar with Explore', () => {
     await expect
       .poll(async () => Number(await page.getByRole('grid').getAttribute('aria-rowcount')) - 1)
       .toBe(n);
+    // The map is kept while the file is open: back on Similar it is there, with its colours.
+    await page.getByRole('tab', { name: 'Similar' }).click();
+    await expect(map).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Draw the map/ })).toHaveCount(0);
+    await expect(legend.getByRole('listitem')).toHaveCount(facetCounts.size);
   });
 });

@@ -206,6 +206,25 @@ describe('vector index over the bundled sample (fixed_size_list<float32>[384])',
     index.dispose();
   });
 
+  it.each([
+    [100, 100],
+    [640, 640],
+    [5000, 640],
+  ])('sample(%i) gives %i evenly spread rows with their stored vectors (for UMAP)', async (size, want) => {
+    const blob = await openAsBlob(resolve(SAMPLE, 'skills.parquet'));
+    const index = await openParquet(blob, 'skills.parquet', 'embedding', 384);
+    await index.ready;
+    const s = await index.sample(size);
+    expect(s.rows.length).toBe(want);
+    expect(s.vectors.length).toBe(want * 384);
+    expect(new Set(s.rows).size).toBe(want);
+    for (const i of [0, want >> 1, want - 1]) {
+      const v = await index.vectorOf(s.rows[i] as number);
+      expect(Array.from(s.vectors.subarray(i * 384, (i + 1) * 384))).toEqual(Array.from(v ?? []));
+    }
+    index.dispose();
+  });
+
   it('searches before the index is complete and says how many rows it covered', async () => {
     const blob = await openAsBlob(resolve(SAMPLE, 'experiences.parquet'));
     const index = await openParquet(blob, 'experiences.parquet', 'embedding', 384);

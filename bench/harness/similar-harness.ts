@@ -2,6 +2,7 @@ import { tableFromIPC, type Data } from 'apache-arrow';
 import { getBrowserDb } from '../../src/data/db/browser-db';
 import { WorkerParquetSource } from '../../src/data/parquet/worker-source';
 import { createVectorIndex, type VectorIndex } from '../../src/data/vectors/vector-index';
+import { canvasMap, type CanvasMapReading } from './map-bench';
 
 /**
  * The page behind bench/scenarios/similar.mjs (built as dist/bench/harness/similar.html): the
@@ -75,6 +76,13 @@ const api = {
     const t0 = performance.now();
     const p = await index.project('pca');
     return { ms: performance.now() - t0, points: p.rows.length };
+  },
+
+  /** The app's canvas map (map worker + the view's frame code) over the PCA projection. */
+  async canvasMap(): Promise<CanvasMapReading> {
+    if (!index) throw new Error('no index');
+    const p = await index.project('pca');
+    return canvasMap({ rows: p.rows, xy: p.xy });
   },
 
   dispose(): void {

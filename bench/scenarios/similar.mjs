@@ -59,6 +59,12 @@ export default {
     const projection = [];
     for (let r = 0; r < Math.min(ctx.runs, 2); r++)
       projection.push((await page.evaluate(() => window.__similarBench.project())).ms);
+    let map = null;
+    try {
+      map = await page.evaluate(() => window.__similarBench.canvasMap());
+    } catch (err) {
+      notes.push(`canvas map: ${reason(err)}`);
+    }
     let scatter = null;
     try {
       scatter = await page.evaluate(() => window.__similarBench.scatter());
@@ -132,6 +138,45 @@ export default {
       samples: projection,
       target: ctx.size === '1m' ? 3000 : undefined,
     });
+    if (map) {
+      metrics.push({
+        metric: `map (canvas, map worker): first paint after the projection, ${map.points} points (hover grid after it: ${map.gridMs.toFixed(0)} ms)`,
+        unit: 'ms',
+        samples: [map.firstMs],
+        target: ctx.size === '1m' ? 500 : undefined,
+      });
+      metrics.push({
+        metric: 'map (canvas): pan/zoom frame (rAF interval; the last picture moved at once)',
+        unit: 'ms',
+        samples: map.frames,
+        p95: true,
+        target: { '100k': 16.7, '1m': 50 }[ctx.size],
+      });
+      metrics.push({
+        metric: 'map (canvas): main-thread work per frame (moved picture + overlays)',
+        unit: 'ms',
+        samples: map.drawMs,
+        p95: true,
+      });
+      metrics.push({
+        metric: 'map (canvas): hover pick (worker round trip, bucket grid), view that fits every point',
+        unit: 'ms',
+        samples: map.pickMs,
+        p95: true,
+      });
+      metrics.push({
+        metric: 'map (canvas): exact picture for a new view (request to painted; worker binning inside)',
+        unit: 'ms',
+        samples: map.exact,
+        p95: true,
+      });
+      metrics.push({
+        metric: 'map (canvas): worker binning of one picture (density raster, 800 × 600)',
+        unit: 'ms',
+        samples: map.renderMs,
+        p95: true,
+      });
+    }
     if (scatter) {
       metrics.push({
         metric: `map: regl-scatterplot first frame, ${scatter.points} points`,

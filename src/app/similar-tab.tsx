@@ -8,6 +8,8 @@ import type { DbClient } from '../data/db/db-client';
 import type { FileState } from '../data/opened-file/file-state';
 import type { OpenedFile } from '../data/opened-file/opened-file';
 import { SimilarView, type SimilarRows } from '../features/similar/similar-view';
+import { codesByRow, MAX_COLOURED_VALUES, type ColourColumn } from '../core/map/colours';
+import { colourCodesQuery, colourValuesQuery } from '../core/sql/colour-query';
 
 /**
  * Composes the Similar view for one open file: picks its vector column (a choice when it has
@@ -39,6 +41,20 @@ export function SimilarTab({
   const column = vectorColumns.find((c) => c.name === chosen) ?? vectorColumns[0] ?? null;
   const index = column ? file.vectorIndex(column.name) : null;
   const idColumn = state.columns.find((c) => c.role === 'id' && c.destination === 'duckdb')?.name ?? null;
+  const textColumn = state.columns.find((c) => c.role === 'text' && c.destination === 'duckdb')?.name ?? null;
+  // "Colour by": category columns by role, then other strings, booleans and integers (not ids).
+  const colourColumns = useMemo<ColourColumn[]>(
+    () =>
+      state.columns
+        .filter(
+          (c) =>
+            c.destination === 'duckdb' &&
+            (c.role === 'category' ||
+              (c.role === 'other' && /^(Utf8|LargeUtf8|Bool|U?Int|Dictionary)/.test(c.arrowType))),
+        )
+        .map((c) => ({ name: c.name, label: c.label, category: c.role === 'category' })),
+    [state.columns],
+  );
   const table = state.tableName;
   // "Only rows matching the Explore filter": the allowed `__row` set, computed by DuckDB once per search.
   const rowCount = state.rowCount;
@@ -63,6 +79,24 @@ export function SimilarTab({
         const text = `[${Array.from(list, (v) => String(v)).join(',')}]`;
         return (await db.query(sql, { params: [text], signal })).table;
       },
+      async colourCodes(column, signal) {
+        // The top values first (a small GROUP BY), then one narrow Arrow answer: a code per __row.
+        const top = colourValuesQuery(table, column, MAX_COLOURED_VALUES);
+        const counted = (await db.query(top.sql, { signal })).table;
+        const values: (string | null)[] = [];
+        const v = counted.getChild('v');
+        for (let i = 0; i < counted.numRows; i++) values.push((v?.get(i) as string | null) ?? null);
+        const distinct = Number(counted.getChild('distinct_values')?.get(0) ?? values.length);
+        const codes = colourCodesQuery(table, column, ROW_INDEX_COLUMN, values);
+        const answer = (await db.query(codes.sql, { params: codes.params, signal, cache: false })).table;
+        const chunks = (name: string) =>
+          (answer.getChild(name)?.data ?? []).map((d) => d.values as Uint32Array | Uint16Array);
+        return {
+          values,
+          otherValues: Math.max(0, distinct - values.length),
+          byRow: codesByRow(chunks('r'), chunks('code'), rowCount),
+        };
+      },
       async rowOfId(id) {
         if (!idColumn) return null;
         const sql = `SELECT ${r} AS r FROM ${t} WHERE ${quoteIdentifier(idColumn)} = ? LIMIT 1`;
@@ -71,7 +105,13 @@ export function SimilarTab({
         return v === undefined || v === null ? null : Number(v);
       },
     };
-  }, [db, table, idColumn, sqlVector]);
+  }, [db, table, idColumn, sqlVector, rowCount]);
+  // "Colour by" reads the whole table: offered once the file is loaded (its table complete).
+  const loaded = state.status === 'ready';
+  const viewRows = useMemo<SimilarRows>(
+    () => (loaded ? rows : { fetchRows: rows.fetchRows, rowOfId: rows.rowOfId }),
+    [rows, loaded],
+  );
 
   if (state.status !== 'ready' && state.status !== 'loading') {
     return <p className="empty-state">Open a memory store to search it by similarity.</p>;
@@ -105,8 +145,10 @@ export function SimilarTab({
         key={`${file.id}:${column.name}`}
         fileName={state.fileName}
         index={index}
-        rows={rows}
+        rows={viewRows}
         idColumn={idColumn}
+        textColumn={textColumn}
+        colourColumns={colourColumns}
         queryRow={queryRow}
         onOpenRow={onOpenRow}
         exploreFilter={exploreFilter}

@@ -23,6 +23,10 @@ const api: VectorShardApi = {
     const r = await shard.project(arg);
     return withTransfer(r, [r.rows.buffer as ArrayBuffer, r.xy.buffer as ArrayBuffer]);
   },
+  async sample(arg) {
+    const r = await shard.sample(arg);
+    return withTransfer(r, [r.rows.buffer as ArrayBuffer, r.vectors.buffer as ArrayBuffer]);
+  },
   async moments(arg) {
     const r = await shard.moments(arg);
     return withTransfer(r, [r.mean.buffer as ArrayBuffer, r.m2.buffer as ArrayBuffer]);

@@ -106,6 +106,8 @@ export interface VectorIndex {
   vectorOf(row: number): Promise<Float32Array | null>;
   /** Every indexed row projected to 2-D (PCA from a sample of `sampleSize`, default 10,000). */
   project(method?: 'pca', options?: { sampleSize?: number }): Promise<VectorProjection>;
+  /** An evenly spread sample of about `size` indexed rows and their vectors (row-major), for UMAP. */
+  sample(size: number): Promise<{ rows: Float64Array; vectors: Float32Array }>;
   /** Stops building; what is indexed stays searchable. */
   cancel(): void;
   /** Cancels and terminates the shards. */
@@ -297,6 +299,27 @@ export function createVectorIndex(options: VectorIndexOptions): VectorIndex {
         at += p.rows.length;
       }
       return { rows, xy, variances: basis.variances };
+    },
+    async sample(size) {
+      const stats = await all((shard) => shard.call('stats', undefined as never));
+      const vectors = stats.reduce((n, s) => n + s.vectors, 0);
+      const parts = await Promise.all(
+        shards.map((shard, i) =>
+          shard.call('sample', {
+            sampleSize: Math.round((size * (stats[i]?.vectors ?? 0)) / Math.max(1, vectors)),
+          }),
+        ),
+      ).catch(fail);
+      const n = parts.reduce((m, p) => m + p.rows.length, 0);
+      const rows = new Float64Array(n);
+      const out = new Float32Array(n * dim);
+      let at = 0;
+      for (const p of parts) {
+        rows.set(p.rows, at);
+        out.set(p.vectors, at * dim);
+        at += p.rows.length;
+      }
+      return { rows, vectors: out };
     },
     cancel() {
       stopped = true;

@@ -3,7 +3,13 @@ import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { ExactSearchResult } from '../../core/vectors/exact-search';
 import type { Metric } from '../../core/vectors/metric';
-import { CovarianceAccumulator, pcaBasis, type Moments, type PcaBasis } from '../../core/vectors/pca';
+import {
+  CovarianceAccumulator,
+  pcaBasis,
+  sampleIndexes,
+  type Moments,
+  type PcaBasis,
+} from '../../core/vectors/pca';
 import { addSkips, extractVectors, noSkips, type SkipCounts } from '../../core/vectors/usable';
 import { ParquetDecoder } from '../parquet/parquet-decoder';
 import { WasmVectorStore } from './wasm-vector-store';
@@ -149,6 +155,19 @@ export function createVectorShard(initParquet: () => Promise<void> | void) {
       const { store } = need();
       const i = store.indexOfRow(arg.row);
       return i < 0 ? null : Float32Array.from(store.vector(i));
+    },
+
+    /** An evenly spread sample of `sampleSize` rows and their vectors (row-major), for UMAP. */
+    async sample(arg: { sampleSize: number }): Promise<{ rows: Float64Array; vectors: Float32Array }> {
+      const { store } = need();
+      const picks = sampleIndexes(store.count, arg.sampleSize);
+      const rows = new Float64Array(picks.length);
+      const vectors = new Float32Array(picks.length * store.dim);
+      picks.forEach((i, s) => {
+        rows[s] = store.rows[i] as number;
+        vectors.set(store.vector(i), s * store.dim);
+      });
+      return { rows, vectors };
     },
 
     /** Mean and centered second moments of an evenly spread sample (for PCA; merged across shards). */

@@ -69,3 +69,29 @@ describe('results table and CSV', () => {
     expect(page.getChild('rank')?.get(0)).toBe(2);
   });
 });
+
+describe('the map panel', () => {
+  it('offers PCA and UMAP, "Colour by" the columns given (none preselected until the map is drawn), and the draw button', () => {
+    const html = renderToStaticMarkup(
+      <SimilarView
+        fileName="experiences.parquet"
+        index={index}
+        idColumn="memory_id"
+        colourColumns={[
+          { name: 'category', label: 'category', category: true },
+          { name: 'topic', label: 'topic', category: true },
+          { name: 'access_count', label: 'access_count', category: false },
+        ]}
+        rows={{ fetchRows: () => Promise.resolve(new Table()), rowOfId: () => Promise.resolve(null) }}
+      />,
+    );
+    expect(html).toMatch(/<label for="[^"]+">Projection<\/label><select id="[^"]+"/);
+    expect(html).toContain('<option value="pca" selected="">PCA (every memory)</option>');
+    expect(html).toContain('UMAP (a sample of up to 10,000)');
+    expect(html).toContain('Draw the map (PCA)');
+    expect(html).toMatch(/<label for="[^"]+">Colour by<\/label>/);
+    // The first category column is the default.
+    expect(html).toContain('<option value="category" selected="">category</option>');
+    expect(html).toContain('<option value="access_count">access_count</option>');
+  });
+});

@@ -6,11 +6,12 @@ import { centroid } from '../../core/vectors/centroid';
 import type { Metric } from '../../core/vectors/metric';
 import { classifyQuery, parseVectorText } from '../../core/vectors/parse-query';
 import { countInRange } from '../../core/vectors/results';
+import type { ColourCodes, ColourColumn } from '../../core/map/colours';
 import type { VectorIndex, VectorIndexProgress, VectorSearchResult } from '../../data/vectors/vector-index';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import { downloadBlob } from '../../components/dag/dag-export';
 import { ScoreHistogram, type ScoreRange } from './score-histogram';
-import { VectorMap, type MapPoints } from './vector-map';
+import { MapPanel } from './map-panel';
 import { ROW_COLUMN, resultsTable, tableCsv, tableSource } from './results-table';
 import './similar-view.css';
 
@@ -26,6 +27,8 @@ export interface SimilarRows {
   fetchRows(rows: Float64Array, signal: AbortSignal): Promise<Table>;
   /** The `__row` of a memory id (the id column), or null when there is none. */
   rowOfId(id: string): Promise<number | null>;
+  /** "Colour by" on the map: the column's top values and a code per `__row` (DuckDB, one query). */
+  colourCodes?(column: string, signal: AbortSignal): Promise<ColourCodes>;
 }
 
 export interface SimilarViewProps {
@@ -34,6 +37,10 @@ export interface SimilarViewProps {
   rows: SimilarRows;
   /** The id column's name (by role), for lookups and the CSV. */
   idColumn: string | null;
+  /** The text column shown when hovering the map (by role: content, summary, …), or null. */
+  textColumn?: string | null;
+  /** Columns the map can be coloured by (low-cardinality by role or type). */
+  colourColumns?: readonly ColourColumn[];
   /** Set to search from a row ("Find similar" in Explore); a new value runs a search. */
   queryRow?: number | null;
   /** The file's current Explore filter as a `__row` bitmap; the checkbox shows when given. */
@@ -69,8 +76,6 @@ export function SimilarView(props: SimilarViewProps) {
   const [error, setError] = useState<MemscopeError | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   const [range, setRange] = useState<ScoreRange | null>(null);
-  const [map, setMap] = useState<MapPoints | null>(null);
-  const [selection, setSelection] = useState<Float64Array | null>(null);
   const progress = useIndexProgress(index);
   // The search on screen, as it was asked: "List these rows" reuses its query, and it runs again once
   // the index is complete if it covered only part of it.
@@ -326,41 +331,21 @@ export function SimilarView(props: SimilarViewProps) {
           )}
         </>
       )}
-      <div className="similar-map-panel">
-        {!map && (
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              void index.project('pca').then(
-                (p) => setMap(p),
-                (err: unknown) => setError(toMemscopeError(err, { code: 'internal', file: fileName })),
-              )
-            }
-          >
-            Draw the map (PCA)
-          </button>
-        )}
-        {map && <VectorMap points={map} highlight={highlight} onSelect={setSelection} />}
-        {selection && (
-          <p className="similar-selection">
-            {formatCountOf(selection.length, 'memory', 'memories')} selected.{' '}
-            <button
-              type="button"
-              className="button"
-              disabled={selection.length === 0}
-              onClick={() => void selectionAsQuery(selection)}
-            >
-              Use as query
-            </button>{' '}
-            {props.onShowInExplore && (
-              <button type="button" className="button" onClick={() => props.onShowInExplore?.(selection)}>
-                Show in Explore
-              </button>
-            )}
-          </p>
-        )}
-      </div>
+      <MapPanel
+        fileName={fileName}
+        index={index}
+        idColumn={idColumn}
+        textColumn={props.textColumn ?? null}
+        colourColumns={props.colourColumns ?? []}
+        fetchRows={rows.fetchRows}
+        colourCodes={rows.colourCodes}
+        highlight={highlight}
+        queryRow={shown?.queryRow ?? null}
+        onOpenRow={props.onOpenRow}
+        onShowInExplore={props.onShowInExplore}
+        onUseAsQuery={(selected) => void selectionAsQuery(selected)}
+        onError={setError}
+      />
     </section>
   );
 

@@ -1,125 +1,368 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
-import { formatCountOf } from '../../core/format/quantities';
-import { hexToPixel } from '../../components/theme/colour';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { toMemscopeError, type MemscopeError } from '../../core/errors';
+import {
+  boundsOf,
+  fitView,
+  keyStep,
+  panBy,
+  screenBoxToData,
+  toData,
+  toScreen,
+  zoomAt,
+  type Bounds,
+  type MapView,
+  type Size,
+} from '../../core/map/view';
+import { createMapClient, type MapClient } from '../../data/map/map-client';
 import { useThemeColours } from '../../components/theme/theme';
+import { drawMap } from './draw-map';
+import { MapToolbar, type DragMode } from './map-toolbar';
+import { useMapHover } from './use-map-hover';
 
 /**
- * The 2-D map of every indexed row (a PCA projection computed in the vector workers), drawn on a
- * plain canvas as one ImageData (a few ms for 1M points, no GPU needed), the query and its top k
- * highlighted, and a box selection (drag) that reports the rows inside it.
+ * The 2-D map of every indexed row, on a plain 2-D canvas (the app's CSP forbids the `new Function`
+ * that WebGL scatter libraries compile with). The picture is binned in the map worker
+ * (data/map/map-engine.ts) for the current view; while a drag or a wheel is under way the last
+ * picture is moved and scaled at once (drawImage), and the exact one replaces it when it comes back.
+ * Hover finds the nearest point with the worker's grid index; a click opens the row; a box (Select
+ * mode, or Shift+drag) selects the rows inside it.
  */
 export interface MapPoints {
   rows: Float64Array;
   xy: Float32Array;
 }
 
-const WIDTH = 640;
-const HEIGHT = 420;
-
-function bounds(xy: Float32Array): { x0: number; x1: number; y0: number; y1: number } {
-  let x0 = Infinity;
-  let x1 = -Infinity;
-  let y0 = Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < xy.length; i += 2) {
-    const x = xy[i] as number;
-    const y = xy[i + 1] as number;
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return { x0, x1: x1 > x0 ? x1 : x0 + 1, y0, y1: y1 > y0 ? y1 : y0 + 1 };
+export interface HoverInfo {
+  id: string | null;
+  text: string | null;
 }
 
-export function VectorMap({
-  points,
-  highlight,
-  onSelect,
-}: {
+interface Gesture {
+  kind: 'pan' | 'box';
+  x0: number;
+  y0: number;
+  x: number;
+  y: number;
+  moved: boolean;
+}
+
+const HOVER_RADIUS = 8;
+const MAX_HIGHLIGHTS = 1000;
+
+export function VectorMap(props: {
   points: MapPoints;
-  /** `__row`s to draw on top (the query and its results). */
+  /** The canvas's accessible name (starts "Map of …"). */
+  label: string;
+  /** One colour code per point (null: one colour), and the colour of each code (0xAABBGGRR). */
+  codes: Uint16Array | null;
+  colours: Uint32Array;
+  /** `__row`s drawn on top (the query and its results); `queryRow` is drawn larger. */
   highlight: ReadonlySet<number>;
-  onSelect(rows: Float64Array): void;
+  queryRow: number | null;
+  /** The selected box, in data units, drawn until the selection is cleared. */
+  selectionBox: Bounds | null;
+  describe(row: number, signal: AbortSignal): Promise<HoverInfo>;
+  onSelect(rows: Float64Array, box: Bounds): void;
+  onOpenRow?(row: number): void;
+  onError(error: MemscopeError): void;
 }) {
-  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const { points, codes, colours, highlight, queryRow, selectionBox } = props;
   const theme = useThemeColours();
-  const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
-  const box = bounds(points.xy);
-  const px = (x: number) => ((x - box.x0) / (box.x1 - box.x0)) * (WIDTH - 1);
-  const py = (y: number) => (1 - (y - box.y0) / (box.y1 - box.y0)) * (HEIGHT - 1);
+  const tipId = useId();
+  const wrap = useRef<HTMLDivElement | null>(null);
+  const canvas = useRef<HTMLCanvasElement | null>(null);
+  const cache = useRef<HTMLCanvasElement | null>(null);
+  const client = useRef<MapClient | null>(null);
+  const picture = useRef<{ view: MapView; size: Size } | null>(null);
+  const gesture = useRef<Gesture | null>(null);
+  const raf = useRef(0);
+  const zoomText = useRef<HTMLSpanElement | null>(null);
+  const [size, setSize] = useState<Size>({ width: 640, height: 400 });
+  const [mode, setMode] = useState<DragMode>('pan');
+  const [loaded, setLoaded] = useState(0);
+  const dpr = Math.min(2, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
+
+  const bounds = useMemo(() => boundsOf(points.xy), [points]);
+  const fit = useMemo(() => fitView(bounds, size), [bounds, size]);
+  const view = useRef<MapView>(fit);
+  const lastFit = useRef<{ fit: MapView; points: MapPoints } | null>(null);
+  // The highlighted rows' point indexes (one scan per change of highlight or points).
+  const marks = useMemo(() => {
+    const out: number[] = [];
+    let query = -1;
+    if (highlight.size === 0 && queryRow === null) return { out, query };
+    for (let i = 0; i < points.rows.length && out.length < MAX_HIGHLIGHTS; i++) {
+      const r = points.rows[i] as number;
+      if (r === queryRow) query = i;
+      else if (highlight.has(r)) out.push(i);
+    }
+    return { out, query };
+  }, [points, highlight, queryRow]);
+
+  const pickAt = (x: number, y: number) => {
+    const c = client.current;
+    if (!c) return Promise.resolve(null);
+    const v = view.current;
+    const sz = latest.current.size;
+    const [dx, dy] = toData(v, sz, x, y);
+    return c.pick(dx, dy, HOVER_RADIUS / v.k).then((hit) => {
+      if (!hit) return null;
+      const [sx, sy] = toScreen(v, sz, hit.x, hit.y);
+      return { row: hit.row, x: hit.x, y: hit.y, sx, sy };
+    });
+  };
+  const { hover, setHover, hoverAt } = useMapHover(props.describe);
+
+  // Everything draw() and the handlers read, current after every render.
+  const latest = useRef({ size, dpr, theme, marks, selectionBox, hover, points, fit });
+  useLayoutEffect(() => {
+    latest.current = { size, dpr, theme, marks, selectionBox, hover, points, fit };
+  });
+
+  const draw = () => {
+    raf.current = 0;
+    const el = canvas.current;
+    const ctx = el?.getContext('2d');
+    if (!el || !ctx) return;
+    const { size: sz, dpr: d, theme: t, marks: m, selectionBox: sel, hover: h, points: p } = latest.current;
+    const pic = picture.current;
+    drawMap(ctx, {
+      canvas: el,
+      picture: pic && cache.current ? { image: cache.current, ...pic } : null,
+      view: view.current,
+      size: sz,
+      dpr: d,
+      theme: t,
+      xy: p.xy,
+      marks: m,
+      selectionBox: sel,
+      drag: gesture.current?.kind === 'box' ? gesture.current : null,
+      hover: h,
+    });
+    if (zoomText.current)
+      zoomText.current.textContent = `${formatZoom(view.current.k / latest.current.fit.k)}×`;
+  };
+  const scheduleDraw = () => {
+    if (!raf.current) raf.current = requestAnimationFrame(draw);
+  };
+
+  const requestRender = () => {
+    const c = client.current;
+    if (!c) return;
+    const v = view.current;
+    const sz = latest.current.size;
+    const d = latest.current.dpr;
+    const width = Math.round(sz.width * d);
+    const height = Math.round(sz.height * d);
+    void c.render({ view: { ...v, k: v.k * d }, width, height, scale: d }).then((r) => {
+      if (!r || client.current !== c) return;
+      cache.current ??= document.createElement('canvas');
+      const cv = cache.current;
+      cv.width = r.width;
+      cv.height = r.height;
+      const image = new ImageData(new Uint8ClampedArray(r.pixels.buffer as ArrayBuffer), r.width, r.height);
+      cv.getContext('2d')?.putImageData(image, 0, 0);
+      picture.current = { view: v, size: sz };
+      scheduleDraw();
+    });
+  };
+
+  const changed = (next: MapView) => {
+    view.current = next;
+    if (latest.current.hover) setHover(null);
+    scheduleDraw();
+    requestRender();
+  };
+
+  // New points: show them all. A new size: keep the centre and the zoom relative to the fit.
+  useLayoutEffect(() => {
+    const prev = lastFit.current;
+    view.current =
+      prev && prev.points === points ? { ...view.current, k: (view.current.k * fit.k) / prev.fit.k } : fit;
+    lastFit.current = { fit, points };
+    scheduleDraw();
+    // scheduleDraw reads refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fit, points]);
+
+  // The canvas follows its container's width.
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.max(240, Math.floor(entries[0]?.contentRect.width ?? 640));
+      const h = Math.round(Math.min(560, Math.max(280, w * 0.58)));
+      setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  // One map worker per set of points: it builds the hover index once, then renders views.
+  useEffect(() => {
+    const c = createMapClient((e) => props.onError(e));
+    client.current = c;
+    picture.current = null;
+    let live = true;
+    c.load(points.xy.slice(), points.rows.slice()).then(
+      () => live && setLoaded((n) => n + 1),
+      (err: unknown) => live && props.onError(toMemscopeError(err, { code: 'internal' })),
+    );
+    return () => {
+      live = false;
+      c.dispose();
+      if (client.current === c) client.current = null;
+    };
+    // The error callback is not an input of the worker.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [points]);
 
   useEffect(() => {
-    const ctx = canvas.current?.getContext('2d');
-    if (!ctx) return;
-    const image = ctx.createImageData(WIDTH, HEIGHT);
-    const pixels = new Uint32Array(image.data.buffer);
-    // Transparent: the canvas's CSS background (the theme's panel) shows through.
-    pixels.fill(0);
-    const point = hexToPixel(theme.chartPoint, 0xffa77949);
-    const { xy, rows } = points;
-    const hits: [number, number][] = [];
-    for (let i = 0; i < rows.length; i++) {
-      const x = Math.round(px(xy[2 * i] as number));
-      const y = Math.round(py(xy[2 * i + 1] as number));
-      if (highlight.has(rows[i] as number)) hits.push([x, y]);
-      else pixels[y * WIDTH + x] = point;
-    }
-    ctx.putImageData(image, 0, 0);
-    ctx.fillStyle = theme.chartMark;
-    for (const [x, y] of hits) ctx.fillRect(x - 2, y - 2, 5, 5);
-    // px/py depend only on the points; highlight, points and the theme are the inputs.
+    const c = client.current;
+    if (!loaded || !c) return;
+    const ok = codes && codes.length === points.rows.length ? codes : null;
+    c.colour(ok, ok ? colours : colours.subarray(0, 1)).then(requestRender, (err: unknown) =>
+      props.onError(toMemscopeError(err, { code: 'internal' })),
+    );
+    // requestRender reads refs only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [points, highlight, theme]);
+  }, [loaded, codes, colours, size, dpr]);
 
-  const at = (e: PointerEvent<HTMLCanvasElement>) => {
+  useEffect(scheduleDraw);
+  useEffect(() => () => cancelAnimationFrame(raf.current), []);
+
+  // Wheel zoom needs a non-passive listener (React's onWheel cannot prevent the page's scroll).
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const r = el.getBoundingClientRect();
+      const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.0015));
+      changed(zoomAt(view.current, fit, latest.current.size, factor, e.clientX - r.left, e.clientY - r.top));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+    // changed reads refs only; fit is the one input.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [fit]);
+
+  const local = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    return { x: ((e.clientX - r.left) / r.width) * WIDTH, y: ((e.clientY - r.top) / r.height) * HEIGHT };
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
   };
-  const finish = () => {
-    if (!drag) return;
-    const [xa, xb] = [Math.min(drag.x0, drag.x1), Math.max(drag.x0, drag.x1)];
-    const [ya, yb] = [Math.min(drag.y0, drag.y1), Math.max(drag.y0, drag.y1)];
-    const picked: number[] = [];
-    for (let i = 0; i < points.rows.length; i++) {
-      const x = px(points.xy[2 * i] as number);
-      const y = py(points.xy[2 * i + 1] as number);
-      if (x >= xa && x <= xb && y >= ya && y <= yb) picked.push(points.rows[i] as number);
+
+  const onPointerDown = (e: PointerEvent<HTMLCanvasElement>) => {
+    if (e.button !== 0) return;
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const p = local(e);
+    const boxing = (mode === 'select') !== e.shiftKey;
+    gesture.current = { kind: boxing ? 'box' : 'pan', x0: p.x, y0: p.y, x: p.x, y: p.y, moved: false };
+    if (hover) setHover(null);
+  };
+
+  const onPointerMove = (e: PointerEvent<HTMLCanvasElement>) => {
+    const p = local(e);
+    const g = gesture.current;
+    if (!g) {
+      hoverAt(p.x, p.y, pickAt, () => !gesture.current);
+      return;
     }
-    setDrag(null);
-    onSelect(Float64Array.from(picked));
+    if (Math.abs(p.x - g.x0) > 3 || Math.abs(p.y - g.y0) > 3) g.moved = true;
+    if (g.kind === 'pan') {
+      const next = panBy(view.current, p.x - g.x, p.y - g.y);
+      g.x = p.x;
+      g.y = p.y;
+      changed(next);
+    } else {
+      g.x = p.x;
+      g.y = p.y;
+      scheduleDraw();
+    }
   };
+
+  const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
+    const g = gesture.current;
+    gesture.current = null;
+    if (!g) return;
+    const p = local(e);
+    scheduleDraw();
+    if (!g.moved) {
+      void pickAt(p.x, p.y).then((hit) => {
+        if (hit) props.onOpenRow?.(hit.row);
+      });
+      return;
+    }
+    if (g.kind !== 'box') return;
+    const box = screenBoxToData(view.current, size, g.x0, g.y0, p.x, p.y);
+    client.current?.select(box).then(
+      (rows) => props.onSelect(rows, box),
+      (err: unknown) => props.onError(toMemscopeError(err, { code: 'internal' })),
+    );
+  };
+
+  const zoomBy = (factor: number) =>
+    changed(zoomAt(view.current, fit, size, factor, size.width / 2, size.height / 2));
 
   return (
-    <div className="similar-map">
-      <canvas
-        ref={canvas}
-        width={WIDTH}
-        height={HEIGHT}
-        role="img"
-        aria-label={`Map of ${formatCountOf(points.rows.length, 'memory', 'memories')} (PCA); drag to select a box`}
-        onPointerDown={(e) => {
-          const p = at(e);
-          setDrag({ x0: p.x, y0: p.y, x1: p.x, y1: p.y });
-        }}
-        onPointerMove={(e) => {
-          if (!drag) return;
-          const p = at(e);
-          setDrag({ ...drag, x1: p.x, y1: p.y });
-        }}
-        onPointerUp={finish}
+    <div className="similar-map" ref={wrap}>
+      <MapToolbar
+        mode={mode}
+        onMode={setMode}
+        onZoom={zoomBy}
+        onReset={() => changed(fit)}
+        zoomRef={zoomText}
       />
-      {drag && (
-        <div
-          className="similar-map-box"
-          style={{
-            left: `${(Math.min(drag.x0, drag.x1) / WIDTH) * 100}%`,
-            top: `${(Math.min(drag.y0, drag.y1) / HEIGHT) * 100}%`,
-            width: `${(Math.abs(drag.x1 - drag.x0) / WIDTH) * 100}%`,
-            height: `${(Math.abs(drag.y1 - drag.y0) / HEIGHT) * 100}%`,
+      <div className="similar-map-stage">
+        <canvas
+          ref={canvas}
+          width={Math.round(size.width * dpr)}
+          height={Math.round(size.height * dpr)}
+          style={{ width: size.width, height: size.height }}
+          className={mode === 'select' ? 'similar-map-canvas is-select' : 'similar-map-canvas'}
+          role="img"
+          tabIndex={0}
+          aria-label={`${props.label}. Drag to ${mode === 'pan' ? 'pan' : 'select a box'} (Shift+drag to ${mode === 'pan' ? 'select a box' : 'pan'}), wheel or + and − to zoom, arrow keys to move, 0 to reset; click a point to open it.`}
+          aria-describedby={hover ? tipId : undefined}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={() => {
+            gesture.current = null;
+            scheduleDraw();
+          }}
+          onPointerLeave={() => {
+            if (!gesture.current && hover) setHover(null);
+          }}
+          onKeyDown={(e) => {
+            const next = keyStep(e.key, view.current, fit, size);
+            if (!next) return;
+            e.preventDefault();
+            changed(next);
           }}
         />
-      )}
+        {hover && (
+          <div
+            id={tipId}
+            role="tooltip"
+            className="similar-map-tooltip"
+            style={{
+              left: Math.max(0, Math.min(hover.sx + 12, size.width - 280)),
+              top: hover.sy + 90 > size.height ? Math.max(0, hover.sy - 90) : hover.sy + 12,
+            }}
+          >
+            <strong className="similar-map-tooltip-id">
+              {hover.info ? (hover.info.id ?? `row ${hover.row}`) : '…'}
+            </strong>
+            {hover.info?.text ? <span>{hover.info.text}</span> : null}
+            {props.onOpenRow ? <span className="similar-map-tooltip-hint">Click to open</span> : null}
+          </div>
+        )}
+      </div>
     </div>
   );
+}
+
+function formatZoom(z: number): string {
+  return z >= 10 ? z.toFixed(0) : z.toFixed(1);
 }
