@@ -9,10 +9,10 @@ import { test, expect, waitForLoads } from './support/fixtures';
  */
 async function fakePicker(page: Page) {
   await page.addInitScript(() => {
-    // The app keeps the plain file inputs under automation (navigator.webdriver); this test is a
-    // person's browser.
-    Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => false });
     Object.assign(window, {
+      // Test-only: the app keeps the plain file inputs under automation (navigator.webdriver) unless
+      // told to use the pickers (src/data/files/pickers.ts).
+      __memscopeForcePickers: true,
       showOpenFilePicker: async () => {
         const root = await navigator.storage.getDirectory();
         return Promise.all(['experiences.parquet', 'skills.parquet'].map((n) => root.getFileHandle(n)));
