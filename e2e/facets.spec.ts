@@ -158,8 +158,40 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/**
+ * Stands in for the File System Access save picker (the browser's own cannot be driven by
+ * automation): it returns a file of the origin-private file system named as suggested, or closes
+ * like a user would when `__saveAnswer` is 'cancel'. The app uses it only once the test-only switch
+ * `__memscopeForcePickers` is set (under automation it downloads).
+ */
+async function fakeSavePicker(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __saveAnswer?: string; __saveOptions?: unknown[] };
+    w.__saveOptions = [];
+    Object.assign(window, {
+      showSaveFilePicker: async (options: { suggestedName: string }) => {
+        w.__saveOptions!.push(options);
+        if (w.__saveAnswer === 'cancel') throw new DOMException('The user aborted a request.', 'AbortError');
+        const root = await navigator.storage.getDirectory();
+        return root.getFileHandle(options.suggestedName, { create: true });
+      },
+    });
+  });
+}
+
+/** A file of the origin-private file system, or null where there is none. */
+const readOpfs = (page: Page, name: string) =>
+  page.evaluate(async (n) => {
+    const root = await navigator.storage.getDirectory();
+    const handle = await root.getFileHandle(n).catch(() => null);
+    return handle ? Array.from(new Uint8Array(await (await handle.getFile()).arrayBuffer())) : null;
+  }, name);
+
 test.describe('Export', () => {
-  test('each format downloads the filtered rows, and they read back the same', async ({ page }) => {
+  test('each format downloads the filtered rows, and they read back the same; the save picker gets the same file', async ({
+    page,
+  }) => {
+    await fakeSavePicker(page);
     await openAppWithSample(page);
     const topic = facet(page, 'topic');
     const first = topic.getByRole('button').first();
@@ -169,12 +201,15 @@ test.describe('Export', () => {
     const count = (await facetCounts(topic)).get(value)!;
     await expect.poll(() => gridRowCount(page)).toBe(count);
 
+    const downloaded = new Map<string, Buffer>();
     const exportAs = async (label: string): Promise<Buffer> => {
       await page.getByRole('button', { name: 'Export' }).click();
       const downloading = page.waitForEvent('download');
       await page.getByRole('menuitem', { name: label }).click();
       const download = await downloading;
-      return readFile((await download.path())!);
+      const bytes = await readFile((await download.path())!);
+      downloaded.set(download.suggestedFilename(), bytes);
+      return bytes;
     };
 
     const csv = parseCsv((await exportAs('CSV')).toString('utf8'));
@@ -207,6 +242,39 @@ test.describe('Export', () => {
     const accessPq = table.getChild('access_count')!;
     expect(Array.from({ length: table.numRows }, (_, i) => Number(accessPq.get(i)))).toEqual(accessCsv);
     expect(table.getChild('embedding')).toBeNull();
+
+    // Where the browser has the save picker, Export asks where to save and streams the file there:
+    // the same bytes as the download of the same view; a closed picker exports nothing.
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await page.evaluate(() => Object.assign(window, { __memscopeForcePickers: true }));
+    const status = page
+      .getByRole('status')
+      .filter({ hasText: /^(Saved |Export cancelled|Nothing exported)/ });
+    for (const [label, name] of [
+      ['CSV', [...downloaded.keys()].find((n) => n.endsWith('.csv'))!],
+      ['Parquet', [...downloaded.keys()].find((n) => n.endsWith('.parquet'))!],
+    ] as const) {
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('menuitem', { name: label }).click();
+      await expect(status).toHaveText(new RegExp(`^Saved .+ as ${name.replace('.', '\\.')}\\.$`));
+      expect(Buffer.from((await readOpfs(page, name))!).equals(downloaded.get(name)!)).toBe(true);
+    }
+    const asked = await page.evaluate(
+      () => (window as unknown as { __saveOptions: unknown[] }).__saveOptions,
+    );
+    expect(asked[0]).toEqual({
+      suggestedName: [...downloaded.keys()].find((n) => n.endsWith('.csv')),
+      types: [{ description: 'CSV', accept: { 'text/csv': ['.csv'] } }],
+    });
+    await page.evaluate(() => Object.assign(window, { __saveAnswer: 'cancel' }));
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByRole('menuitem', { name: 'JSON Lines' }).click();
+    await expect(status).toHaveText('Export cancelled.');
+    const jsonlName = [...downloaded.keys()].find((n) => n.endsWith('.jsonl'))!;
+    expect(await readOpfs(page, jsonlName)).toBeNull();
+    expect(downloads).toBe(0);
+    await page.evaluate(() => Object.assign(window, { __memscopeForcePickers: false }));
 
     // On request, the heavy columns (kept out of DuckDB) are read from the file, in its column order.
     await page.getByRole('button', { name: 'Export' }).click();

@@ -79,12 +79,15 @@ export function startApp(): AppServices {
       buildIdIndex: (table, idColumn) => buildIdIndex(db, table, idColumn),
       lookupRow: (query) => lookupRow(db, query),
       lookupRowIndexed: (index, query) => lookupRowIndexed(db, index, query),
-      exportTable: async (table, format) =>
-        (
-          await runExport(format, table, (sink) =>
-            exportTable(db, { table, tiebreaker: ROW_INDEX_COLUMN }, sink),
-          )
-        ).blob.size,
+      exportTable: async (table, format) => {
+        const outcome = await runExport(
+          format,
+          table,
+          (sink) => exportTable(db, { table, tiebreaker: ROW_INDEX_COLUMN }, sink),
+          { to: 'download' },
+        );
+        return outcome.to === 'nothing' ? 0 : outcome.bytes;
+      },
       facetCounter: async (table, columns, offThread = true) =>
         new FacetCounter(
           db,

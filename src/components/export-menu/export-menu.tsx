@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { describeError, toMemscopeError } from '../../core/errors';
 import type { ExportFormat } from '../../core/export/encode-rows';
+import type { ExportOutcome } from '../../core/export/save-file';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import { downloadBlob } from '../dag/dag-export';
 import './export-menu.css';
@@ -11,12 +12,16 @@ const FORMATS: { format: ExportFormat; label: string }[] = [
   { format: 'parquet', label: 'Parquet' },
 ];
 
-/** One export run: the rows written in `format`, with progress; resolves with the file to download. */
+/**
+ * One export run: the rows written in `format`, with progress; resolves with the file to download,
+ * or says that it went into the file the save picker gave, or that nothing was exported (the picker
+ * was closed or refused). It is called straight from the menu item's click, which the picker needs.
+ */
 export type RunExport = (
   format: ExportFormat,
   signal: AbortSignal,
   onProgress: (done: number, total: number) => void,
-) => Promise<{ blob: Blob; fileName: string }>;
+) => Promise<ExportOutcome<Blob>>;
 
 interface ExportMenuProps {
   /** False while there is nothing to export yet (a file still loading into DuckDB). */
@@ -49,9 +54,18 @@ export function ExportMenu({ ready, run, errorFile, label = 'Export', toggle }: 
     setProgress({ done: 0, total: 0 });
     run(format, controller.signal, (done, total) => setProgress({ done, total }))
       .then(
-        ({ blob, fileName }) => {
-          downloadBlob(blob, fileName);
-          setMessage(`Exported ${formatCountOf(blob.size, 'byte')} as ${fileName}.`);
+        (outcome) => {
+          if (outcome.to === 'download') {
+            downloadBlob(outcome.file, outcome.fileName);
+            setMessage(`Exported ${formatCountOf(outcome.bytes, 'byte')} as ${outcome.fileName}.`);
+          } else if (outcome.to === 'picked')
+            setMessage(`Saved ${formatCountOf(outcome.bytes, 'byte')} as ${outcome.fileName}.`);
+          else
+            setMessage(
+              outcome.reason === 'cancelled'
+                ? 'Export cancelled.'
+                : 'Nothing exported: the browser did not open the save dialog.',
+            );
         },
         (err: unknown) => {
           const e = toMemscopeError(err, { code: 'internal', ...(errorFile ? { file: errorFile } : {}) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGroups, stillOpenGroups, type PickedGroup } from './remembered-files';
+import { describeGroups, droppedHandles, stillOpenGroups, type PickedGroup } from './remembered-files';
 
 const files = (...names: string[]) => names.map((name) => ({ name, handle: `h:${name}` }));
 const loose = (...names: string[]): PickedGroup<string> => ({
@@ -52,5 +52,27 @@ describe('describeGroups', () => {
     { groups: [], want: '' },
   ])('$want', ({ groups, want }) => {
     expect(describeGroups(groups)).toBe(want);
+  });
+});
+
+describe('droppedHandles', () => {
+  const file = (name: string) => ({ kind: 'file' as const, name });
+  const dir = (name: string) => ({ kind: 'directory' as const, name });
+  it.each([
+    { case: 'nothing dropped', handles: [], want: null },
+    { case: 'loose files', handles: [file('a'), file('b')], want: { files: ['a', 'b'], folders: [] } },
+    { case: 'a folder', handles: [dir('store')], want: { files: [], folders: ['store'] } },
+    {
+      case: 'files and folders, each kept in drop order',
+      handles: [dir('s2'), file('a'), dir('s1'), file('b')],
+      want: { files: ['a', 'b'], folders: ['s2', 's1'] },
+    },
+    { case: 'one item without a handle: none remembered', handles: [file('a'), null], want: null },
+    { case: 'no handle at all', handles: [null], want: null },
+  ])('$case', ({ handles, want }) => {
+    const got = droppedHandles(handles);
+    expect(got && { files: got.files.map((h) => h.name), folders: got.folders.map((h) => h.name) }).toEqual(
+      want,
+    );
   });
 });

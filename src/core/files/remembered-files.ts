@@ -45,3 +45,22 @@ function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
 }
+
+/**
+ * A drop's handles (`DataTransferItem.getAsFileSystemHandle`, one per dropped item, null where the
+ * browser gave none): the loose files and the folders, or null when any item has no handle — then
+ * the drop is opened as before, from its entries, and not remembered (a drop half remembered would
+ * offer only part of what was open).
+ */
+export function droppedHandles<H extends { kind: 'file' | 'directory' }>(
+  handles: readonly (H | null)[],
+): { files: H[]; folders: H[] } | null {
+  if (handles.length === 0) return null;
+  const files: H[] = [];
+  const folders: H[] = [];
+  for (const handle of handles) {
+    if (!handle) return null;
+    (handle.kind === 'directory' ? folders : files).push(handle);
+  }
+  return { files, folders };
+}

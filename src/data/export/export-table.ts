@@ -6,7 +6,6 @@ import {
   exportNames,
   uniqueNames,
   withFieldNames,
-  type ExportFormat,
 } from '../../core/export/encode-rows';
 import { MemscopeError } from '../../core/errors';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
@@ -73,14 +72,6 @@ export function textSink(format: 'csv' | 'jsonl'): ExportSink {
     },
   };
 }
-
-export const MIME: Record<ExportFormat, string> = {
-  csv: 'text/csv',
-  jsonl: 'application/x-ndjson',
-  parquet: 'application/vnd.apache.parquet',
-};
-
-export const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet' };
 
 /**
  * Exports what the table view shows — the filtered, sorted rows, every one, not only the painted

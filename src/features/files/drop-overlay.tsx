@@ -1,12 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
+import type { Picked } from '../../data/files/remembered-files';
 import { readDroppedEntries } from './dropped-folders';
+import { readDropHandles, takeDropHandles } from './dropped-handles';
 
 /**
  * Page-wide drag-and-drop: files dropped anywhere open. A counter tracks nested dragenter/dragleave
  * pairs, which browsers fire for every child element crossed. Files dropped together are opened
- * together (a store, docs/store.md); a dropped folder is one group named after it.
+ * together (a store, docs/store.md); a dropped folder is one group named after it. Where the browser
+ * gives the drop's handles (`getAsFileSystemHandle`), the files are read from them, as picked files
+ * are, and the handles come with them to be remembered for "Reopen last files".
  */
-export function DropOverlay({ onFiles }: { onFiles: (files: File[], folder: string | null) => void }) {
+export function DropOverlay({
+  onFiles,
+}: {
+  onFiles: (files: File[], folder: string | null, group?: Picked) => void;
+}) {
   const [active, setActive] = useState(false);
   const depth = useRef(0);
   const onFilesRef = useRef(onFiles);
@@ -41,19 +49,29 @@ export function DropOverlay({ onFiles }: { onFiles: (files: File[], folder: stri
       if (event.defaultPrevented) return;
       event.preventDefault();
       const files = Array.from(event.dataTransfer?.files ?? []);
-      // Entries exist only during the event; a folder's files are read from them afterwards.
-      const entries = Array.from(event.dataTransfer?.items ?? [])
+      const items = Array.from(event.dataTransfer?.items ?? []);
+      // Handles and entries exist only during the event: both are asked for here, read afterwards.
+      const handles = takeDropHandles(items);
+      const entries = items
         .map((item) => (item.kind === 'file' ? item.webkitGetAsEntry() : null))
         .filter((e): e is FileSystemEntry => e !== null);
-      if (entries.some((e) => e.isDirectory)) {
-        void readDroppedEntries(entries).then(
-          (groups) => {
-            for (const g of groups) onFilesRef.current(g.files, g.folder);
-          },
-          // A folder the browser will not read: open what the drop listed, as loose files.
-          () => onFilesRef.current(files, null),
-        );
-      } else if (files.length > 0) onFilesRef.current(files, null);
+      const fromEntries = () => {
+        if (entries.some((e) => e.isDirectory)) {
+          void readDroppedEntries(entries).then(
+            (groups) => {
+              for (const g of groups) onFilesRef.current(g.files, g.folder);
+            },
+            // A folder the browser will not read: open what the drop listed, as loose files.
+            () => onFilesRef.current(files, null),
+          );
+        } else if (files.length > 0) onFilesRef.current(files, null);
+      };
+      if (handles === null) fromEntries();
+      else
+        void readDropHandles(handles).then((groups) => {
+          if (groups === null) fromEntries();
+          else for (const g of groups) onFilesRef.current(g.files, g.folder, g.group);
+        }, fromEntries);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', over);

@@ -1,14 +1,6 @@
+import { offersPicker, pickerWindow } from '../../data/files/pickers';
 import type { Picked, PickedHandle } from '../../data/files/remembered-files';
 import { ACCEPTED_FILE_TYPES, isAcceptedFile } from './dropped-folders';
-
-/** The pickers of the File System Access API (Chromium; not yet in TypeScript's DOM types). */
-interface PickerWindow {
-  showOpenFilePicker?(options: {
-    multiple: boolean;
-    types: { description: string; accept: Record<string, string[]> }[];
-  }): Promise<FileSystemFileHandle[]>;
-  showDirectoryPicker?(options: { mode: 'read' }): Promise<FileSystemDirectoryHandle>;
-}
 
 /** What a pick opened: its files, the folder it names (or null), and its handles to remember. */
 export interface PickResult {
@@ -19,31 +11,18 @@ export interface PickResult {
 
 /**
  * Whether "Open files" and "Open folder" use the File System Access pickers, whose handles can be
- * remembered for "Reopen last files". Not in an automated browser (navigator.webdriver): automation
- * drives `<input type=file>` choosers (Playwright's file chooser, setInputFiles) and cannot see these
- * pickers, so there the plain inputs stay what a click opens.
+ * remembered for "Reopen last files": where the browser has them, and not under automation
+ * (`offersPicker`, src/data/files/pickers.ts, the rule "Export"'s save picker follows too).
  */
 export function pickersWithHandles(folder: boolean): boolean {
-  const w = window as Window & PickerWindow;
-  const picker = folder ? w.showDirectoryPicker : w.showOpenFilePicker;
-  return typeof picker === 'function' && !navigator.webdriver;
+  return offersPicker(folder ? 'folder' : 'open');
 }
 
 /** Opens the browser's picker; null when the user closes it without picking. */
 export async function pickWithHandles(folder: boolean): Promise<PickResult | null> {
-  const w = window as Window & PickerWindow;
+  const w = pickerWindow();
   try {
-    if (folder) {
-      const directory = await w.showDirectoryPicker!({ mode: 'read' });
-      const handles = (await filesUnder(directory)).sort((a, b) => a.name.localeCompare(b.name));
-      const files = await Promise.all(handles.map((h) => h.getFile()));
-      const group: Picked = {
-        folder: directory.name,
-        directory,
-        files: handles.map((handle) => ({ name: handle.name, handle })),
-      };
-      return { files, folder: directory.name, group };
-    }
+    if (folder) return await readFolder(await w.showDirectoryPicker!({ mode: 'read' }));
     const handles = await w.showOpenFilePicker!({
       multiple: true,
       types: [
@@ -53,18 +32,35 @@ export async function pickWithHandles(folder: boolean): Promise<PickResult | nul
         },
       ],
     });
-    const files = await Promise.all(handles.map((h) => h.getFile()));
-    const group: Picked = {
-      folder: null,
-      directory: null,
-      files: handles.map((handle) => ({ name: handle.name, handle })),
-    };
-    return { files, folder: null, group };
+    return await readLoose(handles);
   } catch (err) {
     // The user closed the picker.
     if (err instanceof DOMException && err.name === 'AbortError') return null;
     throw err;
   }
+}
+
+/** A folder's accepted files (sub-folders' too, by name), read from its handle: picked or dropped. */
+export async function readFolder(directory: FileSystemDirectoryHandle): Promise<PickResult> {
+  const handles = (await filesUnder(directory)).sort((a, b) => a.name.localeCompare(b.name));
+  const files = await Promise.all(handles.map((h) => h.getFile()));
+  const group: Picked = {
+    folder: directory.name,
+    directory,
+    files: handles.map((handle) => ({ name: handle.name, handle })),
+  };
+  return { files, folder: directory.name, group };
+}
+
+/** Loose files read from their handles, opened together: picked or dropped. */
+export async function readLoose(handles: readonly FileSystemFileHandle[]): Promise<PickResult> {
+  const files = await Promise.all(handles.map((h) => h.getFile()));
+  const group: Picked = {
+    folder: null,
+    directory: null,
+    files: handles.map((handle) => ({ name: handle.name, handle })),
+  };
+  return { files, folder: null, group };
 }
 
 /** The accepted files of a folder and its sub-folders, as a folder drop or `webkitdirectory` gives. */
