@@ -50,14 +50,20 @@ describe('catalogKey', () => {
       key: 'a',
     },
     {
-      name: 'a file loading with its first row group in',
-      tables: [{ tableName: 'b', fileName: 'b.parquet', loading: loading(1) }],
-      key: 'b',
+      name: 'a file loading with row groups in: not yet (its inserts have DuckDB to themselves)',
+      tables: [
+        { tableName: 'a', fileName: 'a.parquet' },
+        { tableName: 'b', fileName: 'b.parquet', loading: loading(7) },
+      ],
+      key: 'a',
     },
     {
-      name: 'more row groups in: the same key (the columns are known from the first)',
-      tables: [{ tableName: 'b', fileName: 'b.parquet', loading: loading(7) }],
-      key: 'b',
+      name: 'the same file once loaded',
+      tables: [
+        { tableName: 'a', fileName: 'a.parquet' },
+        { tableName: 'b', fileName: 'b.parquet' },
+      ],
+      key: 'a,b',
     },
   ];
   it.each(cases)('$name', ({ tables, key }) => {
