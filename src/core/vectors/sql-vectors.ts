@@ -12,7 +12,7 @@ import {
   type Data,
 } from 'apache-arrow';
 import { ROW_INDEX_COLUMN } from '../schema/column-plan';
-import { widenFloat16Values } from '../schema/normalize';
+import { floatValues, isValid } from '../arrow/list-values';
 import { quoteIdentifier } from '../sql/identifiers';
 import { float32FixedListData } from '../arrow/from-buffers';
 
@@ -33,18 +33,6 @@ export interface SqlVectorBatch {
 
 export function sqlVectorType(dim: number): FixedSizeList<Float32> {
   return new FixedSizeList(dim, new Field('item', new Float32(), true));
-}
-
-function floatValues(child: Data): Float32Array | Float64Array {
-  const values: unknown = child.values;
-  if (values instanceof Float32Array || values instanceof Float64Array) return values;
-  if (values instanceof Uint16Array && DataType.isFloat(child.type)) return widenFloat16Values(values);
-  throw new TypeError(`the column's elements are ${String(child.type)}, not floats`);
-}
-
-function bit(bitmap: Uint8Array | null | undefined, nullCount: number, i: number): boolean {
-  if (!bitmap || bitmap.length === 0 || nullCount === 0) return true;
-  return (((bitmap[i >> 3] as number) >> (i & 7)) & 1) === 1;
 }
 
 /**
@@ -77,7 +65,7 @@ export function toSqlVectors(data: Data, dim: number): SqlVectorBatch {
   let wrongLength = 0;
   for (let i = 0; i < n; i++) {
     // apache-arrow slices value and offset buffers with the data, not null bitmaps (usable.ts).
-    if (!bit(data.nullBitmap, data.nullCount, data.offset + i)) {
+    if (!isValid(data.nullBitmap, data.nullCount, data.offset + i)) {
       nulls++;
       continue;
     }
@@ -90,7 +78,7 @@ export function toSqlVectors(data: Data, dim: number): SqlVectorBatch {
     let hasNull = false;
     if (childNulls) {
       for (let j = child.offset + start; j < child.offset + start + len; j++) {
-        if (!bit(childNulls, child.nullCount, j)) {
+        if (!isValid(childNulls, child.nullCount, j)) {
           hasNull = true;
           break;
         }
@@ -110,7 +98,7 @@ export function toSqlVectors(data: Data, dim: number): SqlVectorBatch {
 function rebase(data: Data): Uint8Array {
   const out = new Uint8Array((data.length + 7) >> 3);
   for (let i = 0; i < data.length; i++) {
-    if (bit(data.nullBitmap, data.nullCount, data.offset + i))
+    if (isValid(data.nullBitmap, data.nullCount, data.offset + i))
       out[i >> 3] = (out[i >> 3] as number) | (1 << (i & 7));
   }
   return out;

@@ -1,5 +1,5 @@
 import { DataType, type Data } from 'apache-arrow';
-import { widenFloat16Values } from '../schema/normalize';
+import { floatValues, isValid } from '../arrow/list-values';
 
 /**
  * Which rows of an embedding column can be searched (docs/similar.md, "Bad vectors"). A row is
@@ -63,18 +63,6 @@ export function vectorSquaredNorm(
 /** Receives each usable vector: `values[start, start + dim)` belongs to `__row` `row`. */
 export interface VectorSink {
   append(row: number, values: Float32Array | Float64Array, start: number, squaredNorm: number): void;
-}
-
-function floatValues(child: Data): Float32Array | Float64Array {
-  const values: unknown = child.values;
-  if (values instanceof Float32Array || values instanceof Float64Array) return values;
-  if (values instanceof Uint16Array && DataType.isFloat(child.type)) return widenFloat16Values(values);
-  throw new TypeError(`the embedding's elements are ${String(child.type)}, not floats`);
-}
-
-function isValid(bitmap: Uint8Array | null | undefined, nullCount: number, i: number): boolean {
-  if (!bitmap || bitmap.length === 0 || nullCount === 0) return true;
-  return (((bitmap[i >> 3] as number) >> (i & 7)) & 1) === 1;
 }
 
 /**
