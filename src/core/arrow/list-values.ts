@@ -22,3 +22,52 @@ export function isValid(bitmap: Uint8Array | null | undefined, nullCount: number
   if (!bitmap || bitmap.length === 0 || nullCount === 0) return true;
   return (((bitmap[i >> 3] as number) >> (i & 7)) & 1) === 1;
 }
+
+/** FloatList.start's answers for a row that is not a vector of the wanted length. */
+export const NULL_ROW = -1;
+export const WRONG_LENGTH = -2;
+export const NULL_ELEMENT = -3;
+
+/** A list-of-floats column chunk read in place: where each row's values start, or why they do not. */
+export interface FloatList {
+  values: Float32Array | Float64Array;
+  /** A fixed-size list of `dim` whose elements hold no NULL: its values are already one block. */
+  denseFixed: boolean;
+  /** Row i's first index into `values`, or NULL_ROW, WRONG_LENGTH (not `dim` long), NULL_ELEMENT. */
+  start(i: number): number;
+}
+
+/**
+ * The rows of a list, large list or fixed-size list of float16/32/64 (`data`), against the length
+ * `dim`. apache-arrow slices value and offset buffers (and a fixed list's child) with the data, not
+ * null bitmaps: buffers are indexed from i, bitmaps from offset + i.
+ * @throws TypeError when the column is not a list of floats
+ */
+export function floatList(data: Data, dim: number): FloatList {
+  const type = data.type as DataType;
+  const fixed = DataType.isFixedSizeList(type);
+  if (!fixed && !DataType.isList(type) && !DataType.isLargeList(type)) {
+    throw new TypeError(`the column is ${String(type)}, not a list of floats`);
+  }
+  const child = data.children[0] as Data;
+  const values = floatValues(child);
+  const listSize = fixed ? (type as unknown as { listSize: number }).listSize : 0;
+  const offsets = fixed ? null : (data.valueOffsets as Int32Array | BigInt64Array);
+  const childNulls = child.nullCount > 0 ? child.nullBitmap : null;
+  return {
+    values,
+    denseFixed: fixed && listSize === dim && child.nullCount === 0,
+    start(i) {
+      if (!isValid(data.nullBitmap, data.nullCount, data.offset + i)) return NULL_ROW;
+      const start = offsets ? Number(offsets[i]) : i * listSize;
+      const len = offsets ? Number(offsets[i + 1]) - start : listSize;
+      if (len !== dim) return WRONG_LENGTH;
+      if (childNulls) {
+        for (let j = child.offset + start; j < child.offset + start + len; j++) {
+          if (!isValid(childNulls, child.nullCount, j)) return NULL_ELEMENT;
+        }
+      }
+      return start;
+    },
+  };
+}

@@ -1,5 +1,4 @@
 import {
-  DataType,
   Field,
   FixedSizeList,
   Float32,
@@ -12,7 +11,7 @@ import {
   type Data,
 } from 'apache-arrow';
 import { ROW_INDEX_COLUMN } from '../schema/column-plan';
-import { floatValues, isValid } from '../arrow/list-values';
+import { NULL_ELEMENT, NULL_ROW, WRONG_LENGTH, floatList, isValid } from '../arrow/list-values';
 import { quoteIdentifier } from '../sql/identifiers';
 import { float32FixedListData } from '../arrow/from-buffers';
 
@@ -43,53 +42,29 @@ export function sqlVectorType(dim: number): FixedSizeList<Float32> {
  * @throws TypeError when the column is not a list of floats
  */
 export function toSqlVectors(data: Data, dim: number): SqlVectorBatch {
-  const type = data.type as DataType;
-  const fixed = DataType.isFixedSizeList(type);
-  if (!fixed && !DataType.isList(type) && !DataType.isLargeList(type)) {
-    throw new TypeError(`the column is ${String(type)}, not a list of floats`);
-  }
-  const child = data.children[0] as Data;
-  const values = floatValues(child);
+  const list = floatList(data, dim);
   const n = data.length;
-  const listSize = fixed ? (type as unknown as { listSize: number }).listSize : 0;
-  if (fixed && listSize === dim && values instanceof Float32Array && child.nullCount === 0) {
+  if (list.denseFixed && list.values instanceof Float32Array) {
     const nulls = data.nullCount;
     const valid = nulls > 0 ? { bitmap: rebase(data), nullCount: nulls } : null;
-    return { data: float32FixedListData(values.subarray(0, n * dim), dim, valid), nulls, wrongLength: 0 };
+    return {
+      data: float32FixedListData(list.values.subarray(0, n * dim), dim, valid),
+      nulls,
+      wrongLength: 0,
+    };
   }
   const out = new Float32Array(n * dim);
   const valid = new Uint8Array((n + 7) >> 3);
-  const offsets = fixed ? null : (data.valueOffsets as Int32Array | BigInt64Array);
-  const childNulls = child.nullCount > 0 ? child.nullBitmap : null;
   let nulls = 0;
   let wrongLength = 0;
   for (let i = 0; i < n; i++) {
-    // apache-arrow slices value and offset buffers with the data, not null bitmaps (usable.ts).
-    if (!isValid(data.nullBitmap, data.nullCount, data.offset + i)) {
-      nulls++;
-      continue;
+    const start = list.start(i);
+    if (start === NULL_ROW || start === NULL_ELEMENT) nulls++;
+    else if (start === WRONG_LENGTH) wrongLength++;
+    else {
+      for (let j = 0; j < dim; j++) out[i * dim + j] = list.values[start + j] as number;
+      valid[i >> 3] = (valid[i >> 3] as number) | (1 << (i & 7));
     }
-    const start = fixed ? i * listSize : Number((offsets as Int32Array | BigInt64Array)[i]);
-    const len = fixed ? listSize : Number((offsets as Int32Array | BigInt64Array)[i + 1]) - start;
-    if (len !== dim) {
-      wrongLength++;
-      continue;
-    }
-    let hasNull = false;
-    if (childNulls) {
-      for (let j = child.offset + start; j < child.offset + start + len; j++) {
-        if (!isValid(childNulls, child.nullCount, j)) {
-          hasNull = true;
-          break;
-        }
-      }
-    }
-    if (hasNull) {
-      nulls++;
-      continue;
-    }
-    for (let j = 0; j < dim; j++) out[i * dim + j] = values[start + j] as number;
-    valid[i >> 3] = (valid[i >> 3] as number) | (1 << (i & 7));
   }
   const bad = nulls + wrongLength;
   return { data: float32FixedListData(out, dim, { bitmap: valid, nullCount: bad }), nulls, wrongLength };

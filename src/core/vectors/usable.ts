@@ -1,5 +1,5 @@
-import { DataType, type Data } from 'apache-arrow';
-import { floatValues, isValid } from '../arrow/list-values';
+import type { Data } from 'apache-arrow';
+import { NULL_ELEMENT, NULL_ROW, WRONG_LENGTH, floatList } from '../arrow/list-values';
 
 /**
  * Which rows of an embedding column can be searched (docs/similar.md, "Bad vectors"). A row is
@@ -77,54 +77,17 @@ export function extractVectors(
   sink: VectorSink,
 ): SkipCounts {
   const skips = noSkips();
-  const type = data.type as DataType;
-  const fixed = DataType.isFixedSizeList(type);
-  if (!fixed && !DataType.isList(type) && !DataType.isLargeList(type)) {
-    throw new TypeError(`the column is ${String(type)}, not a list of floats`);
-  }
-  const child = data.children[0] as Data;
-  const values = floatValues(child);
-  const offsets = fixed ? null : (data.valueOffsets as Int32Array | BigInt64Array);
-  const childNulls = child.nullCount > 0 ? child.nullBitmap : null;
+  const list = floatList(data, dim);
   for (let i = 0; i < data.length; i++) {
-    const at = data.offset + i;
-    if (!isValid(data.nullBitmap, data.nullCount, at)) {
-      skips.null++;
-      continue;
+    const start = list.start(i);
+    if (start === NULL_ROW || start === NULL_ELEMENT) skips.null++;
+    else if (start === WRONG_LENGTH) skips.wrongLength++;
+    else {
+      const sq = vectorSquaredNorm(list.values, start, dim);
+      if (sq === 'non-finite') skips.nonFinite++;
+      else if (sq === 'zero-norm') skips.zeroNorm++;
+      else sink.append(rowOf(i), list.values, start, sq);
     }
-    let start: number;
-    let len: number;
-    // apache-arrow slices value and offset buffers (and a fixed list's child) with the data, but
-    // not null bitmaps: buffers are indexed from i, bitmaps from offset + i.
-    if (fixed) {
-      len = (type as unknown as { listSize: number }).listSize;
-      start = i * len;
-    } else {
-      start = Number((offsets as Int32Array | BigInt64Array)[i]);
-      len = Number((offsets as Int32Array | BigInt64Array)[i + 1]) - start;
-    }
-    if (len !== dim) {
-      skips.wrongLength++;
-      continue;
-    }
-    const childStart = start;
-    if (childNulls) {
-      let hasNull = false;
-      for (let j = child.offset + start; j < child.offset + start + len; j++) {
-        if (!isValid(childNulls, child.nullCount, j)) {
-          hasNull = true;
-          break;
-        }
-      }
-      if (hasNull) {
-        skips.null++;
-        continue;
-      }
-    }
-    const sq = vectorSquaredNorm(values, childStart, dim);
-    if (sq === 'non-finite') skips.nonFinite++;
-    else if (sq === 'zero-norm') skips.zeroNorm++;
-    else sink.append(rowOf(i), values, childStart, sq);
   }
   return skips;
 }
