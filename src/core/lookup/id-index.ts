@@ -5,6 +5,7 @@
  * by hand because it is the product's core path and small: open addressing with linear probing over
  * an Int32Array, FNV-1a over the bytes, the bytes compared on a hash match.
  */
+import type { Data, Utf8 } from 'apache-arrow';
 import { fnv1a } from './fnv1a';
 
 /** One chunk of a UTF-8 column as Arrow holds it: entry i is values[offsets[i]..offsets[i+1]). */
@@ -14,6 +15,20 @@ export interface Utf8Chunk {
   length: number;
   /** Entry i is NULL (no id): not indexed. */
   isNull(i: number): boolean;
+}
+
+/**
+ * A UTF-8 Arrow chunk's entries from..to as a Utf8Chunk, in place. apache-arrow slices a chunk's
+ * offsets with it, never its bytes or validity bitmap: offsets are indexed from 0, getValid from
+ * the slice.
+ */
+export function utf8Chunk(data: Data<Utf8>, from = 0, to = data.length): Utf8Chunk {
+  return {
+    offsets: data.valueOffsets.subarray(from, to + 1),
+    values: data.values,
+    length: to - from,
+    isNull: (i) => !data.getValid(from + i),
+  };
 }
 
 const EMPTY = -1;

@@ -8,7 +8,7 @@ import {
   type FacetCube,
 } from '../../core/facets/crossfilter';
 import { Utf8Dictionary } from '../../core/facets/utf8-dictionary';
-import type { Utf8Chunk } from '../../core/lookup/id-index';
+import { utf8Chunk } from '../../core/lookup/id-index';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { FacetSpec } from '../../core/sql/facet-query';
 import { buildNonFiniteRowsQuery, buildRowBinsQuery } from '../../core/sql/histogram-query';
@@ -66,19 +66,6 @@ export async function denseRows(
   ];
   if (!(n > 0) || hi - lo + 1 !== n || !Number.isSafeInteger(lo) || n >= 2 ** 31) return null;
   return { base: lo, rows: n };
-}
-
-/**
- * A UTF-8 chunk's entries from..to. apache-arrow slices a chunk's offsets (and fixed-width values)
- * with it, never its bytes or validity bitmap: offsets are indexed from 0, getValid from the slice.
- */
-function utf8Chunk(data: Data<Utf8>, from = 0, to = data.length): Utf8Chunk {
-  return {
-    offsets: data.valueOffsets.subarray(from, to + 1),
-    values: data.values,
-    length: to - from,
-    isNull: (i) => !data.getValid(from + i),
-  };
 }
 
 /** The r column of a batch (buildRowBinsQuery and the queries below put it first). */

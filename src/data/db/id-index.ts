@@ -1,5 +1,5 @@
 import type { Data, Utf8 } from 'apache-arrow';
-import { IdIndex, type Utf8Chunk } from '../../core/lookup/id-index';
+import { IdIndex, utf8Chunk, type Utf8Chunk } from '../../core/lookup/id-index';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { quoteIdentifier } from '../../core/sql/identifiers';
 import type { DbClient } from './db-client';
@@ -30,13 +30,7 @@ export async function buildIdIndex(
     if (!ids || !r) continue;
     rows.set((r.values as Int32Array).subarray(0, r.length), at);
     at += r.length;
-    chunks.push({
-      // apache-arrow slices a chunk's offsets with it (not its bytes): index them from 0.
-      offsets: ids.valueOffsets.subarray(0, ids.length + 1),
-      values: ids.values,
-      length: ids.length,
-      isNull: (i) => !ids.getValid(i),
-    });
+    chunks.push(utf8Chunk(ids));
   }
   return new IdIndex(chunks, rows);
 }
