@@ -13,7 +13,7 @@ import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { FacetSpec } from '../../core/sql/facet-query';
 import { buildNonFiniteRowsQuery, buildRowBinsQuery } from '../../core/sql/histogram-query';
 import { quoteIdentifier } from '../../core/sql/identifiers';
-import { buildWhere, type Filter } from '../../core/sql/table-query';
+import { buildWhere, type Filter, type SqlParam } from '../../core/sql/table-query';
 import type { DbClient } from './db-client';
 import type { Histogram } from './histograms';
 
@@ -36,6 +36,11 @@ import type { Histogram } from './histograms';
 const CHANNEL = 'facet-cube';
 /** A filter bar's mask: a newer one supersedes an older one still running. */
 const MASK_CHANNEL = 'facet-mask';
+
+/** One of the cube's queries: its own channel, never cached (the results are read once, whole). */
+async function cubeQuery(db: DbClient, sql: string, params: SqlParam[], signal?: AbortSignal) {
+  return (await db.query(sql, { params, signal, channel: CHANNEL, cache: false })).table;
+}
 const ROW = quoteIdentifier(ROW_INDEX_COLUMN);
 
 export interface TableRows {
@@ -54,10 +59,12 @@ export async function denseRows(
   table: string,
   signal?: AbortSignal,
 ): Promise<TableRows | null> {
-  const { table: t } = await db.query(
+  const t = await cubeQuery(
+    db,
     `SELECT CAST(min(${ROW}) AS DOUBLE) AS lo, CAST(max(${ROW}) AS DOUBLE) AS hi, ` +
       `CAST(count(*) AS DOUBLE) AS n FROM ${quoteIdentifier(table)}`,
-    { signal, channel: CHANNEL, cache: false },
+    [],
+    signal,
   );
   const [lo, hi, n] = ['lo', 'hi', 'n'].map((c) => Number(t.getChild(c)?.get(0) ?? NaN)) as [
     number,
@@ -80,10 +87,12 @@ async function valueDimension(
   column: string,
   signal?: AbortSignal,
 ): Promise<CubeDimension> {
-  const { table: t } = await db.query(
+  const t = await cubeQuery(
+    db,
     `SELECT CAST(${ROW} - CAST(? AS BIGINT) AS INTEGER) AS r, CAST(${quoteIdentifier(column)} AS VARCHAR) AS v ` +
       `FROM ${quoteIdentifier(table)}`,
-    { params: [at.base], signal, channel: CHANNEL, cache: false },
+    [at.base],
+    signal,
   );
   const dictionary = new Utf8Dictionary();
   const codes = new Int32Array(at.rows).fill(-1);
@@ -103,9 +112,11 @@ async function listDimension(
   column: string,
   signal?: AbortSignal,
 ): Promise<CubeDimension> {
-  const { table: t } = await db.query(
+  const t = await cubeQuery(
+    db,
     `SELECT CAST(${quoteIdentifier(column)} AS VARCHAR[]) AS v FROM ${quoteIdentifier(table)} ORDER BY ${ROW}`,
-    { signal, channel: CHANNEL, cache: false },
+    [],
+    signal,
   );
   if (t.numRows !== at.rows) throw new Error(`${column}: ${t.numRows} rows, expected ${at.rows}.`);
   const dictionary = new Utf8Dictionary();
@@ -153,7 +164,7 @@ async function rangeDimension(
   const codes = new Int16Array(at.rows).fill(NO_BIN);
   // `clamp`: a bin from the bins query, where a value outside the bins (the table changed after they
   // were made) is below or above every bin; the non-finite query's codes are already final.
-  const scatter = (result: Awaited<ReturnType<DbClient['query']>>['table'], clamp: boolean) => {
+  const scatter = (result: Awaited<ReturnType<typeof cubeQuery>>, clamp: boolean) => {
     for (const batch of result.batches) {
       const r = batch.getChildAt(0)?.data[0];
       const b = batch.getChildAt(1)?.data[0];
@@ -167,13 +178,10 @@ async function rangeDimension(
     }
   };
   const q = buildRowBinsQuery(table, spec, bins, at.base);
-  scatter((await db.query(q.sql, { params: q.params, signal, channel: CHANNEL, cache: false })).table, true);
+  scatter(await cubeQuery(db, q.sql, q.params, signal), true);
   if (spec.scale === 'number') {
     const nf = buildNonFiniteRowsQuery(table, spec.column, at.base);
-    scatter(
-      (await db.query(nf.sql, { params: nf.params, signal, channel: CHANNEL, cache: false })).table,
-      false,
-    );
+    scatter(await cubeQuery(db, nf.sql, nf.params, signal), false);
   }
   return { column: spec.column, kind: 'range', bins, codes: narrowCodes(Int32Array.from(codes), bins.count) };
 }
