@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildCountQuery,
+  buildKeyPageQuery,
   buildKeysetEndQuery,
   buildKeysetPageQuery,
   buildPageQuery,
+  buildRowsByKeyQuery,
   buildSqlCountQuery,
   buildSqlPageQuery,
   buildWhere,
@@ -88,8 +90,8 @@ describe('buildPageQuery', () => {
     [
       'all columns, no sort',
       { table: 'experiences', limit: 100, offset: 0 },
-      'SELECT * FROM "experiences" LIMIT ? OFFSET ?',
-      [100, 0],
+      'SELECT * FROM "experiences" LIMIT 100 OFFSET 0',
+      [],
     ],
     [
       'columns, sort, tiebreaker, filters',
@@ -102,8 +104,8 @@ describe('buildPageQuery', () => {
         limit: 50,
         offset: 200,
       },
-      'SELECT "__row", "content" FROM "my table" WHERE "category" = ? ORDER BY "created_at" DESC NULLS LAST, "__row" ASC LIMIT ? OFFSET ?',
-      ['a', 50, 200],
+      'SELECT "__row", "content" FROM "my table" WHERE "category" = ? ORDER BY "created_at" DESC NULLS LAST, "__row" ASC LIMIT 50 OFFSET 200',
+      ['a'],
     ],
     [
       'sorting by the tiebreaker adds it once',
@@ -114,8 +116,8 @@ describe('buildPageQuery', () => {
         limit: 1,
         offset: 2,
       },
-      'SELECT * FROM "t" ORDER BY "__row" ASC NULLS LAST LIMIT ? OFFSET ?',
-      [1, 2],
+      'SELECT * FROM "t" ORDER BY "__row" ASC NULLS LAST LIMIT 1 OFFSET 2',
+      [],
     ],
   ])('%s', (_name, q, sql, params) => {
     expect(buildPageQuery(q)).toEqual({ sql, params });
@@ -186,6 +188,46 @@ describe('keyset paging', () => {
     expect(() =>
       buildKeysetPageQuery({ table: 't', tiebreaker: '__row', after: 0, through: after }),
     ).toThrow();
+  });
+});
+
+describe('two-step pages (keys, then rows by key)', () => {
+  const sort = { column: 'created at', direction: 'desc' as const };
+  it('reads the keys in the page order, filters and paging bound', () => {
+    expect(
+      buildKeyPageQuery({
+        table: 't',
+        sort,
+        filters: [{ column: 'category', op: '=', value: 'x' }],
+        tiebreaker: '__row',
+        limit: 256,
+        offset: 512,
+      }),
+    ).toEqual({
+      sql: 'SELECT "__row" FROM "t" WHERE "category" = ? ORDER BY "created at" DESC NULLS LAST, "__row" ASC LIMIT 256 OFFSET 512',
+      params: ['x'],
+    });
+  });
+
+  it.each([
+    [
+      'keys past 2^53 inlined exactly, in the same order',
+      { keys: [9007199254740993n, 3n, 0] },
+      'SELECT "a", "__row" FROM "t" WHERE "__row" IN (9007199254740993, 3, 0) ORDER BY "created at" DESC NULLS LAST, "__row" ASC',
+    ],
+    [
+      'no keys: no rows, the columns still typed',
+      { keys: [] },
+      'SELECT "a", "__row" FROM "t" WHERE FALSE ORDER BY "created at" DESC NULLS LAST, "__row" ASC',
+    ],
+  ])('reads the rows: %s', (_name, { keys }, sql) => {
+    expect(
+      buildRowsByKeyQuery({ table: 't', columns: ['a', '__row'], sort, tiebreaker: '__row', keys }),
+    ).toEqual({ sql, params: [] });
+  });
+
+  it.each([[1.5], [Number.NaN], [2 ** 60]])('rejects the key %d', (key) => {
+    expect(() => buildRowsByKeyQuery({ table: 't', tiebreaker: '__row', keys: [1, key] })).toThrow();
   });
 });
 

@@ -176,8 +176,11 @@ export function buildPageQuery(q: PageQuery): SqlWithParams {
   if (where.sql) parts.push(where.sql);
   const order = buildOrderBy(q.sort, q.tiebreaker);
   if (order) parts.push(order);
-  parts.push('LIMIT ? OFFSET ?');
-  return { sql: parts.join(' '), params: [...where.params, q.limit, q.offset] };
+  // Paging inlined as checked integers (our numbers, not user text): a page without filters then
+  // has no parameters, and DuckDB-WASM runs it as one interruptible pending query rather than a
+  // prepared statement (three worker round trips, not interruptible; see DbClient).
+  parts.push(`LIMIT ${q.limit} OFFSET ${q.offset}`);
+  return { sql: parts.join(' '), params: where.params };
 }
 
 /**
@@ -226,8 +229,31 @@ function keysetWhere(q: KeysetQuery, through: bigint | number | null): SqlWithPa
 }
 
 function integerLiteral(n: bigint | number): string {
-  if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new Error(`Invalid keyset position: ${n}`);
+  if (typeof n === 'number' && !Number.isSafeInteger(n)) throw new Error(`Invalid key: ${n}`);
   return BigInt(n).toString();
+}
+
+/**
+ * A sorted page in two steps (core/sql/row-index.ts says when and why): first its keys, the
+ * tiebreaker alone in the page's order...
+ */
+export function buildKeyPageQuery(q: PageQuery & { tiebreaker: string }): SqlWithParams {
+  return buildPageQuery({ ...q, columns: [q.tiebreaker] });
+}
+
+/**
+ * ...then the rows with those keys, in the same order (the same ORDER BY over the same rows, so
+ * the order equals the keys'). Keys are inlined as checked integer literals: DuckDB reads them
+ * through the row index only for a constant IN list.
+ */
+export function buildRowsByKeyQuery(
+  q: TableQuery & { tiebreaker: string; keys: readonly (bigint | number)[] },
+): SqlWithParams {
+  const key = quoteIdentifier(q.tiebreaker);
+  const where = q.keys.length === 0 ? 'FALSE' : `${key} IN (${q.keys.map(integerLiteral).join(', ')})`;
+  const order = buildOrderBy(q.sort, q.tiebreaker);
+  const sql = `SELECT ${buildSelectList(q.columns)} FROM ${quoteIdentifier(q.table)} WHERE ${where}`;
+  return { sql: order ? `${sql} ${order}` : sql, params: [] };
 }
 
 export function buildCountQuery(q: TableQuery): SqlWithParams {

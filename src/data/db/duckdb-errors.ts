@@ -98,6 +98,10 @@ function hintFor(message: string): string {
     return 'DuckDB extensions are not available offline; this function cannot be used here.';
   }
   if (/^Parser Error/i.test(message)) return 'Check the SQL syntax near the position shown.';
+  // A file's table over 50K rows carries memscope's row index (core/sql/row-index.ts), which DuckDB
+  // will not let ALTER … RENAME or DROP COLUMN pass.
+  if (/^Dependency Error: Cannot alter entry/i.test(message))
+    return 'memscope keeps an index on "__row" of each large file table (<table>__row_index) for fast sorted pages: DROP INDEX it first; the table view still works without it.';
   if (/^Catalog Error/i.test(message))
     return 'Check the table and column names; the open tables are listed beside the editor.';
   if (/^Binder Error/i.test(message)) return 'Check the column names and their types.';

@@ -1,15 +1,20 @@
 import type { Schema, Table } from 'apache-arrow';
 import type { GridColumn, GridSource } from '../../core/grid-source';
 import { classifySql } from '../../core/sql/statement';
+import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
+import { TWO_STEP_MIN_MATCHES } from '../../core/sql/row-index';
 import {
   buildCountQuery,
+  buildKeyPageQuery,
   buildPageQuery,
+  buildRowsByKeyQuery,
   buildSqlCountQuery,
   buildSqlPageQuery,
   type Filter,
   type SortSpec,
 } from '../../core/sql/table-query';
 import type { DbClient } from './db-client';
+import { hasRowIndex } from './row-index';
 
 let sourceCounter = 0;
 
@@ -36,7 +41,7 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   // answer every later sort or filter of the same table.
   const schemaQuery = buildPageQuery({ table, columns, limit: 0, offset: 0 });
   const count = buildCountQuery({ table, filters });
-  // Both asked at once: the engine answers them one after the other, but the page does not wait a
+  // All asked at once: the engine answers them one after the other, but the page does not wait a
   // round trip in between.
   const [schemaResult, countResult] = await Promise.all([
     db.query(schemaQuery.sql, { params: schemaQuery.params, signal }),
@@ -55,12 +60,32 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   // table), which at 100K rows took ~58 ms where the same columns named took ~21 ms (Node, same
   // rows; docs/benchmarks.md).
   const pageColumns = columns ?? gridColumns.map((c) => c.name);
+  // Many matching rows, sorted: keys first, then those rows through the row index
+  // (core/sql/row-index.ts). The index is on `__row`, so only that tiebreaker can use it. Asked
+  // only then: a small view does not pay the catalog lookup.
+  const twoStep =
+    sort !== null &&
+    tiebreaker === ROW_INDEX_COLUMN &&
+    rowCount >= TWO_STEP_MIN_MATCHES &&
+    (await hasRowIndex(db, table, signal));
 
   return {
     key,
     rowCount,
     columns: gridColumns,
     async fetchRows(offset, limit, rowSignal) {
+      if (twoStep && tiebreaker !== undefined) {
+        const keyPage = buildKeyPageQuery({ table, sort, filters, tiebreaker, limit, offset });
+        const keys = (await db.query(keyPage.sql, { params: keyPage.params, signal: rowSignal })).table;
+        const rows = buildRowsByKeyQuery({
+          table,
+          columns: pageColumns,
+          sort,
+          tiebreaker,
+          keys: keyList(keys),
+        });
+        return (await db.query(rows.sql, { params: rows.params, signal: rowSignal })).table;
+      }
       const page = buildPageQuery({ table, columns: pageColumns, sort, filters, tiebreaker, limit, offset });
       return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
     },
@@ -133,6 +158,15 @@ function columnsOf(schema: Schema): GridColumn[] {
 
 function hasColumn(_table: string, schema: Schema, name: string): boolean {
   return schema.fields.some((f) => f.name === name);
+}
+
+/** The first column's values as integers (`__row` is BIGINT: bigint values). */
+function keyList(table: Table): (bigint | number)[] {
+  const column = table.getChildAt(0);
+  const keys: (bigint | number)[] = [];
+  if (!column) return keys;
+  for (const value of column) if (typeof value === 'bigint' || typeof value === 'number') keys.push(value);
+  return keys;
 }
 
 /** `count(*)` comes back as a BigInt; row counts fit in a double. */

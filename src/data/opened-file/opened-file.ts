@@ -4,6 +4,7 @@ import { tableToIPC } from 'apache-arrow';
 import { MemscopeError, toMemscopeError, type ErrorPayload } from '../../core/errors';
 import { uniqueTableName } from '../../core/schema/table-names';
 import { relationNames } from '../db/catalog';
+import { ensureRowIndex } from '../db/row-index';
 import type { GridSource } from '../../core/grid-source';
 import type { HeavyColumnStore } from '../heavy-store';
 import { detectFileKind, readMagic } from '../parquet/file-kind';
@@ -355,6 +356,9 @@ export class OpenedFile {
   private finish(t0: number): FileState {
     this.set({ status: 'ready', timings: { ...this.current.timings, loadedMs: performance.now() - t0 } });
     mark(`ms:loaded:${this.fileName}`);
+    // After 'ready', not before: the index speeds up sorted pages of big tables (core/sql/row-index.ts)
+    // and is no part of loading; the view works without it meanwhile.
+    if (this.ownsTable) void ensureRowIndex(this.deps.db, this.current.tableName, this.current.rowCount);
     return this.current;
   }
 

@@ -9,6 +9,7 @@ import {
   toSqlVectors,
 } from '../../core/vectors/sql-vectors';
 import type { DbClient } from '../db/db-client';
+import { createRowIndex, dropRowIndex, hasRowIndex } from '../db/row-index';
 import type { GroupSpan } from '../heavy-store';
 
 /**
@@ -126,7 +127,10 @@ export async function addVectorsToSql(options: AddVectorsOptions): Promise<SqlVe
     }
     checkAborted();
     await db.query(sql.dropStaging, { cache: false, channel: CHANNEL });
+    // The old table's row index goes with it; the new one gets its own.
+    const indexed = await hasRowIndex(db, tableName);
     await db.query(sql.swap, { cache: false, channel: CHANNEL });
+    if (indexed) await createRowIndex(db, tableName);
     db.invalidate();
     const memoryAfter = await duckdbMemoryBytes(db);
     return {
@@ -165,8 +169,15 @@ export async function removeVectorsFromSql(
 ): Promise<{ memoryBefore: number; memoryAfter: number }> {
   const memoryBefore = await duckdbMemoryBytes(db);
   const { remove } = sqlVectorStatements({ table: tableName, column, dim: 1, staging: '', building: '' });
-  await db.query(remove, { cache: false });
-  db.invalidate();
+  // DuckDB refuses DROP COLUMN on a table with an index: the row index steps aside meanwhile.
+  const indexed = await hasRowIndex(db, tableName);
+  if (indexed) await dropRowIndex(db, tableName);
+  try {
+    await db.query(remove, { cache: false });
+  } finally {
+    if (indexed) await createRowIndex(db, tableName);
+    db.invalidate();
+  }
   return { memoryBefore, memoryAfter: await duckdbMemoryBytes(db) };
 }
 
