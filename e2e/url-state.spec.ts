@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
+import { readFileSync } from 'node:fs';
+import { test, expect, openAppWithSample, gridRowCount, corpusFile, dropFiles } from './support/fixtures';
 
 /**
  * Issue 8 item 6: the URL holds the view (tab, table, filters, facets, sort, selected row, SQL
@@ -81,6 +82,20 @@ test('Back and Forward move between views; an unknown tab shows Explore', async 
   expect(new URL(page.url()).origin).toBe(new URL(start).origin);
   await page.goForward();
   await expect(tab(page, 'SQL')).toHaveAttribute('aria-selected', 'true');
+
+  // Opening a file is a view of its own: its history entry is written once its rows are painted
+  // (use-url-state.ts holds the write until then), and Back leads to the table shown before.
+  await tab(page, 'Explore').click();
+  const tableBefore = new URL(page.url()).searchParams.get('table');
+  const bytes = readFileSync(corpusFile('parquet-testing/data/alltypes_plain.parquet'));
+  await dropFiles(page, [{ name: 'alltypes_plain.parquet', bytes }]);
+  const boolCells = page.getByRole('grid').getByRole('gridcell', { name: 'false', exact: true });
+  await expect(boolCells.first()).toBeVisible();
+  await expect.poll(() => new URL(page.url()).searchParams.get('table')).toBe('alltypes_plain');
+  await page.goBack();
+  await expect.poll(() => new URL(page.url()).searchParams.get('table')).toBe(tableBefore);
+  await expect(page.getByRole('grid')).toBeVisible();
+  await expect(boolCells).toHaveCount(0);
 
   await page.goto('/?tab=nonsense');
   await expect(tab(page, 'Explore')).toHaveAttribute('aria-selected', 'true');

@@ -21,7 +21,7 @@ import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
 import type { AppServices } from './start';
-import { setUrlParams } from './use-url-state';
+import { currentSearch, holdHistoryWrites, setUrlParams } from './use-url-state';
 import { useSimilarExplore, useUrlView } from './use-url-view';
 import {
   VIEW_PARAMS,
@@ -127,9 +127,13 @@ export function App({ services }: { services: AppServices }) {
         folder,
       ).files;
       if (picked) remembered.remember(picked, dropped);
-      // The newest file is the one the user wants to see.
-      const last = opened.at(-1)?.tableName;
-      if (last !== undefined) showTable(last);
+      // The newest file is the one the user wants to see. Its history entry is written once its
+      // first rows are painted (use-url-state.ts says why); the view switches at once.
+      const last = opened.at(-1);
+      if (last !== undefined) {
+        holdHistoryWrites(last.firstRowsShown());
+        showTable(last.tableName);
+      }
     },
     [workspace, remembered, showTable, tab],
   );
@@ -157,10 +161,7 @@ export function App({ services }: { services: AppServices }) {
           null,
         ).files[0]?.tableName;
         // A link (or a reload) names its table already; else the sample's first file.
-        if (
-          first !== undefined &&
-          new URLSearchParams(window.location.search).get(VIEW_PARAMS.table) === null
-        )
+        if (first !== undefined && new URLSearchParams(currentSearch()).get(VIEW_PARAMS.table) === null)
           showTable(first, 'replace');
       },
       (err: unknown) =>

@@ -155,6 +155,11 @@ export class OpenedFile {
     this.firstRowsDone();
   }
 
+  /** Settles once the view has painted the first rows, or the load ended without them. */
+  firstRowsShown(): Promise<void> {
+    return this.firstRows;
+  }
+
   /**
    * A part owned by this file from now on, made once per key and disposed when the file closes:
    * where a view keeps what it builds from the file (a vector index, a projection).
