@@ -95,6 +95,54 @@ test.describe('Similar', () => {
     await expect(results(page)).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/row 1 is the query, shown first/)).toBeVisible();
   });
+
+  test('the grid\'s row menu, from the keyboard: "Find similar" and "Show details"', async ({ page }) => {
+    await openAppWithSample(page);
+    const grid = page.getByRole('grid');
+    // The first row becomes the active row from the keyboard, its detail opens; Esc closes it.
+    await grid.focus();
+    await grid.press('ArrowDown');
+    const detail = page.getByRole('complementary', { name: 'Selected row' });
+    await expect(detail).toBeVisible();
+    await grid.press('Escape');
+    await expect(detail).toHaveCount(0);
+    // The active row shows its "Row actions" button; Shift+F10 opens the menu, focus on its first item.
+    const firstRow = grid.locator('[role="row"][aria-rowindex="2"]');
+    const button = page.getByRole('button', { name: 'Row actions' });
+    await expect(button).toBeVisible();
+    await grid.press('Shift+F10');
+    const menu = page.getByRole('menu', { name: 'Row 0' });
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem')).toHaveText(['Find similar', 'Show details']);
+    await expect(menu.getByRole('menuitem', { name: 'Find similar' })).toBeFocused();
+    // Painted below the row it belongs to, over the grid, on an opaque background.
+    const rowBox = (await firstRow.boundingBox())!;
+    const menuBox = (await menu.boundingBox())!;
+    expect(menuBox.y).toBeGreaterThanOrEqual(rowBox.y + rowBox.height - 1);
+    expect(menuBox.x).toBeLessThan(rowBox.x + 80);
+    expect(await menu.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toMatch(
+      /rgba\(0, 0, 0, 0\)|transparent/,
+    );
+    // Arrows move between the items; Esc closes the menu (not the page's other things), focus back on the grid.
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Show details' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveCount(0);
+    await expect(detail).toBeVisible();
+    await expect(detail.getByRole('heading', { name: 'Row 0' })).toBeVisible();
+    await expect(grid).toBeFocused();
+    // The context-menu key opens it again; Enter on "Find similar" searches from that row.
+    await grid.press('ContextMenu');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(detail).toBeVisible();
+    await grid.press('ContextMenu');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
+    await expect(results(page)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/row 0 is the query, shown first/)).toBeVisible();
+  });
 });
 
 test.describe('Similar with Explore', () => {
