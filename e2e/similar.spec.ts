@@ -23,6 +23,16 @@ async function column(page: Page, name: RegExp, n: number): Promise<string[]> {
   return out;
 }
 
+/** Clicks "Export results (CSV)": the downloaded file's lines and its header's names. */
+async function exportCsv(page: Page): Promise<{ csv: string[]; header: string[] }> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export results (CSV)' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split(/\r?\n/);
+  return { csv, header: csv[0]?.split(',') ?? [] };
+}
+
 test.describe('Similar', () => {
   test.setTimeout(120_000);
 
@@ -57,12 +67,7 @@ test.describe('Similar', () => {
     const topics = await column(page, /^topic/, 10);
     expect(topics.slice(1).filter((t) => t === topics[0]).length).toBeGreaterThanOrEqual(7);
 
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export results (CSV)' }).click();
-    const csv = readFileSync(await (await download).path(), 'utf8')
-      .trim()
-      .split(/\r?\n/);
-    const header = csv[0]?.split(',') ?? [];
+    const { csv, header } = await exportCsv(page);
     expect(header.slice(0, 2)).toEqual(['rank', 'score']);
     expect(header).toContain('memory_id');
     expect(csv).toHaveLength(11);
@@ -94,6 +99,111 @@ test.describe('Similar', () => {
     await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
     await expect(results(page)).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/row 1 is the query, shown first/)).toBeVisible();
+  });
+
+  test('one search covers every open file of one dimension: each result names its file, and opens it', async ({
+    page,
+  }) => {
+    await openAppWithSample(page);
+    await page.getByRole('tab', { name: 'Similar' }).click();
+    // The sample's four category files all hold 384-d embeddings: one search can cover them.
+    const all = page.getByRole('checkbox', { name: 'Search all 4 open files with 384-d vectors' });
+    await all.check();
+    await page.getByLabel('k', { exact: true }).fill('40');
+    const query = page.getByRole('textbox', { name: 'Query' });
+    await query.fill(JSON.stringify(Array.from({ length: 384 }, (_, i) => Math.cos(i / 7))));
+    await query.press('Enter');
+    // Searched as it was asked once every file's index is complete: 1,280 + 960 + 640 + 320 rows.
+    await expect(
+      page.getByText(
+        '40 results for pasted vector; searched 3,200 vectors in 4 files, covering 3,200 of 3,200 rows; 0 rows skipped as bad vectors.',
+      ),
+    ).toBeVisible({ timeout: 60_000 });
+    await expect(results(page)).toHaveAttribute('aria-rowcount', '41');
+    const painted = 8;
+    const files = await column(page, /^file/, painted);
+    const sampleFiles = ['experiences.parquet', 'knowledge.parquet', 'skills.parquet', 'preferences.parquet'];
+    for (const f of files) expect(sampleFiles).toContain(f);
+    expect(new Set(files).size).toBeGreaterThanOrEqual(2);
+    const scores = (await column(page, /^score/, painted)).map(Number);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeLessThanOrEqual(scores[i - 1] as number);
+    const ids = await column(page, /^memory_id/, painted);
+    for (const id of ids) expect(id).toMatch(/\S/);
+    // The histogram is of every searched row of the four files.
+    await expect(page.getByRole('figure', { name: 'Score distribution' })).toContainText(
+      'of 3,200 memories against the query',
+    );
+
+    // The CSV names each result's file, as painted.
+    const { csv, header } = await exportCsv(page);
+    expect(header.slice(0, 4)).toEqual(['rank', 'score', 'file', '__row']);
+    expect(csv).toHaveLength(41);
+    const cell = (line: string | undefined, name: string) =>
+      line?.split(',')[header.indexOf(name)]?.replace(/^"|"$/g, '');
+    expect(csv.slice(1, painted + 1).map((line) => cell(line, 'file'))).toEqual(files);
+    expect(csv.slice(1, painted + 1).map((line) => cell(line, 'memory_id'))).toEqual(ids);
+
+    // A result of another file opens that file in Explore, its row selected.
+    const other = files.findIndex((f) => f !== 'experiences.parquet');
+    expect(other).toBeGreaterThanOrEqual(0);
+    await results(page)
+      .locator(`[role="row"][aria-rowindex="${other + 2}"]`)
+      .getByRole('gridcell')
+      .first()
+      .click();
+    await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${files[other]}`) })).toBeVisible();
+    const detail = page.getByRole('complementary', { name: 'Selected row' });
+    await expect(detail).toBeVisible({ timeout: 30_000 });
+    await expect(detail).toContainText(ids[other] as string);
+  });
+
+  test('the grid\'s row menu, from the keyboard: "Find similar" and "Show details"', async ({ page }) => {
+    await openAppWithSample(page);
+    const grid = page.getByRole('grid');
+    // The first row becomes the active row from the keyboard, its detail opens; Esc closes it.
+    await grid.focus();
+    await grid.press('ArrowDown');
+    const detail = page.getByRole('complementary', { name: 'Selected row' });
+    await expect(detail).toBeVisible();
+    await grid.press('Escape');
+    await expect(detail).toHaveCount(0);
+    // The active row shows its "Row actions" button; Shift+F10 opens the menu, focus on its first item.
+    const firstRow = grid.locator('[role="row"][aria-rowindex="2"]');
+    const button = page.getByRole('button', { name: 'Row actions' });
+    await expect(button).toBeVisible();
+    await grid.press('Shift+F10');
+    const menu = page.getByRole('menu', { name: 'Row 0' });
+    await expect(menu).toBeVisible();
+    await expect(menu.getByRole('menuitem')).toHaveText(['Find similar', 'Show details']);
+    await expect(menu.getByRole('menuitem', { name: 'Find similar' })).toBeFocused();
+    // Painted below the row it belongs to, over the grid, on an opaque background.
+    const rowBox = (await firstRow.boundingBox())!;
+    const menuBox = (await menu.boundingBox())!;
+    expect(menuBox.y).toBeGreaterThanOrEqual(rowBox.y + rowBox.height - 1);
+    expect(menuBox.x).toBeLessThan(rowBox.x + 80);
+    expect(await menu.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toMatch(
+      /rgba\(0, 0, 0, 0\)|transparent/,
+    );
+    // Arrows move between the items; Esc closes the menu (not the page's other things), focus back on the grid.
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitem', { name: 'Show details' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveCount(0);
+    await expect(detail).toBeVisible();
+    await expect(detail.getByRole('heading', { name: 'Row 0' })).toBeVisible();
+    await expect(grid).toBeFocused();
+    // The context-menu key opens it again; Enter on "Find similar" searches from that row.
+    await grid.press('ContextMenu');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(detail).toBeVisible();
+    await grid.press('ContextMenu');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
+    await expect(results(page)).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByText(/row 0 is the query, shown first/)).toBeVisible();
   });
 });
 

@@ -16,7 +16,7 @@ import { SqlPanel, type SqlPanelTable } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
 import { ErrorBoundary } from './error-boundary';
 import { FilesSidebar } from './files-sidebar';
-import { SimilarTab } from './similar-tab';
+import { SimilarTab, useOpenSimilarRow } from './similar-tab';
 import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
@@ -229,6 +229,8 @@ export function App({ services }: { services: AppServices }) {
     [active, setTab],
   );
 
+  const openSimilarRow = useOpenSimilarRow(tables, active?.id ?? null, setTab, remountView);
+
   const fileAlerts: AlertItem[] = tables
     .filter((t) => t.status === 'failed' && t.error)
     .map((t) => ({ id: `file-${t.id}`, error: t.error as ErrorPayload }))
@@ -345,10 +347,12 @@ export function App({ services }: { services: AppServices }) {
                 <SimilarTab
                   key={active.id}
                   db={db}
+                  workspace={workspace}
+                  tables={tables}
                   file={activeFile}
                   state={active}
                   queryRow={similarQuery?.fileId === active.id ? similarQuery.row : null}
-                  onOpenRow={() => setTab('explore')}
+                  onOpenRow={openSimilarRow}
                   exploreFilters={similarExploreFilters}
                   onShowInExplore={showInExplore}
                 />

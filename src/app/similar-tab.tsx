@@ -1,23 +1,31 @@
 import { columnChoices } from '../core/grid-source';
 import type { Filter } from '../core/sql/table-query';
 import { rowBitmap } from '../data/db/row-set';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { quoteIdentifier } from '../core/sql/identifiers';
 import { ROW_INDEX_COLUMN } from '../core/schema/column-plan';
 import type { DbClient } from '../data/db/db-client';
 import type { FileState } from '../data/opened-file/file-state';
 import type { OpenedFile } from '../data/opened-file/opened-file';
 import { SimilarView, type SimilarRows } from '../features/similar/similar-view';
+import type { SimilarPeer } from '../features/similar/search-scope';
+import type { Workspace } from '../data/workspace';
+import { buildRowsAcrossQuery, type RowsAcrossPart } from '../core/sql/rows-across-query';
+import { EMPTY_EXPLORE_STATE, VIEW_PARAMS, encodeExploreState } from '../core/url/view-state';
+import { setUrlParams } from './use-url-state';
 import { codesByRow, MAX_COLOURED_VALUES, type ColourColumn } from '../core/map/colours';
 import { colourCodesQuery, colourValuesQuery } from '../core/sql/colour-query';
 
 /**
  * Composes the Similar view for one open file: picks its vector column (a choice when it has
  * several), asks the file for that column's index (made on first use, owned by the file), and gives
- * the view its row lookups through the DuckDB doorway, by `__row`.
+ * the view its row lookups through the DuckDB doorway, by `__row`, and the other open files whose
+ * vectors have the same dimension (one search can cover them all).
  */
 export function SimilarTab({
   db,
+  workspace,
+  tables,
   file,
   state,
   queryRow,
@@ -26,10 +34,14 @@ export function SimilarTab({
   onShowInExplore,
 }: {
   db: DbClient;
+  workspace: Workspace;
+  /** Every open file (the workspace's snapshot). */
+  tables: readonly FileState[];
   file: OpenedFile;
   state: FileState;
   queryRow: number | null;
-  onOpenRow(row: number): void;
+  /** A result was clicked: its row of this file (`fileName` absent), or of another open file. */
+  onOpenRow(row: number, fileName?: string): void;
   /** The filters Explore applies to this file now (from the URL), or none. */
   exploreFilters: readonly Filter[];
   /** "Show in Explore": these rows (`__row`) become Explore's filter. */
@@ -68,6 +80,22 @@ export function SimilarTab({
 
   // Vectors added to SQL are the heavy column again: the results read it from the file, not twice.
   const sqlVector = state.sqlVectors?.report ? state.sqlVectors.column : null;
+  // Other open files with vectors of this dimension (cheap to list: a pass over the open files).
+  const peerFiles = column?.vectorDim
+    ? vectorPeers(workspace, tables, state, column.vectorDim, column.name)
+    : [];
+  const peers: SimilarPeer[] = peerFiles.map((p) => ({
+    fileName: p.state.fileName,
+    index: () => p.file.vectorIndex(p.column) as NonNullable<ReturnType<OpenedFile['vectorIndex']>>,
+  }));
+  // The files a search across files reads rows from, by name: their tables and their vectors added
+  // to SQL (as text: the rows' lookups change only when these do, not with every loading step).
+  const acrossKey = JSON.stringify(
+    [state, ...peerFiles.map((p) => p.state)].map((s) => [
+      s.fileName,
+      { table: s.tableName, exclude: s.sqlVectors?.report ? [s.sqlVectors.column] : [] },
+    ]),
+  );
   const rows = useMemo<SimilarRows>(() => {
     const t = quoteIdentifier(table);
     const r = quoteIdentifier(ROW_INDEX_COLUMN);
@@ -106,11 +134,13 @@ export function SimilarTab({
       },
     };
   }, [db, table, idColumn, sqlVector, rowCount]);
+  const fetchAcross = useFetchAcross(db, acrossKey);
   // "Colour by" reads the whole table: offered once the file is loaded (its table complete).
   const loaded = state.status === 'ready';
   const viewRows = useMemo<SimilarRows>(
-    () => (loaded ? rows : { fetchRows: rows.fetchRows, rowOfId: rows.rowOfId }),
-    [rows, loaded],
+    () =>
+      loaded ? { ...rows, fetchAcross } : { fetchRows: rows.fetchRows, rowOfId: rows.rowOfId, fetchAcross },
+    [rows, loaded, fetchAcross],
   );
 
   if (state.status !== 'ready' && state.status !== 'loading') {
@@ -152,8 +182,97 @@ export function SimilarTab({
         queryRow={queryRow}
         onOpenRow={onOpenRow}
         exploreFilter={exploreFilter}
+        peers={peers}
         onShowInExplore={onShowInExplore}
       />
     </div>
+  );
+}
+
+/**
+ * The other open files whose vector column has `dim` (the same column name first, else the first
+ * of that dimension): Parquet and Arrow files, loading or loaded, one per file name (a result names
+ * its file by name).
+ */
+function vectorPeers(
+  workspace: Workspace,
+  tables: readonly FileState[],
+  self: FileState,
+  dim: number,
+  name: string,
+): { file: OpenedFile; state: FileState; column: string }[] {
+  const names = new Set([self.fileName]);
+  return tables.flatMap((t) => {
+    if (t.id === self.id || names.has(t.fileName)) return [];
+    if (t.status !== 'ready' && t.status !== 'loading') return [];
+    if (t.kind !== 'parquet' && t.kind !== 'arrow') return [];
+    const fits = t.columns.filter((c) => c.vectorDim === dim);
+    const column = fits.find((c) => c.name === name) ?? fits[0];
+    const file = workspace.file(t.id);
+    if (!column || !file) return [];
+    names.add(t.fileName);
+    return [{ file, state: t, column: column.name }];
+  });
+}
+
+/**
+ * A result's row opens in Explore: a row of the shown file switches to Explore (as before); a row
+ * of another file shows that file in Explore with the row selected (its detail open), as a link
+ * would (`row` in the URL's view: Explore reads it at mount).
+ */
+export function useOpenSimilarRow(
+  tables: readonly FileState[],
+  shownId: string | null,
+  setTab: (tab: string) => void,
+  remountView: () => void,
+) {
+  return useCallback(
+    (row: number, fileName?: string) => {
+      const target =
+        fileName === undefined
+          ? undefined
+          : tables.find((t) => t.fileName === fileName && t.status !== 'failed' && t.status !== 'cancelled');
+      if (!target || target.id === shownId) {
+        setTab('explore');
+        return;
+      }
+      setUrlParams(
+        {
+          [VIEW_PARAMS.table]: target.tableName,
+          [VIEW_PARAMS.explore]: encodeExploreState({ ...EMPTY_EXPLORE_STATE, row }),
+          [VIEW_PARAMS.tab]: null,
+        },
+        'push',
+      );
+      remountView();
+    },
+    [tables, shownId, setTab, remountView],
+  );
+}
+
+/**
+ * The rows of a search over several files, from DuckDB in one query (core/sql/rows-across-query.ts).
+ * `acrossKey`: the files by name, with their tables and the columns to leave out, as JSON.
+ */
+function useFetchAcross(db: DbClient, acrossKey: string): NonNullable<SimilarRows['fetchAcross']> {
+  return useCallback(
+    async (hits, signal) => {
+      const across = new Map(JSON.parse(acrossKey) as [string, { table: string; exclude: string[] }][]);
+      const parts = new Map<string, RowsAcrossPart>();
+      hits.forEach((h, rank) => {
+        const f = across.get(h.fileName);
+        if (!f) throw new Error(`${h.fileName} is not open.`);
+        let part = parts.get(h.fileName);
+        if (!part) {
+          part = { table: f.table, fileName: h.fileName, rows: [], ranks: [], exclude: f.exclude };
+          parts.set(h.fileName, part);
+        }
+        (part.rows as number[]).push(h.row);
+        (part.ranks as number[]).push(rank);
+      });
+      const q = buildRowsAcrossQuery([...parts.values()]);
+      return (await db.query(q.sql, { params: q.params, signal })).table;
+    },
+    [db, acrossKey],
   );
 }

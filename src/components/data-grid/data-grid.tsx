@@ -1,4 +1,13 @@
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
 import { formatCountOf } from '../../core/format/quantities';
 import { gridColumns, type GridExtraColumn } from './column-model';
 import { gutterWidth } from './column-layout';
@@ -13,11 +22,12 @@ import { useCellActions } from './use-cell-actions';
 import { useColumnWindow } from './use-column-window';
 import { fileRowOf, useFirstRowsPainted, useGridPages } from './use-grid-pages';
 import { useHeavyCells } from './use-heavy-cells';
+import { RowMenu, RowMenuButton, rowActionsFor, type GridRowAction, type OpenRowMenu } from './row-menu';
 import { useScrollWindow } from './use-scroll-window';
 import './data-grid.css';
 
 // The extra-column type is part of DataGrid's props, so owners import it from here.
-export type { GridExtraColumn };
+export type { GridExtraColumn, GridRowAction };
 
 export interface DataGridProps {
   source: GridSource;
@@ -58,6 +68,8 @@ export interface DataGridProps {
   scrollToRow?: { row: number; sourceKey: string } | null;
   /** Text to mark (case-insensitively) in these columns' string cells: a full-text filter's matches. */
   highlight?: { columns: readonly string[]; text: string } | null;
+  /** The row menu's actions (row-menu.tsx); none: no menu. Keep the array stable (memoize it). */
+  rowActions?: readonly GridRowAction[];
 }
 
 /**
@@ -83,6 +95,10 @@ export function DataGrid(props: DataGridProps) {
   const pageSize = props.pageSize ?? DEFAULT_PAGE_SIZE;
   const gridId = useId();
   const scrollerRef = useRef<HTMLDivElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const { rowActions } = props;
+  const hasMenu = (rowActions?.length ?? 0) > 0;
 
   const { highlight } = props;
   const columns = useMemo(
@@ -96,7 +112,8 @@ export function DataGrid(props: DataGridProps) {
     [source.columns, extraColumns, rowNumberColumn, hiddenColumns, highlight],
   );
   const hasRowNumbers = source.columns.some((c) => c.name === rowNumberColumn);
-  const gutter = gutterWidth(Math.max(source.rowCount, props.rowNumberMax ?? 0));
+  // With a row menu the gutter has room for its button beside the row number.
+  const gutter = gutterWidth(Math.max(source.rowCount, props.rowNumberMax ?? 0)) + (hasMenu ? 20 : 0);
 
   // The scroller's size guessed once from `initialSize` (the first commit then forces no layout).
   const [guessed] = useState(() => scrollerSizeGuess(initialSize));
@@ -138,6 +155,41 @@ export function DataGrid(props: DataGridProps) {
     pageSize,
     hasRowNumbers,
   });
+  // The open row menu, for the rows it was opened in.
+  const [menu, setMenu] = useState<(OpenRowMenu & { key: string }) | null>(null);
+  const openMenu = useCallback(
+    (row: number, button: HTMLElement | null) => {
+      const view = viewFor(row);
+      const fileRow = view ? fileRowOf(view, row % pageSize, row) : null;
+      const box = boxRef.current?.getBoundingClientRect();
+      const rowEl = scrollerRef.current?.querySelector(`[data-row="${row}"]`);
+      if (!rowActions || rowActionsFor(rowActions, fileRow).length === 0 || !box) return;
+      const under = (button ?? rowEl)?.getBoundingClientRect();
+      const scroller = scrollerRef.current?.getBoundingClientRect();
+      setMenu({
+        key: source.key,
+        row,
+        fileRow,
+        top: under ? under.bottom - box.top : HEADER_HEIGHT,
+        left: (button ? button.getBoundingClientRect().left : (scroller?.left ?? box.left)) - box.left + 2,
+      });
+    },
+    [viewFor, pageSize, rowActions, source.key],
+  );
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    scrollerRef.current?.focus({ preventScroll: true });
+  }, []);
+  const shownMenu = menu && menu.key === source.key ? menu : null;
+  // Scrolling moves the row away from its menu: the menu closes.
+  useEffect(() => {
+    const el = scrollerRef.current;
+    if (!shownMenu || !el) return;
+    const close = () => setMenu(null);
+    el.addEventListener('scroll', close, { once: true });
+    return () => el.removeEventListener('scroll', close);
+  }, [shownMenu]);
+
   const { activeCell, activate, onKeyDown, onBodyClick, onBodyDoubleClick } = useActiveCell({
     scrollerRef,
     sourceKey: source.key,
@@ -154,6 +206,7 @@ export function DataGrid(props: DataGridProps) {
     scrollToColumn,
     openFull,
     copyCell,
+    openMenu: hasMenu ? (row: number) => openMenu(row, null) : undefined,
   });
 
   const { scrollToRow } = props;
@@ -200,7 +253,7 @@ export function DataGrid(props: DataGridProps) {
   const missingVisible = !firstVisibleLoaded;
 
   return (
-    <div className="dg">
+    <div className="dg" ref={boxRef}>
       <div
         ref={scrollerRef}
         className="dg-scroller"
@@ -243,10 +296,23 @@ export function DataGrid(props: DataGridProps) {
             <div
               className="dg-body"
               role="presentation"
+              ref={bodyRef}
               style={{ transform: `translateY(${bodyTop}px)`, top: HEADER_HEIGHT, width: totalWidth }}
               onClick={onBodyClick}
               onDoubleClick={onBodyDoubleClick}
             >
+              {hasMenu ? (
+                <RowMenuButton
+                  bodyRef={bodyRef}
+                  activeRow={activeCell?.row ?? null}
+                  openRow={shownMenu?.row ?? null}
+                  start={win.start}
+                  end={win.end}
+                  anchor={anchor}
+                  rowHeight={rowHeight}
+                  onOpen={openMenu}
+                />
+              ) : null}
               {/* One sticky column of row labels, not a sticky cell per row. */}
               <div
                 className="dg-gutter-col"
@@ -276,6 +342,13 @@ export function DataGrid(props: DataGridProps) {
           {notice}
         </span>
       </div>
+      {shownMenu && rowActions ? (
+        <RowMenu
+          menu={shownMenu}
+          actions={rowActionsFor(rowActions, shownMenu.fileRow)}
+          onClose={closeMenu}
+        />
+      ) : null}
       {dialog ? <FullValueDialog value={dialog} onClose={closeDialog} onCopy={(t) => void copy(t)} /> : null}
     </div>
   );

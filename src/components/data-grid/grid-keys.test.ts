@@ -36,6 +36,10 @@ describe('gridKeyAction', () => {
     ['Ctrl+Shift+C copies', { key: 'C', mod: true }, { type: 'copy' }],
     ['c alone is not copy', { key: 'c' }, null],
     ['Ctrl+C with no active cell does nothing', { key: 'c', mod: true, active: null }, null],
+    ['the context-menu key opens the row menu', { key: 'ContextMenu' }, { type: 'menu' }],
+    ['Shift+F10 opens the row menu', { key: 'F10', shift: true }, { type: 'menu' }],
+    ['F10 alone is left alone', { key: 'F10' }, null],
+    ['no row menu without an active cell', { key: 'ContextMenu', active: null }, null],
     ['other keys are left alone', { key: 'Tab' }, null],
   ];
   it.each(cases)('%s', (_name, input, expected) => {

@@ -3,12 +3,14 @@
  * Moves are not clamped here: activating a cell clamps it to the rows and columns.
  */
 export type GridKeyAction =
-  { type: 'move'; row: number; col: number } | { type: 'open' } | { type: 'copy' } | null;
+  { type: 'move'; row: number; col: number } | { type: 'open' } | { type: 'copy' } | { type: 'menu' } | null;
 
 export interface GridKeyInput {
   key: string;
   /** Ctrl or Cmd held. */
   mod: boolean;
+  /** Shift held (Shift+F10 opens the row menu). */
+  shift?: boolean;
   /** The active cell; null when none is (then keys start from the first visible row). */
   active: { row: number; col: number } | null;
   firstVisibleRow: number;
@@ -21,6 +23,7 @@ export interface GridKeyInput {
 export function gridKeyAction({
   key,
   mod,
+  shift = false,
   active,
   firstVisibleRow,
   pageRows,
@@ -49,6 +52,11 @@ export function gridKeyAction({
       return mod ? move(rowCount - 1, colCount - 1) : move(cur.row, colCount - 1);
     case 'Enter':
       return active ? { type: 'open' } : null;
+    // The row menu of the active row: the context-menu key, or Shift+F10 (its usual stand-in).
+    case 'ContextMenu':
+      return active ? { type: 'menu' } : null;
+    case 'F10':
+      return active && shift ? { type: 'menu' } : null;
     case 'c':
     case 'C':
       return mod && active ? { type: 'copy' } : null;

@@ -11,7 +11,7 @@ export interface ActiveCellState {
   activeCell: ActiveCell | null;
   /** Makes a cell active, as a click would; `reveal` scrolls it into view. */
   activate(row: number, col: number, reveal: boolean): void;
-  /** On the grid element: arrows, pages, Home/End, Enter (full value), Ctrl/Cmd+C (copy). */
+  /** On the grid element: arrows, pages, Home/End, Enter (full value), Ctrl/Cmd+C (copy), the row menu. */
   onKeyDown(e: KeyboardEvent<HTMLDivElement>): void;
   /** On the body: a click activates a cell (or runs its copy / expand button). */
   onBodyClick(e: MouseEvent<HTMLDivElement>): void;
@@ -40,6 +40,7 @@ export function useActiveCell({
   scrollToColumn,
   openFull,
   copyCell,
+  openMenu,
 }: {
   scrollerRef: RefObject<HTMLDivElement | null>;
   sourceKey: string;
@@ -58,6 +59,8 @@ export function useActiveCell({
   scrollToColumn(col: number): void;
   openFull(row: number, col: number): void;
   copyCell(row: number, col: number): void;
+  /** The row menu of a row (the context-menu key, Shift+F10), when the grid has one. */
+  openMenu?: ((row: number) => void) | undefined;
 }): ActiveCellState {
   const [activeCell, setActiveCell] = useState<ActiveCell | null>(null);
   // A new source (other table, sort, filter) has no active cell.
@@ -103,6 +106,7 @@ export function useActiveCell({
     const action = gridKeyAction({
       key: e.key,
       mod: e.ctrlKey || e.metaKey,
+      shift: e.shiftKey,
       active: activeCell,
       firstVisibleRow,
       pageRows: pageRowsFor(bodyHeight, rowHeight),
@@ -115,7 +119,13 @@ export function useActiveCell({
       activate(action.row, action.col, true);
       return;
     }
-    if (!activeCell) return; // open and copy come only with an active cell
+    if (!activeCell) return; // open, copy and the menu come only with an active cell
+    if (action.type === 'menu') {
+      if (!openMenu) return;
+      e.preventDefault();
+      openMenu(activeCell.row);
+      return;
+    }
     if (action.type === 'open') {
       e.preventDefault();
       openFull(activeCell.row, activeCell.col);

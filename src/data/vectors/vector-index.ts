@@ -4,6 +4,7 @@ import type { Metric } from '../../core/vectors/metric';
 import { addSkips, noSkips, totalSkipped, type SkipCounts } from '../../core/vectors/usable';
 import type { ShardProgress, ShardSearchResult, VectorShardApi } from './vector-shard';
 import { workerShard } from './shard-clients';
+import type { FileSearch } from '../../core/vectors/combined-results';
 
 /**
  * The vector index of one opened file (docs/similar.md, "The index"): its embedding column in
@@ -68,21 +69,10 @@ export interface VectorSearchRequest {
   withScores?: boolean;
 }
 
-export interface VectorSearchResult {
+/** A search's ranking and counts (core/vectors/combined-results.ts), with its metric and skips by reason. */
+export interface VectorSearchResult extends FileSearch {
   metric: Metric;
-  /** `__row` of each result, best first, and its exact score. */
-  rows: Float64Array;
-  scores: Float64Array;
-  /** Rows of the file covered by this search (all of them once the index is ready) of `total`. */
-  covered: number;
-  total: number;
-  /** Vectors scored (after the filter). */
-  searched: number;
-  /** Unusable rows among those covered. */
-  skipped: number;
   skips: SkipCounts;
-  /** Scores of every searched row (within the scan bound of the exact ones), when asked. */
-  allScores?: Float32Array;
 }
 
 export interface VectorProjection {

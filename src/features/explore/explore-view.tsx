@@ -29,6 +29,7 @@ import { useReportedState, useRestoredRow } from './use-view-state';
 import { GoToMemory } from './go-to-memory';
 import { heavyGridColumns } from './heavy-columns';
 import { RowDetail } from './row-detail';
+import { useRowActions } from './row-actions';
 import { isTableMissing, watchForDroppedTable } from './table-dropped';
 import './explore-view.css';
 
@@ -252,6 +253,8 @@ export function ExploreView({
     closeDetail();
   };
 
+  // The row menu; "Show details" makes the row active (scrollToRow), which opens its detail.
+  const rowActions = useRowActions(onFindSimilar, sourceKey, setScrollToRow);
   const idColumn = table.columns.find((c) => c.role === 'id' && c.destination === 'duckdb') ?? null;
   const tiebreaker = source?.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined;
 
@@ -370,6 +373,7 @@ export function ExploreView({
               status={status}
               scrollToRow={scrollToRow}
               highlight={highlight}
+              rowActions={rowActions}
             />
           ) : (
             <p className="ex-muted ex-waiting">{queryable ? 'Counting rows…' : 'Reading the file…'}</p>

@@ -1,19 +1,34 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
+import { utf8Data } from '../../core/arrow/from-buffers';
+import { fileColumnName } from '../../core/sql/rows-across-query';
 import { resultsCsv, type CsvColumn } from '../../core/vectors/results';
 import type { GridSource } from '../../core/grid-source';
 
 /**
- * The results as one Arrow table for the data grid and the CSV: rank and score first, then the
- * rows' columns as the provider returned them (in result order, joined from DuckDB by `__row`).
+ * The results as one Arrow table for the data grid and the CSV: rank and score first, the file of
+ * each result when several files were searched, then the rows' columns as the provider returned
+ * them (in result order, joined from DuckDB by `__row`).
  */
 
 export const ROW_COLUMN = '__row';
 
-export function resultsTable(rows: Float64Array, scores: Float64Array, fetched: Table | null): Table {
+/** The name of the results' file column (`file`, unless the rows have a column of that name). */
+export function resultsFileColumn(fetched: Table | null): string {
+  return fileColumnName(['rank', 'score', ...(fetched?.schema.fields.map((f) => f.name) ?? [])]);
+}
+
+export function resultsTable(
+  rows: Float64Array,
+  scores: Float64Array,
+  fetched: Table | null,
+  files: readonly string[] | null = null,
+): Table {
   const columns: Record<string, Vector> = {
     rank: makeVector(Int32Array.from(rows, (_, i) => i + 1)),
     score: makeVector(Float64Array.from(scores)),
   };
+  // Built from buffers: apache-arrow's builders need eval, which the CSP refuses.
+  if (files) columns[resultsFileColumn(fetched)] = makeVector(utf8Data(files));
   if (fetched && fetched.numRows === rows.length) {
     for (const f of fetched.schema.fields) {
       const v = fetched.getChild(f.name);
@@ -36,9 +51,15 @@ export function tableSource(table: Table): GridSource {
   };
 }
 
-/** CSV: rank, score, `__row`, the id column, then the other columns of the table. */
-export function tableCsv(table: Table, idColumn: string | null): string {
-  const first = ['rank', 'score', ROW_COLUMN, ...(idColumn ? [idColumn] : [])];
+/** CSV: rank, score, the file (several files), `__row`, the id column, then the other columns. */
+export function tableCsv(table: Table, idColumn: string | null, fileColumn: string | null = null): string {
+  const first = [
+    'rank',
+    'score',
+    ...(fileColumn ? [fileColumn] : []),
+    ROW_COLUMN,
+    ...(idColumn ? [idColumn] : []),
+  ];
   const names = [...first, ...table.schema.fields.map((f) => f.name).filter((n) => !first.includes(n))];
   const columns: CsvColumn[] = names.map((name) => {
     const v = table.getChild(name);

@@ -60,6 +60,23 @@ describe('results table and CSV', () => {
     if (fetched) expect(lines[2]).toBe('2,0.5,3,"exp-3, ""the odd one""",second');
   });
 
+  it.each([
+    { name: 'rows of several files', fetched, file: 'file' },
+    {
+      name: 'a column of the rows is named file',
+      fetched: tableFromArrays({ __row: Float64Array.of(7, 3), file: ['x', 'y'] }),
+      file: '__file',
+    },
+  ])('$name: each result names its file, after rank and score', ({ fetched, file }) => {
+    const files = ['knowledge.parquet', 'experiences.parquet'];
+    const table = resultsTable(Float64Array.of(7, 3), Float64Array.of(1, 0.5), fetched, files);
+    expect(table.schema.fields.slice(0, 3).map((f) => f.name)).toEqual(['rank', 'score', file]);
+    const lines = tableCsv(table, 'memory_id', file).split('\r\n');
+    expect(lines[0]?.split(',').slice(0, 4)).toEqual(['rank', 'score', file, '__row']);
+    expect(lines[1]?.startsWith('1,1,knowledge.parquet,7')).toBe(true);
+    expect(lines[2]?.startsWith('2,0.5,experiences.parquet,3')).toBe(true);
+  });
+
   it('pages the table as a grid source', async () => {
     const table = resultsTable(Float64Array.of(1, 2, 3), Float64Array.of(0.9, 0.8, 0.7), null);
     const source = tableSource(table);
@@ -67,6 +84,33 @@ describe('results table and CSV', () => {
     expect(source.columns.map((c) => c.name)).toEqual(['rank', 'score', '__row']);
     const page = await source.fetchRows(1, 2);
     expect(page.getChild('rank')?.get(0)).toBe(2);
+  });
+});
+
+describe('search across files', () => {
+  const render = (peers: number, exploreFilter?: () => Promise<Uint8Array | null>) =>
+    renderToStaticMarkup(
+      <SimilarView
+        fileName="experiences.parquet"
+        index={index}
+        idColumn="memory_id"
+        peers={Array.from({ length: peers }, (_, i) => ({ fileName: `f${i}.parquet`, index: () => index }))}
+        exploreFilter={exploreFilter}
+        rows={{ fetchRows: () => Promise.resolve(new Table()), rowOfId: () => Promise.resolve(null) }}
+      />,
+    );
+  it.each([
+    [0, null],
+    [1, 'Search all 2 open files with 384-d vectors'],
+    [3, 'Search all 4 open files with 384-d vectors'],
+  ])('with %i other files of the dimension: %s', (peers, label) => {
+    const html = render(peers);
+    if (label) expect(html).toMatch(new RegExp(`<input type="checkbox"/> ${label}</label>`));
+    else expect(html).not.toContain('Search all');
+  });
+  it('the filter checkbox shows for the file that has one', () => {
+    expect(render(3, () => Promise.resolve(null))).toContain('Only rows matching the Explore filter');
+    expect(render(3)).not.toContain('Only rows matching the Explore filter');
   });
 });
 

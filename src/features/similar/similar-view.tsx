@@ -6,13 +6,16 @@ import { centroid } from '../../core/vectors/centroid';
 import type { Metric } from '../../core/vectors/metric';
 import { classifyQuery, parseVectorText } from '../../core/vectors/parse-query';
 import { countInRange } from '../../core/vectors/results';
+import { coverageText, keepScores, type SearchOutcome } from '../../core/vectors/combined-results';
 import type { ColourCodes, ColourColumn } from '../../core/map/colours';
-import type { VectorIndex, VectorIndexProgress, VectorSearchResult } from '../../data/vectors/vector-index';
+import type { VectorIndex, VectorIndexProgress } from '../../data/vectors/vector-index';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import { downloadBlob } from '../../components/dag/dag-export';
 import { ScoreHistogram, type ScoreRange } from './score-histogram';
 import { MapPanel } from './map-panel';
-import { ROW_COLUMN, resultsTable, tableCsv, tableSource } from './results-table';
+import { ROW_COLUMN, resultsFileColumn, resultsTable, tableCsv, tableSource } from './results-table';
+import { searchScope, type SimilarPeer } from './search-scope';
+import { ScopeControls } from './scope-controls';
 import './similar-view.css';
 
 /**
@@ -27,6 +30,11 @@ export interface SimilarRows {
   fetchRows(rows: Float64Array, signal: AbortSignal): Promise<Table>;
   /** The `__row` of a memory id (the id column), or null when there is none. */
   rowOfId(id: string): Promise<number | null>;
+  /**
+   * The rows of several files at once (a search over every open file), one per hit in the order
+   * given, their columns united by name. Without it such results show rank, score, file and `__row`.
+   */
+  fetchAcross?(hits: readonly { fileName: string; row: number }[], signal: AbortSignal): Promise<Table>;
   /** "Colour by" on the map: the column's top values and a code per `__row` (DuckDB, one query). */
   colourCodes?(column: string, signal: AbortSignal): Promise<ColourCodes>;
 }
@@ -45,7 +53,10 @@ export interface SimilarViewProps {
   queryRow?: number | null;
   /** The file's current Explore filter as a `__row` bitmap; the checkbox shows when given. */
   exploreFilter?: (() => Promise<Uint8Array | null>) | undefined;
-  onOpenRow?(row: number): void;
+  /** Other open files whose vectors have this dimension: one search can cover them all. */
+  peers?: readonly SimilarPeer[];
+  /** A result was clicked: open that row of its file (`fileName` absent: this file). */
+  onOpenRow?(row: number, fileName?: string): void;
   /** "Show in Explore" for a box selection on the map. */
   onShowInExplore?(rows: Float64Array): void;
 }
@@ -59,13 +70,19 @@ const METRIC_LABEL: Record<Metric, string> = {
 
 interface Shown {
   title: string;
-  result: VectorSearchResult;
+  result: SearchOutcome;
   table: Table;
+  /** The results' file column (several files searched), for the CSV. */
+  fileColumn: string | null;
   queryRow: number | null;
 }
 
+const NO_PEERS: readonly SimilarPeer[] = [];
+
 export function SimilarView(props: SimilarViewProps) {
   const { fileName, index, rows, idColumn, queryRow, exploreFilter } = props;
+  const peers = props.peers ?? NO_PEERS;
+  const [acrossFiles, setAcrossFiles] = useState(false);
   const queryId = useId();
   const kId = useId();
   const [text, setText] = useState('');
@@ -95,27 +112,34 @@ export function SimilarView(props: SimilarViewProps) {
     setBusy(true);
     setError(null);
     try {
-      const allowed = filtered && exploreFilter ? ((await exploreFilter()) ?? undefined) : undefined;
-      const result = await index.search({
-        query,
-        k: kk,
-        metric,
-        withScores: true,
-        ...(allowed ? { allowed } : {}),
-      });
-      let pick = result;
-      if (keep) {
-        const idx = Array.from(result.scores.keys()).filter((i) => keep(result.scores[i] as number));
-        pick = {
-          ...result,
-          rows: Float64Array.from(idx, (i) => result.rows[i] as number),
-          scores: Float64Array.from(idx, (i) => result.scores[i] as number),
-        };
-      }
-      const fetched = await rows.fetchRows(pick.rows, ctl.signal).catch(() => null);
+      const { outcome, indexes } = await searchScope(
+        { fileName, index, exploreFilter },
+        acrossFiles ? peers : NO_PEERS,
+        { query, k: kk, metric, filtered },
+      );
+      const pick = keep ? keepScores(outcome, keep) : outcome;
+      const files = pick.files;
+      const hits = files?.map((f, i) => ({ fileName: f, row: pick.rows[i] as number }));
+      const fetching = hits ? rows.fetchAcross?.(hits, ctl.signal) : rows.fetchRows(pick.rows, ctl.signal);
+      const fetched = (await fetching?.catch(() => null)) ?? null;
       if (ctl.signal.aborted) return;
       lastRun.current = [query, row, kk, title, keep];
-      setShown({ title, result: pick, table: resultsTable(pick.rows, pick.scores, fetched), queryRow: row });
+      setShown({
+        title,
+        result: pick,
+        table: resultsTable(pick.rows, pick.scores, fetched, files),
+        fileColumn: files ? resultsFileColumn(fetched) : null,
+        queryRow: row,
+      });
+      // A search over a partly built index covered the rows indexed so far: once every index it
+      // searched is complete, the same search runs again over every row, unless another came since.
+      if (pick.covered < pick.total && indexes.some((ix) => ix.progress().state === 'building'))
+        void Promise.all(indexes.map((ix) => ix.ready)).then(
+          () => {
+            if (controller.current === ctl) void run(query, row, kk, title, keep);
+          },
+          () => undefined,
+        );
     } catch (err) {
       if (!ctl.signal.aborted) setError(toMemscopeError(err, { code: 'internal', file: fileName }));
     } finally {
@@ -149,7 +173,10 @@ export function SimilarView(props: SimilarViewProps) {
           code: 'invalid-input',
           file: fileName,
           message: `No memory has ${idColumn ?? 'the id'} "${input.id}" in ${fileName}.`,
-          hint: 'Check the id, or paste a vector.',
+          hint:
+            acrossFiles && peers.length > 0
+              ? `An id is looked up in ${fileName} only, also when every open file is searched: show its own file in Similar, or paste a vector.`
+              : 'Check the id, or paste a vector.',
         });
       await searchRow(row, kk, `memory ${input.id}`);
     } catch (err) {
@@ -173,16 +200,6 @@ export function SimilarView(props: SimilarViewProps) {
     await run(query, row, kk, title);
   };
 
-  // A search made while the index was building covered the rows indexed so far: when the index is
-  // complete, the same search runs again over every row (its status line says how many it covered).
-  const partial = shown !== null && shown.result.covered < shown.result.total;
-  useEffect(() => {
-    if (progress.state !== 'ready' || !partial || !lastRun.current) return;
-    void run(...lastRun.current);
-    // Only the index becoming ready re-runs a partial search.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [progress.state, partial]);
-
   // "Find similar" from Explore.
   useEffect(() => {
     if (queryRow === null || queryRow === undefined) return;
@@ -194,7 +211,12 @@ export function SimilarView(props: SimilarViewProps) {
   }, [queryRow]);
 
   const source = useMemo(() => (shown ? tableSource(shown.table) : null), [shown]);
-  const highlight = useMemo(() => new Set(shown ? Array.from(shown.result.rows) : []), [shown]);
+  // The map is this file's: it marks this file's results (and the query, always from this file).
+  const highlight = useMemo(() => {
+    if (!shown) return new Set<number>();
+    const { rows: hits, files } = shown.result;
+    return new Set(Array.from(hits).filter((_, i) => !files || files[i] === fileName));
+  }, [shown, fileName]);
   const cutoff =
     shown && shown.result.scores.length
       ? (shown.result.scores[shown.result.scores.length - 1] as number)
@@ -258,12 +280,16 @@ export function SimilarView(props: SimilarViewProps) {
             <option value="euclidean">Euclidean</option>
           </select>
         </label>
-        {exploreFilter && (
-          <label>
-            <input type="checkbox" checked={filtered} onChange={(e) => setFiltered(e.target.checked)} /> Only
-            rows matching the Explore filter
-          </label>
-        )}
+        <ScopeControls
+          fileName={fileName}
+          dim={index.dim}
+          peers={peers}
+          hasFilter={exploreFilter !== undefined}
+          acrossFiles={acrossFiles}
+          onAcrossFiles={setAcrossFiles}
+          filtered={filtered}
+          onFiltered={setFiltered}
+        />
         <button type="submit" className="button button-primary" disabled={busy}>
           Search
         </button>
@@ -276,7 +302,11 @@ export function SimilarView(props: SimilarViewProps) {
           ? `${formatCountOf(progress.skipped, 'row')} skipped (NULL ${progress.skips.null}, wrong length ${progress.skips.wrongLength}, NaN/Inf ${progress.skips.nonFinite}, zero ${progress.skips.zeroNorm}). `
           : ''}
         {shown
-          ? `${formatCountOf(shown.result.rows.length, 'result')} for ${shown.title}${shown.queryRow !== null ? ` (row ${shown.queryRow} is the query, shown first)` : ''}; searched ${formatCountOf(shown.result.searched, 'vector')}, covering ${formatCount(shown.result.covered)} of ${formatCountOf(shown.result.total, 'row')}.`
+          ? coverageText(
+              shown.result,
+              shown.title,
+              shown.queryRow === null ? null : { row: shown.queryRow, fileName },
+            )
           : ''}
         {busy ? ' Searching…' : ''}
       </p>
@@ -293,7 +323,7 @@ export function SimilarView(props: SimilarViewProps) {
               className="button"
               onClick={() =>
                 downloadBlob(
-                  new Blob([tableCsv(shown.table, idColumn)], { type: 'text/csv' }),
+                  new Blob([tableCsv(shown.table, idColumn, shown.fileColumn)], { type: 'text/csv' }),
                   `${fileName.replace(/\.[^.]+$/, '')}-similar.csv`,
                 )
               }
@@ -307,8 +337,11 @@ export function SimilarView(props: SimilarViewProps) {
               label="Similar memories"
               rowNumberColumn={ROW_COLUMN}
               rowNumberMax={shown.result.total}
-              onActiveRowChange={(_row, fileRow) => {
-                if (fileRow !== null) props.onOpenRow?.(fileRow);
+              onActiveRowChange={(row, fileRow) => {
+                if (row === null || fileRow === null) return;
+                const file = shown.result.files?.[row];
+                if (file === undefined || file === fileName) props.onOpenRow?.(fileRow);
+                else props.onOpenRow?.(fileRow, file);
               }}
             />
           </div>

@@ -1,0 +1,31 @@
+import { useMemo } from 'react';
+import type { GridRowAction } from '../../components/data-grid/data-grid';
+
+/**
+ * The grid's row menu in Explore: "Find similar" (files with vectors: the same callback as the row
+ * detail's button, src/app opens Similar on that row) and "Show details" (the row becomes the
+ * active row, which opens its detail as a click would).
+ */
+export function useRowActions(
+  onFindSimilar: ((fileRow: number) => void) | undefined,
+  sourceKey: string,
+  scrollToRow: (request: { row: number; sourceKey: string }) => void,
+): readonly GridRowAction[] {
+  return useMemo(
+    () => [
+      ...(onFindSimilar
+        ? [
+            {
+              label: 'Find similar',
+              enabled: (fileRow: number | null) => fileRow !== null,
+              run: (_row: number, fileRow: number | null) => {
+                if (fileRow !== null) onFindSimilar(fileRow);
+              },
+            },
+          ]
+        : []),
+      { label: 'Show details', run: (row: number) => scrollToRow({ row, sourceKey }) },
+    ],
+    [onFindSimilar, sourceKey, scrollToRow],
+  );
+}
