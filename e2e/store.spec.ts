@@ -19,6 +19,14 @@ test.describe.configure({ timeout: 180_000 });
 const files = (page: Page) => page.getByRole('list', { name: 'Loaded files' });
 const facet = (page: Page, column: string) => page.getByRole('group', { name: column, exact: true });
 
+/** Selects the sample's store in the file list: Explore shows all its rows. */
+async function showStore(page: Page) {
+  await files(page)
+    .getByRole('button', { name: /^memories \(store/ })
+    .click();
+  await expect.poll(() => gridRowCount(page)).toBe(SAMPLE_ROWS);
+}
+
 test.describe('Store', () => {
   test('the sample opens as one store; its category facet filters the whole store', async ({ page }) => {
     await openAppWithSample(page);
@@ -57,10 +65,7 @@ test.describe('Store', () => {
 
   test('"Go to memory" in a store opens the row with its vector, read from its file', async ({ page }) => {
     await openAppWithSample(page);
-    await files(page)
-      .getByRole('button', { name: /^memories \(store/ })
-      .click();
-    await expect.poll(() => gridRowCount(page)).toBe(SAMPLE_ROWS);
+    await showStore(page);
     // The last file's first row: far from the top of the store.
     const explore = page.getByRole('tabpanel', { name: 'Explore' });
     const idHeader = explore.getByRole('columnheader', { name: /memory_id/ });
@@ -79,6 +84,91 @@ test.describe('Store', () => {
     const detail = page.getByRole('complementary', { name: 'Selected row' });
     await expect(detail).toContainText(firstId);
     await expect(detail).toContainText(/vector\[384\]/);
+  });
+
+  test("a store's grid paints each row's vector and bytes from its file; Find similar searches the store", async ({
+    page,
+  }) => {
+    await openAppWithSample(page);
+    await showStore(page);
+    const explore = page.getByRole('tabpanel', { name: 'Explore' });
+    const grid = explore.getByRole('grid');
+    /** Column `name` of the first `n` rows of Explore's grid, as painted (heavy cells once loaded). */
+    const painted = async (name: RegExp, n: number) => {
+      // The heavy columns come last: the grid paints the columns in view only.
+      const heavy = /embedding|diff_data/.test(name.source);
+      await grid.evaluate((el, end) => (el.scrollLeft = end ? el.scrollWidth : 0), heavy);
+      const header = grid.getByRole('columnheader', { name });
+      const col = await header.getAttribute('aria-colindex');
+      const cells = grid.locator(
+        `[role="row"]:not([aria-rowindex="1"]) [role="gridcell"][aria-colindex="${col}"]`,
+      );
+      for (let i = 0; i < n; i++) await expect(cells.nth(i)).not.toHaveText('');
+      return (await cells.allTextContents()).slice(0, n);
+    };
+    /** memory_id → diff_data as the grid paints them, for the first rows shown. */
+    const diffsById = async () => {
+      const ids = await painted(/^memory_id/, 6);
+      const diffs = await painted(/^diff_data/, 6);
+      return new Map(ids.map((id, i) => [id, diffs[i]]));
+    };
+    // Rows of the first file (experiences), then of another (skills, past 2,240 rows of the store).
+    const byFile = new Map<string, Map<string, string | undefined>>();
+    for (const category of ['experiences', 'skills']) {
+      await facet(page, 'category')
+        .getByRole('button', { name: new RegExp(`^${category} `) })
+        .click();
+      await expect.poll(() => painted(/^category/, 6)).toEqual(Array(6).fill(category));
+      await expect.poll(() => painted(/^embedding/, 6)).toEqual(Array(6).fill('384-d'));
+      const diffs = await diffsById();
+      expect([...diffs.values()].some((d) => d !== 'NULL' && d !== '')).toBe(true);
+      byFile.set(category, diffs);
+      await page.getByRole('button', { name: 'Clear all' }).click();
+    }
+    // Each row's bytes are its file's: the file shown alone paints the same for the same ids.
+    const members = files(page).getByRole('list', { name: 'Files of memories' });
+    await members.getByRole('button', { name: /^skills\.parquet/ }).click();
+    await expect
+      .poll(() => gridRowCount(page))
+      .toBe(manifest.files.find((f) => f.category === 'skills')!.rows);
+    const alone = await diffsById();
+    for (const [id, diff] of byFile.get('skills')!) expect(alone.get(id) ?? diff).toBe(diff);
+    expect([...byFile.get('skills')!.keys()].filter((id) => alone.has(id)).length).toBeGreaterThan(0);
+
+    // A store row's detail (a skills row) shows its vector; "Find similar" searches from it, in its
+    // file, over the store's four files, each result naming its file.
+    await showStore(page);
+    await facet(page, 'category')
+      .getByRole('button', { name: /^skills / })
+      .click();
+    await expect.poll(() => painted(/^category/, 3)).toEqual(Array(3).fill('skills'));
+    await grid.locator('[role="row"][aria-rowindex="3"]').getByRole('gridcell').first().click();
+    const detail = page.getByRole('complementary', { name: 'Selected row' });
+    await expect(detail.getByText('384-d')).toBeVisible();
+    await expect(detail.getByText(/‖v‖ \d/)).toBeVisible();
+    const fileRow = (await detail.getByRole('heading', { level: 2 }).textContent())!.replace(/^Row /, '');
+    await expect(detail.getByRole('button', { name: 'Find similar' })).toBeVisible();
+    // The grid's row menu on that row (the detail's button does the same).
+    await grid.press('ContextMenu');
+    await expect(page.getByRole('menuitem', { name: 'Find similar' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
+    await expect(
+      page.getByRole('checkbox', { name: 'Search all 4 files of memories with 384-d vectors' }),
+    ).toBeChecked();
+    await expect(
+      page.getByText(
+        new RegExp(
+          `\\(row ${fileRow} of skills\\.parquet is the query, shown first\\); searched 3,200 vectors in 4 files, covering 3,200 of 3,200 rows`,
+        ),
+      ),
+    ).toBeVisible({ timeout: 60_000 });
+    const results = page.getByRole('grid', { name: 'Similar memories' });
+    const fileHeader = results.getByRole('columnheader', { name: /^file/ });
+    const col = await fileHeader.getAttribute('aria-colindex');
+    const named = await results.locator(`[role="gridcell"][aria-colindex="${col}"]`).allTextContents();
+    expect(named[0]).toBe('skills.parquet');
+    for (const f of named) expect(manifest.files.map((m) => m.name)).toContain(f);
   });
 
   test('files picked together are a store; the schema panel says which file lacks a column', async ({

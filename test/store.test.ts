@@ -8,6 +8,8 @@ import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
 import type { DbClient } from '../src/data/db/db-client';
 import { quoteIdentifier } from '../src/core/sql/identifiers';
 import { relationNames } from '../src/data/db/catalog';
+import { rowOrigin, spanStarts } from '../src/core/store/row-origin';
+import { exportTable, textSink } from '../src/data/export/export-table';
 import { createNodeDb } from './support/node-db';
 
 /**
@@ -183,5 +185,127 @@ describe('a store over the sample', () => {
     await store!.done;
     expect(ws.getStores()).toEqual([]);
     expect(ws.getSnapshot().map((f) => f.status)).toEqual(['ready', 'ready']);
+  });
+});
+
+describe("a store's heavy columns, read through each row's file", () => {
+  it('maps every row of the view to its file and file row, with no query', async () => {
+    const ws = workspace();
+    const { store } = ws.openTogether(await sampleFiles(), 'mapped');
+    const state = await store!.done;
+    const starts = spanStarts(state.members);
+    const { table } = await db.query('SELECT __row, __file, __file_row FROM mapped', { cache: false });
+    expect(table.numRows).toBe(state.rowCount);
+    const mismatches: string[] = [];
+    for (let i = 0; i < table.numRows; i++) {
+      const row = Number(table.getChild('__row')!.get(i));
+      const origin = rowOrigin(starts, row);
+      const member = origin ? state.members[origin.file] : undefined;
+      const expected = `${String(table.getChild('__file')!.get(i))}:${Number(table.getChild('__file_row')!.get(i))}`;
+      if (`${member?.tableName}:${origin?.fileRow}` !== expected) mismatches.push(`${row} → ${expected}`);
+    }
+    expect(mismatches).toEqual([]);
+    await ws.closeStore(store!.id);
+  });
+
+  it('reads a vector and bytes of rows of every file, as each file reads them', async () => {
+    const ws = workspace();
+    const { files, store } = ws.openTogether(await sampleFiles(), 'heavy');
+    const state = await store!.done;
+    expect(state.heavyColumns.map((c) => [c.name, c.vectorDim])).toEqual([
+      ['embedding', 384],
+      ['diff_data', undefined],
+    ]);
+    const heavy = store!.heavy!;
+    expect(heavy.columns).toEqual(['embedding', 'diff_data']);
+    // The first rows and the last row of each file, by their place in the store.
+    const picked = await rows(
+      `SELECT CAST(__row AS DOUBLE) AS r, __file AS f, CAST(__file_row AS DOUBLE) AS fr FROM heavy
+        WHERE __file_row < 8 OR __file_row = (SELECT max(__file_row) FROM heavy h WHERE h.__file = heavy.__file)
+        ORDER BY __row`,
+    );
+    expect(picked).toHaveLength(files.length * 9);
+    const storeRows = picked.map((p) => p.r as number);
+    // Nothing is read before it is asked for.
+    expect(heavy.peek('embedding', storeRows[0]!)).toBeUndefined();
+    await heavy.ensure('embedding', storeRows);
+    await heavy.ensure('diff_data', storeRows);
+    const withBytes = new Set<string>();
+    for (const p of picked) {
+      const file = files.find((f) => f.tableName === p.f)!;
+      await file.heavy!.ensure('embedding', [p.fr as number]);
+      await file.heavy!.ensure('diff_data', [p.fr as number]);
+      const vector = heavy.peek('embedding', p.r as number);
+      expect(vector).toBeInstanceOf(Float32Array);
+      expect(Array.from(vector as Float32Array)).toEqual(
+        Array.from(file.heavy!.peek('embedding', p.fr as number) as Float32Array),
+      );
+      // diff_data is NULL in some rows of the sample: the same rows through the store.
+      const bytes = heavy.peek('diff_data', p.r as number);
+      expect(bytes).toEqual(file.heavy!.peek('diff_data', p.fr as number));
+      if (bytes instanceof Uint8Array) withBytes.add(p.f as string);
+    }
+    expect(withBytes.size).toBe(files.length);
+    // Two rows of two files differ: each is its own file's.
+    expect(heavy.peek('embedding', storeRows[0]!)).not.toEqual(heavy.peek('embedding', storeRows[9]!));
+    await ws.closeStore(store!.id);
+  });
+
+  it('exports with the heavy columns, each row read from its file', async () => {
+    const ws = workspace();
+    const { files, store } = ws.openTogether(await sampleFiles(), 'exported');
+    const state = await store!.done;
+    // What Explore's "Export" gets for a store: the view's columns, then the files' heavy ones.
+    const columns = [...state.columns, ...state.heavyColumns];
+    const text = await (
+      await exportTable(
+        db,
+        {
+          table: 'exported',
+          filters: [{ column: 'category', op: '=', value: 'skills' }],
+          tiebreaker: '__row',
+          pageRows: 200,
+          heavy: { store: store!.heavy!, columns },
+          leaveOut: [],
+        },
+        textSink('jsonl'),
+      )
+    ).text();
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    const skills = files.find((f) => f.fileName === 'skills.parquet')!;
+    expect(lines).toHaveLength(skills.state.rowCount);
+    const last = skills.state.rowCount - 1;
+    const picked = await rows(
+      `SELECT memory_id, CAST(__row AS DOUBLE) AS r FROM ${quoteIdentifier(skills.tableName)} WHERE __row IN (0, 1, ${last})`,
+    );
+    expect(picked).toHaveLength(3);
+    await skills.heavy!.ensure('embedding', [0, 1, last]);
+    for (const { memory_id, r } of picked) {
+      const line = lines.find((l) => l.memory_id === memory_id)!;
+      expect(line.embedding).toEqual(
+        Array.from(skills.heavy!.peek('embedding', r as number) as Float32Array),
+      );
+    }
+    await ws.closeStore(store!.id);
+  });
+
+  it('is NULL in the rows of a file that lacks the column', async () => {
+    const ws = workspace();
+    const skills = (await sampleFiles()).find((f) => f.name === 'skills.parquet')!;
+    const { store } = ws.openTogether([notesFile(), skills], 'partly');
+    const state = await store!.done;
+    expect(state.heavyColumns.map((c) => c.name)).toEqual(['embedding', 'diff_data']);
+    const heavy = store!.heavy!;
+    // notes.arrow first (2 rows), then skills.parquet.
+    await heavy.ensure('embedding', [0, 1, 2]);
+    expect(heavy.peek('embedding', 0)).toBe(null);
+    expect(heavy.peek('embedding', 1)).toBe(null);
+    expect(heavy.peek('embedding', 2)).toBeInstanceOf(Float32Array);
+    // Outside the view: nothing to paint.
+    expect(heavy.peek('embedding', state.rowCount)).toBeUndefined();
+    await ws.closeStore(store!.id);
   });
 });

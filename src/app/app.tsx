@@ -16,7 +16,7 @@ import { SqlPanel, type SqlPanelTable } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
 import { ErrorBoundary } from './error-boundary';
 import { FilesSidebar } from './files-sidebar';
-import { SimilarTab, useOpenSimilarRow } from './similar-tab';
+import { SimilarTab, useFindSimilar, useOpenSimilarRow } from './similar-tab';
 import { installInternalErrorGuard } from './internal-errors';
 import { fetchSampleFiles, wantsSample } from './open-sample';
 import { Tabs, TabPanel, type TabDef } from './tabs';
@@ -202,10 +202,13 @@ export function App({ services }: { services: AppServices }) {
     },
     [activeTable],
   );
+  // "Find similar" from Explore (a file's row, or a store's), and the file Similar shows.
+  const { findSimilar, findSimilarInStore, similar } = useFindSimilar(tables, active, activeStore, setTab);
   // Similar's "Only rows matching the Explore filter" and "Show in Explore", through the URL's view.
+  const similarState = similar?.state ?? null;
   const { similarExploreFilters, showInExplore } = useSimilarExplore(
-    active,
-    activeTable === active?.tableName ? exploreState : null,
+    similarState,
+    activeTable === similarState?.tableName ? exploreState : null,
     remountView,
   );
   const onSqlChange = useCallback(
@@ -218,16 +221,7 @@ export function App({ services }: { services: AppServices }) {
   const shownId = activeStore ? activeStore.id : (active?.id ?? null);
   const hasVectors =
     (active?.kind === 'parquet' || active?.kind === 'arrow') && active.columns.some((c) => c.vectorDim);
-  // "Find similar" from Explore: the row to search from, per file (a new object reruns it).
-  const [similarQuery, setSimilarQuery] = useState<{ fileId: string; row: number } | null>(null);
-  const findSimilar = useCallback(
-    (row: number) => {
-      if (!active) return;
-      setSimilarQuery({ fileId: active.id, row });
-      setTab('similar');
-    },
-    [active, setTab],
-  );
+  const similarFile = similar ? (workspace.file(similar.state.id) ?? null) : null;
 
   const openSimilarRow = useOpenSimilarRow(tables, active?.id ?? null, setTab, remountView);
 
@@ -322,6 +316,7 @@ export function App({ services }: { services: AppServices }) {
                   state={activeStore}
                   initialState={decodeExploreState(exploreState)}
                   onStateChange={onExploreState}
+                  onFindSimilar={findSimilarInStore}
                 />
               ) : active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
                 <ExploreView
@@ -342,16 +337,17 @@ export function App({ services }: { services: AppServices }) {
             </ErrorBoundary>
           </TabPanel>
           <TabPanel id="similar" selected={tab}>
-            <ErrorBoundary name="Similar" resetKey={active?.id}>
-              {active && activeFile && tab === 'similar' ? (
+            <ErrorBoundary name="Similar" resetKey={similar?.state.id}>
+              {similar && similarFile && tab === 'similar' ? (
                 <SimilarTab
-                  key={active.id}
+                  key={similar.state.id}
                   db={db}
                   workspace={workspace}
                   tables={tables}
-                  file={activeFile}
-                  state={active}
-                  queryRow={similarQuery?.fileId === active.id ? similarQuery.row : null}
+                  file={similarFile}
+                  state={similar.state}
+                  queryRow={similar.queryRow}
+                  store={similar.store}
                   onOpenRow={openSimilarRow}
                   exploreFilters={similarExploreFilters}
                   onShowInExplore={showInExplore}

@@ -10,6 +10,7 @@ import type { OpenedFile } from '../data/opened-file/opened-file';
 import { SimilarView, type SimilarRows } from '../features/similar/similar-view';
 import type { SimilarPeer } from '../features/similar/search-scope';
 import type { Workspace } from '../data/workspace';
+import type { StoreState } from '../data/store/opened-store';
 import { buildRowsAcrossQuery, type RowsAcrossPart } from '../core/sql/rows-across-query';
 import { EMPTY_EXPLORE_STATE, VIEW_PARAMS, encodeExploreState } from '../core/url/view-state';
 import { setUrlParams } from './use-url-state';
@@ -32,6 +33,7 @@ export function SimilarTab({
   onOpenRow,
   exploreFilters,
   onShowInExplore,
+  store = null,
 }: {
   db: DbClient;
   workspace: Workspace;
@@ -46,6 +48,8 @@ export function SimilarTab({
   exploreFilters: readonly Filter[];
   /** "Show in Explore": these rows (`__row`) become Explore's filter. */
   onShowInExplore(rows: Float64Array): void;
+  /** "Find similar" came from a row of this store: the search covers its files (those with vectors). */
+  store?: SimilarStore | null;
 }) {
   const vectorColumns = state.columns.filter((c) => c.vectorDim);
   const vectorChoices = columnChoices(vectorColumns);
@@ -82,7 +86,13 @@ export function SimilarTab({
   const sqlVector = state.sqlVectors?.report ? state.sqlVectors.column : null;
   // Other open files with vectors of this dimension (cheap to list: a pass over the open files).
   const peerFiles = column?.vectorDim
-    ? vectorPeers(workspace, tables, state, column.vectorDim, column.name)
+    ? vectorPeers(
+        workspace,
+        store ? tables.filter((t) => store.fileIds.includes(t.id)) : tables,
+        state,
+        column.vectorDim,
+        column.name,
+      )
     : [];
   const peers: SimilarPeer[] = peerFiles.map((p) => ({
     fileName: p.state.fileName,
@@ -172,7 +182,7 @@ export function SimilarTab({
         </label>
       ) : null}
       <SimilarView
-        key={`${file.id}:${column.name}`}
+        key={`${file.id}:${column.name}:${store?.id ?? ''}`}
         fileName={state.fileName}
         index={index}
         rows={viewRows}
@@ -183,10 +193,71 @@ export function SimilarTab({
         onOpenRow={onOpenRow}
         exploreFilter={exploreFilter}
         peers={peers}
+        acrossStore={store?.title ?? null}
         onShowInExplore={onShowInExplore}
       />
     </div>
   );
+}
+
+/** A store whose row "Find similar" started from: its files (in its view) are the search's scope. */
+export interface SimilarStore {
+  id: string;
+  title: string;
+  fileIds: readonly string[];
+}
+
+/** "Find similar" from Explore: the file and row to search from (a new object reruns it). */
+export interface SimilarQuery {
+  fileId: string;
+  row: number;
+  /** From a store row: the store whose files the search covers. */
+  store: SimilarStore | null;
+}
+
+/**
+ * "Find similar" from Explore, from a file's row or a store's (then from the row's own file, over
+ * the store's files), and what Similar shows: the searched file while its store is shown in
+ * Explore, else the active file.
+ */
+export function useFindSimilar(
+  tables: readonly FileState[],
+  active: FileState | null,
+  activeStore: StoreState | null,
+  setTab: (tab: string) => void,
+) {
+  const [query, setQuery] = useState<SimilarQuery | null>(null);
+  const findSimilar = useCallback(
+    (row: number) => {
+      if (!active) return;
+      setQuery({ fileId: active.id, row, store: null });
+      setTab('similar');
+    },
+    [active, setTab],
+  );
+  const findSimilarInStore = useCallback(
+    ({ fileId, fileRow }: { fileId: string; fileRow: number }) => {
+      if (!activeStore) return;
+      const { id, title, members } = activeStore;
+      setQuery({ fileId, row: fileRow, store: { id, title, fileIds: members.map((m) => m.id) } });
+      setTab('similar');
+    },
+    [activeStore, setTab],
+  );
+  const fromStore = query?.store && query.store.id === activeStore?.id ? query : null;
+  const shown = (fromStore ? tables.find((t) => t.id === fromStore.fileId) : undefined) ?? active;
+  return {
+    findSimilar,
+    findSimilarInStore,
+    /** The file Similar shows, the row to search from (if any) and the store it covers. */
+    similar: shown
+      ? {
+          state: shown,
+          queryRow: query?.fileId === shown.id ? query.row : null,
+          store: fromStore?.fileId === shown.id ? fromStore.store : null,
+        }
+      : null,
+  };
 }
 
 /**

@@ -10,9 +10,11 @@ import {
   type StoreMember,
   type UnionSchema,
 } from '../../core/store/union-schema';
+import { storeHeavyPlans } from '../../core/store/row-origin';
 import { listTables } from '../db/catalog';
 import type { DbClient } from '../db/db-client';
 import type { OpenedFile } from '../opened-file/opened-file';
+import { StoreHeavyColumns } from './store-heavy';
 
 /**
  * 'waiting': a file of the store is still loading (or reloading); 'ready': the view exists and
@@ -34,6 +36,11 @@ export interface StoreState {
   rowCount: number;
   /** The view's columns as plans (for Explore's facets, filters, Go to memory), internal ones left out. */
   columns: ColumnPlan[];
+  /**
+   * The files' heavy columns (vectors, bytes, very long text: not in the view), each key once, for
+   * the store's grid: read through each row's file (`heavy`, store-heavy.ts).
+   */
+  heavyColumns: ColumnPlan[];
   /** The union the view was made from (which file lacks which column, type conflicts). */
   union: UnionSchema | null;
   /** The files in the view, by table: for the schema panel and the row detail. */
@@ -69,6 +76,7 @@ export class OpenedStore {
   private readonly db: DbClient;
   private readonly options: OpenedStoreOptions;
   private builtFor = '';
+  private heavyReader: StoreHeavyColumns | null = null;
   private ownsView = false;
   private closed = false;
   private chain: Promise<unknown> = Promise.resolve();
@@ -90,6 +98,7 @@ export class OpenedStore {
       status: 'waiting',
       rowCount: 0,
       columns: [],
+      heavyColumns: [],
       union: null,
       members: [],
       error: null,
@@ -118,6 +127,31 @@ export class OpenedStore {
   /** The open file whose table is `tableName` (the view's file column names it). */
   member(tableName: string): OpenedFile | undefined {
     return this.files.find((f) => f.tableName.toLowerCase() === tableName.toLowerCase());
+  }
+
+  /**
+   * The heavy columns of the view's rows, read by the view's `__row` through each row's own file
+   * (its heavy store, at its file row); made for the files the view was last built from.
+   */
+  get heavy(): StoreHeavyColumns | null {
+    if (this.current.status !== 'ready' || this.current.heavyColumns.length === 0) return null;
+    if (!this.heavyReader) {
+      const members = this.current.members.map((m) => {
+        const file = this.files.find((f) => f.id === m.id);
+        // Read at each call: a file's heavy store is made when its footer is read.
+        return {
+          rowCount: m.rowCount,
+          get heavy() {
+            return file?.heavy ?? null;
+          },
+        };
+      });
+      this.heavyReader = new StoreHeavyColumns(
+        members,
+        this.current.heavyColumns.map((c) => c.name),
+      );
+    }
+    return this.heavyReader;
   }
 
   /** A file of the store changed (loaded, reloaded, renamed): rebuild once all have settled. */
@@ -205,6 +239,7 @@ export class OpenedStore {
         status: 'ready',
         rowCount: members.reduce((n, m) => n + m.rowCount, 0),
         columns: columnPlans(union, ready),
+        heavyColumns: storeHeavyPlans(ready.map((f) => f.state.columns)),
         union,
         members: ready.map((f) => ({
           id: f.id,
@@ -261,6 +296,8 @@ export class OpenedStore {
 
   private set(patch: Partial<StoreState>): void {
     if (this.closed && patch.status !== undefined) return;
+    // The heavy reader maps rows by the files the view holds: made again for the next build.
+    this.heavyReader = null;
     this.current = { ...this.current, ...patch };
     this.options.onChange(this.current);
   }

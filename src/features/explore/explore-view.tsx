@@ -72,6 +72,7 @@ export function ExploreView({
   file,
   table,
   onFindSimilar,
+  canFindSimilar,
   initialState = EMPTY_EXPLORE_STATE,
   onStateChange,
   renderRowDetail,
@@ -81,6 +82,8 @@ export function ExploreView({
   table: FileState;
   /** "Find similar" from the row detail (src/app opens the Similar view); absent: no vectors. */
   onFindSimilar?: ((fileRow: number) => void) | undefined;
+  /** Whether the row menu's "Find similar" fits a row (a store's: its file has vectors). */
+  canFindSimilar?: ((fileRow: number) => boolean) | undefined;
   /** The view to start from (a link or a reload: src/core/url/view-state.ts); read once, at mount. */
   initialState?: ExploreUrlState;
   /** Every change the user makes to the view (not the initial state), for the URL. */
@@ -254,7 +257,7 @@ export function ExploreView({
   };
 
   // The row menu; "Show details" makes the row active (scrollToRow), which opens its detail.
-  const rowActions = useRowActions(onFindSimilar, sourceKey, setScrollToRow);
+  const rowActions = useRowActions(onFindSimilar, sourceKey, setScrollToRow, canFindSimilar);
   const idColumn = table.columns.find((c) => c.role === 'id' && c.destination === 'duckdb') ?? null;
   const tiebreaker = source?.columns.some((c) => c.name === ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined;
 

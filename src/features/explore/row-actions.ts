@@ -10,6 +10,8 @@ export function useRowActions(
   onFindSimilar: ((fileRow: number) => void) | undefined,
   sourceKey: string,
   scrollToRow: (request: { row: number; sourceKey: string }) => void,
+  /** Whether a row can be searched from (a store: its file has vectors); absent: every row. */
+  canFindSimilar?: ((fileRow: number) => boolean) | undefined,
 ): readonly GridRowAction[] {
   return useMemo(
     () => [
@@ -17,7 +19,7 @@ export function useRowActions(
         ? [
             {
               label: 'Find similar',
-              enabled: (fileRow: number | null) => fileRow !== null,
+              enabled: (fileRow: number | null) => fileRow !== null && (canFindSimilar?.(fileRow) ?? true),
               run: (_row: number, fileRow: number | null) => {
                 if (fileRow !== null) onFindSimilar(fileRow);
               },
@@ -26,6 +28,6 @@ export function useRowActions(
         : []),
       { label: 'Show details', run: (row: number) => scrollToRow({ row, sourceKey }) },
     ],
-    [onFindSimilar, sourceKey, scrollToRow],
+    [onFindSimilar, sourceKey, scrollToRow, canFindSimilar],
   );
 }

@@ -12,6 +12,8 @@ export function ScopeControls(p: {
   /** This file has an Explore filter. */
   hasFilter: boolean;
   acrossFiles: boolean;
+  /** The peers are this store's files ("Find similar" from a store row), not every open file. */
+  storeTitle?: string | null;
   onAcrossFiles(on: boolean): void;
   filtered: boolean;
   onFiltered(on: boolean): void;
@@ -30,7 +32,9 @@ export function ScopeControls(p: {
             checked={p.acrossFiles}
             onChange={(e) => p.onAcrossFiles(e.target.checked)}
           />{' '}
-          Search all {p.peers.length + 1} open files with {p.dim}-d vectors
+          {p.storeTitle
+            ? `Search all ${p.peers.length + 1} files of ${p.storeTitle} with ${p.dim}-d vectors`
+            : `Search all ${p.peers.length + 1} open files with ${p.dim}-d vectors`}
         </label>
       )}
       {withFilter.length > 0 && (

@@ -55,6 +55,11 @@ export interface SimilarViewProps {
   exploreFilter?: (() => Promise<Uint8Array | null>) | undefined;
   /** Other open files whose vectors have this dimension: one search can cover them all. */
   peers?: readonly SimilarPeer[];
+  /**
+   * "Find similar" from a row of this store (its title): `peers` are the store's other files, and
+   * the search covers them from the start.
+   */
+  acrossStore?: string | null;
   /** A result was clicked: open that row of its file (`fileName` absent: this file). */
   onOpenRow?(row: number, fileName?: string): void;
   /** "Show in Explore" for a box selection on the map. */
@@ -82,7 +87,7 @@ const NO_PEERS: readonly SimilarPeer[] = [];
 export function SimilarView(props: SimilarViewProps) {
   const { fileName, index, rows, idColumn, queryRow, exploreFilter } = props;
   const peers = props.peers ?? NO_PEERS;
-  const [acrossFiles, setAcrossFiles] = useState(false);
+  const [acrossFiles, setAcrossFiles] = useState(Boolean(props.acrossStore) && peers.length > 0);
   const queryId = useId();
   const kId = useId();
   const [text, setText] = useState('');
@@ -286,6 +291,7 @@ export function SimilarView(props: SimilarViewProps) {
           peers={peers}
           hasFilter={exploreFilter !== undefined}
           acrossFiles={acrossFiles}
+          storeTitle={props.acrossStore ?? null}
           onAcrossFiles={setAcrossFiles}
           filtered={filtered}
           onFiltered={setFiltered}
