@@ -7,7 +7,6 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
   type ReactNode,
 } from 'react';
-import { describeError, toMemscopeError } from '../../core/errors';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { Filter } from '../../core/sql/table-query';
 import type { FacetSelection } from '../../core/sql/facet-query';
@@ -16,7 +15,6 @@ import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import { DataGrid } from '../../components/data-grid/data-grid';
 import type { GridSort } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
-import { createTableGridSource } from '../../data/db/grid-source';
 import { columnLabel, withColumnLabels, type GridSource } from '../../core/grid-source';
 import { textSearchColumns, textSearchFilter } from '../../core/sql/text-search';
 import type { FileState } from '../../data/opened-file/file-state';
@@ -30,7 +28,8 @@ import { GoToMemory } from './go-to-memory';
 import { heavyGridColumns } from './heavy-columns';
 import { RowDetail } from './row-detail';
 import { useRowActions } from './row-actions';
-import { isTableMissing, watchForDroppedTable } from './table-dropped';
+import { watchForDroppedTable } from './table-dropped';
+import { useTableSource } from './use-table-source';
 import './explore-view.css';
 
 // performance.mark once per opened table (the bench reads `ms:first-rows:<file>`), even if the view remounts.
@@ -112,11 +111,9 @@ export function ExploreView({
     [search, searched],
   );
   const [scrollToRow, setScrollToRow] = useState<{ row: number; sourceKey: string } | null>(null);
-  const [tableSource, setTableSource] = useState<GridSource | null>(null);
-  // A query that failed, and the message, for the sort and filters it was made for.
-  const [failure, setFailure] = useState<{ for: string; message: string } | null>(null);
   // The file's DuckDB table was dropped (from SQL): offer to read the file again.
   const [dropped, setDropped] = useState(false);
+  const onDropped = useCallback(() => setDropped(true), []);
   const [selected, setSelected] = useState<{ key: string; row: number; fileRow: number | null } | null>(null);
   const gridBox = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -144,11 +141,6 @@ export function ExploreView({
   // Without a file-order source (CSV, Arrow) the DuckDB table exists once the first batch is in;
   // the source is made again when loading ends (the count grows while row groups stream in).
   const queryable = loaded || (fileSource === null && loading && table.timings.firstRowsMs !== undefined);
-  const queryKey = useMemo(
-    () => JSON.stringify({ sort, allFilters }, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v)),
-    [sort, allFilters],
-  );
-  const error = failure?.for === queryKey ? failure.message : null;
   // Vectors added to SQL (docs/similar.md) stay a heavy column here: the grid names the file's
   // DuckDB columns instead of `*`, so the vector is not shown twice.
   const sqlVector = table.sqlVectors?.report ? table.sqlVectors.column : null;
@@ -159,42 +151,18 @@ export function ExploreView({
         : null,
     [sqlVector, table.columns],
   );
-  useEffect(() => {
-    if (!queryable || useFileOrder) return;
-    const controller = new AbortController();
-    createTableGridSource(db, {
-      table: table.tableName,
-      sort,
-      filters: allFilters,
-      columns: sqlColumns,
-      signal: controller.signal,
-    }).then(
-      (s) => {
-        if (controller.signal.aborted) return;
-        setTableSource(s);
-        setFailure(null);
-      },
-      (err: unknown) => {
-        if (controller.signal.aborted) return;
-        const e = toMemscopeError(err, { code: 'sql', file: table.fileName });
-        if (isTableMissing(e, table.tableName)) setDropped(true);
-        else if (e.code !== 'cancelled') setFailure({ for: queryKey, message: describeError(e) });
-      },
-    );
-    return () => controller.abort();
-  }, [
+  const { tableSource, error, reset } = useTableSource({
     db,
-    table.tableName,
-    table.fileName,
+    tableName: table.tableName,
+    fileName: table.fileName,
     sort,
-    allFilters,
-    queryKey,
-    queryable,
+    filters: allFilters,
+    columns: sqlColumns,
+    enabled: queryable && !useFileOrder,
     loaded,
-    useFileOrder,
     dropped,
-    sqlColumns,
-  ]);
+    onDropped,
+  });
 
   // A refused filter is never a dead end: the filter bar and the last good rows stay (the file's
   // own rows when nothing was filtered yet), with the message beside them.
@@ -209,19 +177,15 @@ export function ExploreView({
   const source = useMemo(
     () =>
       chosen
-        ? withColumnLabels(
-            watchForDroppedTable(chosen, table.tableName, () => setDropped(true)),
-            labels,
-            typeLabels,
-          )
+        ? withColumnLabels(watchForDroppedTable(chosen, table.tableName, onDropped), labels, typeLabels)
         : null,
-    [chosen, table.tableName, labels, typeLabels],
+    [chosen, table.tableName, labels, typeLabels, onDropped],
   );
   const reload = useCallback(() => {
     setDropped(false);
-    setTableSource(null);
+    reset();
     void file.reload();
-  }, [file]);
+  }, [file, reset]);
   // A selection belongs to the rows it was made in.
   const selectedHere = selected && source && selected.key === source.key ? selected : null;
 
