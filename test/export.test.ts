@@ -367,7 +367,7 @@ describe('a sorted export pages by key, not OFFSET', () => {
     for (let i = 0; i < expected.numRows; i++)
       want.push(expected.schema.fields.map((_, c) => String(expected.getChildAt(c)?.get(i))).join('|'));
     expect(rows).toEqual(want);
-    // Pages of 4 rows (the reads hold 20), progress after each.
+    // Pages of 4 rows (the reads hold 40), progress after each.
     expect(progress.at(-1)).toBe(expected.numRows);
     expect(progress.slice(0, 3)).toEqual([0, 4, 8]);
     expect(pagedByOffset(seen)).toBe(false);
@@ -378,7 +378,7 @@ describe('a sorted export pages by key, not OFFSET', () => {
     const { rows, sink } = rowsSink();
     await exportTable(
       client,
-      { table: 'sortkeys', sort: { column: 'lst', direction: 'desc' }, tiebreaker: '__row', pageRows: 50 },
+      { table: 'sortkeys', sort: { column: 'lst', direction: 'desc' }, tiebreaker: '__row', pageRows: 10 },
       sink,
     );
     const expected = (

@@ -10,11 +10,13 @@ import type { DbClient } from '../db/db-client';
 
 /**
  * Pages per read of a sorted export. Each read is one scan of the table filtered on the sort key
- * (no sort of the table), whose cost hardly depends on how many rows it returns: at 1M rows, sorted
- * by a double, reads of 10,000 rows took 10.4 s in all, reads of 50,000 3.4 s (Node, load ~3). Five
- * pages is 50,000 rows held at once at most, handed on a page at a time.
+ * (no sort of the table), whose cost hardly depends on how many rows it returns. At 1M rows sorted
+ * by a double, the bounds and every read took, in the bench's page (load 3–4), 11.4 s in reads of
+ * 50,000 rows, 7.5 s in reads of 100,000 and 7.5 s in reads of 200,000 (in Node: 10.4 s in reads of
+ * 10,000, 3.4 s in reads of 50,000). Ten pages is 100,000 rows held at once at most (~27 MB of the
+ * bench's rows as CSV), handed on a page at a time.
  */
-export const SORTED_READ_PAGES = 5;
+export const SORTED_READ_PAGES = 10;
 
 /**
  * The pages of a sorted export in `ORDER BY <sort> NULLS LAST, <tiebreaker>` order, `pageRows`
