@@ -77,8 +77,10 @@ test('a Parquet file by URL is read by ranges, footer first, in a worker only it
 }) => {
   seen = [];
   const workerScripts: string[] = [];
+  const vectorScripts: string[] = [];
   page.context().on('request', (r) => {
     if (r.url().includes('parquet.worker') && r.url().includes('connect=')) workerScripts.push(r.url());
+    if (r.url().includes('vector.worker')) vectorScripts.push(r.url());
   });
   await page.goto('/?sample=0');
   const box = page.getByLabel('Open by URL');
@@ -112,6 +114,29 @@ test('a Parquet file by URL is read by ranges, footer first, in a worker only it
   expect(await policyOf('/?connect=' + encodeURIComponent(REMOTE))).toContain(
     "connect-src 'self' blob: data:;",
   );
+
+  // The Similar view's vector index reads the embedding column by ranges too, in vector workers
+  // whose script asked for the same policy.
+  const grid = page.getByRole('grid');
+  const idCol = await grid.getByRole('columnheader', { name: /^memory_id/ }).getAttribute('aria-colindex');
+  const firstId =
+    (await grid
+      .locator('[role="row"][aria-rowindex="2"]')
+      .locator(`[role="gridcell"][aria-colindex="${idCol}"]`)
+      .textContent()) ?? '';
+  expect(firstId).not.toBe('');
+  seen = [];
+  await page.getByRole('tab', { name: 'Similar' }).click();
+  const query = page.getByRole('textbox', { name: 'Query' });
+  await query.fill(firstId);
+  await query.press('Enter');
+  const similar = page.getByRole('grid', { name: 'Similar memories' });
+  await expect(similar).toHaveAttribute('aria-rowcount', '11', { timeout: 60_000 });
+  await expect(similar.getByRole('row').nth(1)).toContainText(firstId);
+  expect(vectorScripts.length).toBeGreaterThan(0);
+  expect(vectorScripts.every((u) => u.includes(`connect=${encodeURIComponent(REMOTE)}`))).toBe(true);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.every((r) => r.method === 'GET' && r.range !== null)).toBe(true);
 
   // A page of the app still cannot reach the origin: every response but that worker's carries the
   // same policy (a light page of it here; the refusal is a console error, which the guard counts).

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { registeredPath } from '../src/data/db/lockdown';
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/esm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbClient } from '../src/data/db/db-client';
@@ -268,5 +268,156 @@ describe('export with heavy columns read from the file', () => {
     const hex = [fileRow, 255 - fileRow].map((b) => b.toString(16).padStart(2, '0')).join('');
     expect(first).toContain(`"[${fileRow},${fileRow / 2},${-fileRow}]"`);
     expect(first).toContain(`,${hex},`);
+  });
+});
+
+describe('a sorted export pages by key, not OFFSET', () => {
+  // Sort keys with every case the order has: NULLs (last), NaN (above +inf), ±inf, -0.0 and 0.0,
+  // repeated keys (the tiebreaker decides), doubles with no short decimal form, strings with quotes,
+  // backslashes and non-ASCII letters, timestamps to the microsecond (with and without a zone), dates,
+  // decimals, integers past 2^53. `__row` is a permutation of `id`, so the tiebreaker's order is not
+  // the id's.
+  const N = 257;
+  beforeAll(async () => {
+    await db.query(
+      `CREATE TABLE sortkeys AS SELECT i AS id,
+        CASE i % 11 WHEN 0 THEN NULL WHEN 1 THEN 'nan'::DOUBLE WHEN 2 THEN 'inf'::DOUBLE
+          WHEN 3 THEN '-inf'::DOUBLE WHEN 4 THEN -0.0::DOUBLE WHEN 5 THEN 0.0::DOUBLE
+          ELSE ((i * 7919) % 13) / 3.0 + 0.1 END AS d,
+        CASE i % 6 WHEN 0 THEN NULL WHEN 1 THEN 'nan'::FLOAT ELSE (i % 5)::FLOAT / 3 END AS f,
+        CASE WHEN i % 7 = 0 THEN NULL
+          ELSE ['', 'a', 'B', 'it''s', 'é', 'a b', 'zz', 'back\\slash'][i % 8 + 1] END AS s,
+        CASE WHEN i % 9 = 0 THEN NULL
+          ELSE TIMESTAMP '2024-01-01 00:00:00.000001' + to_microseconds((i * 104729) % 50) END AS ts,
+        CAST(TIMESTAMP '2024-03-01 12:00:00.5' + to_microseconds((i * 7) % 30) AS TIMESTAMPTZ) AS tz,
+        CASE WHEN i % 5 = 0 THEN NULL ELSE DATE '2024-01-01' + CAST(i % 40 AS INTEGER) END AS day,
+        CAST(((i * 31) % 17) / 4 AS DECIMAL(9,3)) AS dec,
+        (9007199254740993 + (i % 6))::BIGINT AS big,
+        [i % 3] AS lst,
+        (i * 37) % ${N} AS __row
+      FROM range(${N}) AS t(i)`,
+    );
+  });
+
+  /** A sink that keeps every page's rows as text (String of each value) and counts its pages. */
+  function rowsSink() {
+    const rows: string[] = [];
+    const sink = {
+      page(table: Table) {
+        for (let i = 0; i < table.numRows; i++)
+          rows.push(table.schema.fields.map((_, c) => String(table.getChildAt(c)?.get(i))).join('|'));
+      },
+      finish: () => Promise.resolve([]),
+      abort() {},
+    };
+    return { rows, sink };
+  }
+
+  /** Whether a page was read by OFFSET (the schema probe's `LIMIT 0 OFFSET 0` has no ORDER BY). */
+  const pagedByOffset = (seen: string[]) => seen.some((sql) => /\bORDER BY\b.*\bOFFSET\b/is.test(sql));
+
+  /** The DbClient, with every SQL it is asked kept. */
+  function watched(): { client: DbClient; seen: string[] } {
+    const seen: string[] = [];
+    const client = new Proxy(db, {
+      get(target, key) {
+        if (key === 'query')
+          return (sql: string, options?: Parameters<DbClient['query']>[1]) => {
+            seen.push(sql);
+            return target.query(sql, options);
+          };
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    return { client, seen };
+  }
+
+  const cases = ['d', 'f', 's', 'ts', 'tz', 'day', 'dec', 'big', 'id'].flatMap((column) =>
+    (['asc', 'desc'] as const).flatMap((direction) =>
+      [false, true].map((filtered) => ({ column, direction, filtered })),
+    ),
+  );
+
+  it.each(cases)('by $column $direction (filtered: $filtered)', async ({ column, direction, filtered }) => {
+    const { client, seen } = watched();
+    const { rows, sink } = rowsSink();
+    const filters = filtered ? [{ column: 'id', op: '>=' as const, value: 40 }] : [];
+    const progress: number[] = [];
+    await exportTable(
+      client,
+      {
+        table: 'sortkeys',
+        sort: { column, direction },
+        filters,
+        tiebreaker: '__row',
+        pageRows: 4,
+        onProgress: (done) => progress.push(done),
+      },
+      sink,
+    );
+    const expected = (
+      await db.query(
+        `SELECT * EXCLUDE (__row) FROM sortkeys ${filtered ? 'WHERE id >= 40' : ''} ` +
+          `ORDER BY "${column}" ${direction.toUpperCase()} NULLS LAST, __row`,
+        { cache: false },
+      )
+    ).table;
+    const want: string[] = [];
+    for (let i = 0; i < expected.numRows; i++)
+      want.push(expected.schema.fields.map((_, c) => String(expected.getChildAt(c)?.get(i))).join('|'));
+    expect(rows).toEqual(want);
+    // Pages of 4 rows (the reads hold 40), progress after each.
+    expect(progress.at(-1)).toBe(expected.numRows);
+    expect(progress.slice(0, 3)).toEqual([0, 4, 8]);
+    expect(pagedByOffset(seen)).toBe(false);
+  });
+
+  it('a key whose type cannot bound a read (a list) still exports in order, by OFFSET', async () => {
+    const { client, seen } = watched();
+    const { rows, sink } = rowsSink();
+    await exportTable(
+      client,
+      { table: 'sortkeys', sort: { column: 'lst', direction: 'desc' }, tiebreaker: '__row', pageRows: 10 },
+      sink,
+    );
+    const expected = (
+      await db.query(`SELECT id FROM sortkeys ORDER BY lst DESC NULLS LAST, __row`, { cache: false })
+    ).table;
+    expect(rows.map((r) => Number(r.split('|')[0]))).toEqual(
+      Array.from(expected.getChild('id')!.toArray(), Number),
+    );
+    expect(pagedByOffset(seen)).toBe(true);
+  });
+
+  it('CSV and Parquet of a sorted, filtered export read back in the same order', async () => {
+    const req: ExportRequest = {
+      table: 'sortkeys',
+      sort: { column: 'd', direction: 'desc' },
+      filters: [{ column: 'id', op: '>=', value: 40 }],
+      tiebreaker: '__row',
+      pageRows: 7,
+    };
+    const want = Array.from(
+      (
+        await db.query(`SELECT id FROM sortkeys WHERE id >= 40 ORDER BY d DESC NULLS LAST, __row`, {
+          cache: false,
+        })
+      ).table
+        .getChild('id')!
+        .toArray(),
+      Number,
+    );
+    const csv = await (await exportTable(db, req, textSink('csv'))).text();
+    expect(
+      csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => Number(l.split(',')[0])),
+    ).toEqual(want);
+    const parquet = await exportTable(db, req, inProcessParquetSink(7));
+    const back = tableFromIPC(readParquet(new Uint8Array(await parquet.arrayBuffer())).intoIPCStream());
+    expect(Array.from(back.getChild('id')!.toArray(), Number)).toEqual(want);
   });
 });

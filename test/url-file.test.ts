@@ -11,6 +11,10 @@ import { parseRemoteUrl } from '../src/core/url/remote-url';
 import { quoteIdentifier } from '../src/core/sql/identifiers';
 import type { DbClient } from '../src/data/db/db-client';
 import { createNodeDb } from './support/node-db';
+import { inProcessShard } from '../src/data/vectors/shard-clients';
+import { createVectorShard } from '../src/data/vectors/vector-shard';
+
+const shards = inProcessShard(() => createVectorShard(() => initParquetWasmNode()));
 
 /**
  * A Parquet file opened by URL (docs/data-path.md, "URL files"), end to end in Node: a local HTTP
@@ -97,15 +101,50 @@ describe('a Parquet file by URL', () => {
     expect(requests.length).toBeGreaterThan(before);
     expect(requests.slice(before).every((q) => q.range !== null)).toBe(true);
 
-    // The vector index is not built over the network: it says so.
-    const vector = state.columns.find((c) => c.vectorDim !== undefined);
-    const index = vector ? file.vectorIndex(vector.name) : null;
-    expect(index).not.toBe(null);
-    await expect(index?.ready).rejects.toThrow(/opened by URL/);
-    await expect(index?.search({ query: new Float32Array(vector?.vectorDim ?? 0), k: 1 })).rejects.toThrow(
-      /opened by URL/,
-    );
     await ws.close(file.id);
+  }, 60_000);
+
+  it('builds the vector index by range requests, equal to the local file’s', async () => {
+    const ref = await probe('/experiences.parquet');
+    const open = (f: RemoteFileRef | File) => {
+      const ws = new Workspace({
+        db,
+        createSource: (file, name, budgets) => new InProcessParquetSource(file, name, budgets),
+        createVectorShard: shards,
+      });
+      return { ws, file: ws.open(f, f instanceof File ? f.name : f.fileName) };
+    };
+    const remote = open(ref);
+    const local = open(new File([SAMPLE], 'experiences.parquet'));
+    const state = await remote.file.done;
+    await local.file.done;
+    const vector = state.columns.find((c) => c.vectorDim !== undefined);
+    if (!vector?.vectorDim) throw new Error('the sample has no vector column');
+
+    requests.length = 0;
+    const progress: number[] = [];
+    const index = remote.file.vectorIndex(vector.name);
+    index?.subscribe((p) => progress.push(p.indexed));
+    await index?.ready;
+    // Only ranges, and not the whole file: the row groups' embedding column chunks.
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((q) => q.method === 'GET' && q.range !== null)).toBe(true);
+    expect(requests.reduce((n, q) => n + q.bytes, 0)).toBeLessThan(SAMPLE.length);
+    // Progress as for a local file, up to every row.
+    expect(progress.at(-1)).toBe(state.footer?.rows);
+
+    const localIndex = local.file.vectorIndex(vector.name);
+    await localIndex?.ready;
+    for (const row of [0, 7, 100]) {
+      const query = await localIndex!.vectorOf(row);
+      if (!query) throw new Error(`row ${row} has no vector`);
+      const [a, b] = await Promise.all([index!.search({ query, k: 5 }), localIndex!.search({ query, k: 5 })]);
+      expect(Array.from(a.rows)).toEqual(Array.from(b.rows));
+      expect(Array.from(a.scores)).toEqual(Array.from(b.scores));
+      expect(a.covered).toBe(state.footer?.rows);
+    }
+    await remote.ws.close(remote.file.id);
+    await local.ws.close(local.file.id);
   }, 60_000);
 
   it('says a URL file that is not Parquet is not Parquet', async () => {

@@ -4,7 +4,9 @@
 //    in a filtered, sorted view (the index, then one query to place the row), each against the
 //    query-only path (lookupRow: a full scan with a window function), measured in the same run;
 //  - "Export" of the whole table as CSV and as Parquet: time, rows per second, and the tab's peak
-//    resident memory (renderer RSS sampled every 50 ms while it runs) against the level before.
+//    resident memory (renderer RSS sampled every 50 ms while it runs) against the level before; in
+//    file order, and sorted by importance (descending, as the table view sorts when its header is
+//    clicked twice).
 import { median, rssMB, tableNameOf } from '../lib.mjs';
 
 const LOOKUPS = 200;
@@ -69,7 +71,8 @@ export default {
 
     const processes = async () => (await ctx.chromiumProcesses()).filter((p) => p.type === 'renderer');
     const tabRss = async () => Math.max(...(await processes()).map((p) => rssMB(p.id)));
-    const exportOnce = async (format) => {
+    const SORT = { column: 'importance', direction: 'desc' };
+    const exportOnce = async (format, sort) => {
       const before = await tabRss();
       let peak = before;
       const renderers = await processes();
@@ -78,12 +81,12 @@ export default {
       }, 50);
       try {
         const { ms, bytes } = await page.evaluate(
-          async ({ table, format }) => {
+          async ({ table, format, sort }) => {
             const t0 = performance.now();
-            const bytes = await window.__memscope.explore.exportTable(table, format);
+            const bytes = await window.__memscope.explore.exportTable(table, format, sort ?? undefined);
             return { ms: performance.now() - t0, bytes };
           },
-          { table, format },
+          { table, format, sort: sort ?? null },
         );
         return { ms, bytes, peakDelta: peak - before };
       } finally {
@@ -91,18 +94,21 @@ export default {
       }
     };
     const exports = {};
-    for (const format of ['csv', 'parquet']) {
-      const runs = [];
-      for (let r = 0; r < Math.min(ctx.runs, 3); r++) runs.push(await exportOnce(format));
-      exports[format] = runs;
+    for (const sorted of [false, true]) {
+      for (const format of ['csv', 'parquet']) {
+        const runs = [];
+        for (let r = 0; r < Math.min(ctx.runs, 3); r++)
+          runs.push(await exportOnce(format, sorted ? SORT : null));
+        exports[`${format}${sorted ? ' sorted' : ''}`] = runs;
+      }
     }
 
     const rows = ctx.rows;
-    const exportMetrics = (format, label) => {
+    const exportMetrics = (format, label, order = 'file order') => {
       const runs = exports[format];
       const ms = runs.map((r) => r.ms);
       return [
-        { metric: `export ${label}, whole table (file order)`, unit: 'ms', samples: ms },
+        { metric: `export ${label}, whole table (${order})`, unit: 'ms', samples: ms },
         {
           metric: `export ${label}: rows per second (${(median(runs.map((r) => r.bytes)) / 2 ** 20).toFixed(0)} MB written)`,
           unit: 'rows/s',
@@ -132,6 +138,8 @@ export default {
       },
       ...exportMetrics('csv', 'CSV'),
       ...exportMetrics('parquet', 'Parquet'),
+      ...exportMetrics('csv sorted', 'CSV sorted', 'sorted by importance desc'),
+      ...exportMetrics('parquet sorted', 'Parquet sorted', 'sorted by importance desc'),
     ];
   },
 };

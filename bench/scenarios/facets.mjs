@@ -4,7 +4,8 @@
 // same counts: the facet cube (one pass over typed arrays, built once when the pointer enters the
 // panel) against DuckDB (one GROUP BY per facet, the panel's route before the cube is built),
 // measured in the same page. Target: a facet update ≤ 50 ms at 1M rows. Also: the cube's build,
-// and the same count on the main thread (what the facet worker keeps off the page).
+// and the same count on the main thread (what the facet worker keeps off the page), and how long the
+// build holds the page's main thread.
 import { tableNameOf } from '../lib.mjs';
 
 export default {
@@ -37,9 +38,36 @@ export default {
         const edge = (i) => ms.explore.binEdge(time.bins, Math.min(i, time.bins.count));
         const brush = [{ column: time.spec.column, kind: 'range', scale: 'time', lo: edge(2), hi: edge(10) }];
 
+        // The page's main thread while the cube is built: a message loop notes every gap between
+        // its turns longer than 1 ms (a task of the build, or DuckDB's results read in); their sum
+        // is the time the page could not answer input, the longest one its worst stall.
+        const watchMainThread = () => {
+          const channel = new MessageChannel();
+          let last = performance.now();
+          let busy = 0;
+          let longest = 0;
+          let on = true;
+          channel.port1.onmessage = () => {
+            const now = performance.now();
+            if (now - last > 1) {
+              busy += now - last;
+              longest = Math.max(longest, now - last);
+            }
+            last = now;
+            if (on) channel.port2.postMessage(0);
+          };
+          channel.port2.postMessage(0);
+          return () => {
+            on = false;
+            channel.port1.close();
+            return { busy, longest };
+          };
+        };
+        const stop = watchMainThread();
         const t0 = performance.now();
         if (!(await cubed.buildCube())) throw new Error('no cube was built');
         const buildMs = performance.now() - t0;
+        const mainThread = stop();
         if (!(await local.buildCube())) throw new Error('no cube was built');
 
         const timeUpdate = async (counter, selections, route) => {
@@ -58,7 +86,7 @@ export default {
           await timeUpdate(cubed, brush, 'cube');
           await timeUpdate(local, click, 'cube');
         }
-        const out = { buildMs, click: [], clickSql: [], brush: [], brushSql: [], clickLocal: [] };
+        const out = { buildMs, mainThread, click: [], clickSql: [], brush: [], brushSql: [], clickLocal: [] };
         for (let i = 0; i < Math.max(5, runs); i++) {
           out.click.push(await timeUpdate(cubed, click, 'cube'));
           out.clickLocal.push(await timeUpdate(local, click, 'cube'));
@@ -76,6 +104,16 @@ export default {
     const target = ctx.size === '1m' ? 50 : undefined;
     return [
       { metric: `facets: build the cube (once; ${r.dims})`, unit: 'ms', samples: [r.buildMs] },
+      {
+        metric: 'facets: cube build, main thread busy (gaps > 1 ms in a message loop)',
+        unit: 'ms',
+        samples: [r.mainThread.busy],
+      },
+      {
+        metric: 'facets: cube build, longest main-thread task',
+        unit: 'ms',
+        samples: [r.mainThread.longest],
+      },
       {
         metric: 'facets: update after a value click (every facet and histogram), cube',
         unit: 'ms',

@@ -14,6 +14,7 @@ import { histogramSpecs } from '../core/sql/histogram-query';
 import { FacetCounter } from '../data/db/facet-counter';
 import { histogramBins } from '../data/db/histograms';
 import type { RowLookupQuery } from '../core/sql/row-lookup';
+import type { SortSpec } from '../core/sql/table-query';
 import { lookupRow, lookupRowIndexed, pickFacets, type RowLookup } from '../data/db/facets';
 import { buildIdIndex } from '../data/db/id-index';
 import { exportTable } from '../data/export/export-table';
@@ -39,8 +40,8 @@ declare global {
         buildIdIndex(table: string, idColumn: string): Promise<IdIndex>;
         lookupRow(query: RowLookupQuery): Promise<RowLookup>;
         lookupRowIndexed(index: IdIndex, query: RowLookupQuery): Promise<RowLookup>;
-        /** Exports the whole table in file order; resolves with the file's size in bytes. */
-        exportTable(table: string, format: ExportFormat): Promise<number>;
+        /** Exports the whole table in file order, or sorted; resolves with the file's size in bytes. */
+        exportTable(table: string, format: ExportFormat, sort?: SortSpec): Promise<number>;
         /**
          * The facet panel's counter over a table (its facets and histograms picked as the panel
          * does); `offThread` as the panel sets it (true), or false to count on the main thread.
@@ -79,11 +80,11 @@ export function startApp(): AppServices {
       buildIdIndex: (table, idColumn) => buildIdIndex(db, table, idColumn),
       lookupRow: (query) => lookupRow(db, query),
       lookupRowIndexed: (index, query) => lookupRowIndexed(db, index, query),
-      exportTable: async (table, format) => {
+      exportTable: async (table, format, sort) => {
         const outcome = await runExport(
           format,
           table,
-          (sink) => exportTable(db, { table, tiebreaker: ROW_INDEX_COLUMN }, sink),
+          (sink) => exportTable(db, { table, sort, tiebreaker: ROW_INDEX_COLUMN }, sink),
           { to: 'download' },
         );
         return outcome.to === 'nothing' ? 0 : outcome.bytes;

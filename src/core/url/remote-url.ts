@@ -58,11 +58,14 @@ export function connectOrigin(value: string | null | undefined): string | null {
   return parsed.origin === value ? value : null;
 }
 
-/** The built parquet worker's script (Vite names it `parquet.worker-<hash>.js` under /assets/). */
-const WORKER_SCRIPT = /^\/assets\/parquet\.worker-[A-Za-z0-9_-]+\.js$/;
+/**
+ * The built scripts of the workers that read a URL file (Vite names them `parquet.worker-<hash>.js`
+ * and `vector.worker-<hash>.js` under /assets/).
+ */
+const WORKER_SCRIPT = /^\/assets\/(parquet|vector)\.worker-[A-Za-z0-9_-]+\.js$/;
 
 /**
- * The origin a request for the parquet worker's script asks to connect to (`?connect=<origin>`),
+ * The origin a request for a parquet or vector worker's script asks to connect to (`?connect=<origin>`),
  * for the preview server's CSP middleware (vite.config.ts), or null: not the worker script, no
  * parameter, the parameter twice, or a value that is not exactly an origin. Null means the request
  * gets the app's policy unchanged.

@@ -1,11 +1,13 @@
 import type { CubePredicate, FacetCube } from '../../core/facets/crossfilter';
+import { cubeSourceBuffers, type CubeSource } from '../../core/facets/cube-source';
 import { RpcClient } from '../../workers/rpc';
 import type { FacetWorkerApi } from '../../workers/facet.worker';
 
 /**
- * The main-thread side of the facet worker (src/workers/facet.worker.ts): the cube's codes move to
- * the worker once (their buffers are transferred: the cube left here keeps its dictionaries and bins,
- * which is all compileSelections reads), and each count is asked for there.
+ * The main-thread side of the facet worker (src/workers/facet.worker.ts): DuckDB's results for the
+ * cube move to the worker once (their Arrow buffers are transferred), the worker builds the cube
+ * and keeps its codes, and the page gets back the cube's dictionaries and bins (its shell: all that
+ * compileSelections and topCounts read). Each count is asked for there.
  */
 export class FacetCountWorker {
   private readonly client: RpcClient<FacetWorkerApi>;
@@ -17,8 +19,12 @@ export class FacetCountWorker {
     });
   }
 
-  /** Starts a worker and moves the cube's codes into it; null where workers are not available. */
-  static async start(cube: FacetCube): Promise<FacetCountWorker | null> {
+  /**
+   * Starts a worker, moves the source's buffers into it (they are detached here) and has it build
+   * the cube; the worker and the cube's shell, or null where workers are not available (the source
+   * is then untouched).
+   */
+  static async start(source: CubeSource): Promise<{ worker: FacetCountWorker; shell: FacetCube } | null> {
     if (typeof Worker === 'undefined') return null;
     const w = new FacetCountWorker(
       new Worker(new URL('../../workers/facet.worker.ts', import.meta.url), {
@@ -26,13 +32,13 @@ export class FacetCountWorker {
         name: 'memscope-facets',
       }),
     );
-    const buffers = new Set<ArrayBuffer>();
-    for (const d of cube.dimensions) {
-      buffers.add(d.codes.buffer as ArrayBuffer);
-      if (d.kind === 'list') buffers.add(d.offsets.buffer as ArrayBuffer);
+    try {
+      const shell = await w.client.call('build', source, cubeSourceBuffers(source));
+      return { worker: w, shell };
+    } catch (err) {
+      w.dispose();
+      throw err;
     }
-    await w.client.call('load', cube, [...buffers]);
-    return w;
   }
 
   get alive(): boolean {

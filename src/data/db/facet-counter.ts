@@ -4,12 +4,13 @@ import {
   topCounts,
   type FacetCube,
 } from '../../core/facets/crossfilter';
+import { buildCube } from '../../core/facets/cube-source';
 import type { FacetSelection, FacetSpec } from '../../core/sql/facet-query';
 import { buildHistogramQuery } from '../../core/sql/histogram-query';
 import type { Filter } from '../../core/sql/table-query';
 import type { DbClient } from './db-client';
 import { FacetCountWorker } from './facet-count-worker';
-import { buildFacetCube, filterMask } from './facet-cube';
+import { filterMask, readCubeSource } from './facet-cube';
 import { facetCounts, MAX_FACET_VALUES, type FacetCount } from './facets';
 import { histogramCounts, type Histogram } from './histograms';
 
@@ -68,12 +69,17 @@ export class FacetCounter {
    */
   buildCube(signal?: AbortSignal): Promise<boolean> {
     if (this.cube) return Promise.resolve(true);
-    this.building ??= buildFacetCube(this.db, this.table, this.facets, this.histograms, signal)
-      .then(async (built) => {
-        if (built && this.options.offThread) this.worker = await FacetCountWorker.start(built.cube);
+    this.building ??= readCubeSource(this.db, this.table, this.facets, this.histograms, signal)
+      .then(async (read) => {
+        if (!read) return false;
+        // Off the main thread, the worker builds the cube from DuckDB's buffers and keeps its codes;
+        // here (or where there are no workers) it is built in-process.
+        const started = this.options.offThread ? await FacetCountWorker.start(read.source) : null;
+        this.worker = started?.worker ?? null;
+        const cube = started?.shell ?? buildCube(read.source);
         if (this.disposed) this.worker?.dispose();
-        else this.cube = built;
-        return built !== null;
+        else this.cube = { cube, base: read.base };
+        return true;
       })
       .catch(() => {
         // A failed build (or a worker that would not start) leaves the DuckDB route; a later

@@ -1,14 +1,12 @@
 import type { Data, List, Utf8 } from 'apache-arrow';
+import type { FacetCube } from '../../core/facets/crossfilter';
 import {
-  ABOVE_BINS,
-  BELOW_BINS,
-  NO_BIN,
-  narrowCodes,
-  type CubeDimension,
-  type FacetCube,
-} from '../../core/facets/crossfilter';
-import { Utf8Dictionary } from '../../core/facets/utf8-dictionary';
-import { utf8Chunk } from '../../core/lookup/id-index';
+  buildCube,
+  utf8Part,
+  type CubeSource,
+  type DimensionSource,
+  type Utf8Part,
+} from '../../core/facets/cube-source';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
 import type { FacetSpec } from '../../core/sql/facet-query';
 import { buildNonFiniteRowsQuery, buildRowBinsQuery } from '../../core/sql/histogram-query';
@@ -21,7 +19,8 @@ import type { Histogram } from './histograms';
  * The facet cube of a table (src/core/facets/crossfilter.ts), read from DuckDB once: one query per
  * facet column returning each row's `__row` (less the table's first, so rows index typed arrays
  * from 0) and its value, list or bin. Values are dictionary-encoded over the Arrow buffers DuckDB
- * returned; no string per row is made. At 1M rows a category column costs 4 MB of codes, a
+ * returned (core/facets/cube-source.ts, in the facet worker where there is one); no string per row
+ * is made. At 1M rows a category column costs 4 MB of codes, a
  * histogram 2 MB, a list of ~3 entities 16 MB.
  *
  * The cube rests on `__row` numbering the table's rows without gaps (a file's table, and a store's
@@ -80,13 +79,13 @@ function rowsOf(data: Data): Int32Array {
   return (data.values as Int32Array).subarray(0, data.length);
 }
 
-async function valueDimension(
+async function valueSource(
   db: DbClient,
   table: string,
   at: TableRows,
   column: string,
   signal?: AbortSignal,
-): Promise<CubeDimension> {
+): Promise<DimensionSource> {
   const t = await cubeQuery(
     db,
     `SELECT CAST(${ROW} - CAST(? AS BIGINT) AS INTEGER) AS r, CAST(${quoteIdentifier(column)} AS VARCHAR) AS v ` +
@@ -94,24 +93,23 @@ async function valueDimension(
     [at.base],
     signal,
   );
-  const dictionary = new Utf8Dictionary();
-  const codes = new Int32Array(at.rows).fill(-1);
+  const parts: { rows: Int32Array; values: Utf8Part }[] = [];
   for (const batch of t.batches) {
     const r = batch.getChildAt(0)?.data[0];
     const v = batch.getChildAt(1)?.data[0] as Data<Utf8> | undefined;
-    if (r && v) dictionary.encode(utf8Chunk(v), codes, rowsOf(r));
+    if (r && v) parts.push({ rows: rowsOf(r), values: utf8Part(v) });
   }
-  return { column, kind: 'value', codes: narrowCodes(codes, dictionary.size), dictionary: dictionary.values };
+  return { kind: 'value', column, parts };
 }
 
 /** A list column in `__row` order (the offsets are the rows' own, so the rows come sorted). */
-async function listDimension(
+async function listSource(
   db: DbClient,
   table: string,
   at: TableRows,
   column: string,
   signal?: AbortSignal,
-): Promise<CubeDimension> {
+): Promise<DimensionSource> {
   const t = await cubeQuery(
     db,
     `SELECT CAST(${quoteIdentifier(column)} AS VARCHAR[]) AS v FROM ${quoteIdentifier(table)} ORDER BY ${ROW}`,
@@ -119,74 +117,75 @@ async function listDimension(
     signal,
   );
   if (t.numRows !== at.rows) throw new Error(`${column}: ${t.numRows} rows, expected ${at.rows}.`);
-  const dictionary = new Utf8Dictionary();
-  const offsets = new Int32Array(at.rows + 1);
-  let elements = 0;
-  for (const batch of t.batches) {
-    const list = batch.getChildAt(0)?.data[0] as Data<List<Utf8>> | undefined;
-    if (list) elements += list.valueOffsets[list.length]! - list.valueOffsets[0]!;
-  }
-  const codes = new Int32Array(elements);
-  let row = 0;
-  let at0 = 0;
+  const parts: { offsets: Int32Array; elements: Utf8Part }[] = [];
   for (const batch of t.batches) {
     const list = batch.getChildAt(0)?.data[0] as Data<List<Utf8>> | undefined;
     if (!list) continue;
-    const first = list.valueOffsets[0]!;
-    const last = list.valueOffsets[list.length]!;
-    for (let i = 0; i < list.length; i++) {
-      // A NULL list holds no element (its offsets are equal).
-      offsets[row + i + 1] = at0 + list.valueOffsets[i + 1]! - first;
-    }
+    const offsets = list.valueOffsets.subarray(0, list.length + 1);
     const child = list.children[0] as Data<Utf8>;
-    dictionary.encode(utf8Chunk(child, first, last), codes.subarray(at0, at0 + last - first));
-    row += list.length;
-    at0 += last - first;
+    parts.push({ offsets, elements: utf8Part(child, offsets[0]!, offsets[list.length]!) });
   }
-  return {
-    column,
-    kind: 'list',
-    offsets,
-    codes: narrowCodes(codes, dictionary.size),
-    dictionary: dictionary.values,
-  };
+  return { kind: 'list', column, parts };
 }
 
-async function rangeDimension(
+async function rangeSource(
   db: DbClient,
   table: string,
   at: TableRows,
   histogram: Histogram,
   signal?: AbortSignal,
-): Promise<CubeDimension | null> {
+): Promise<DimensionSource | null> {
   const { spec, bins } = histogram;
   if (!bins) return null;
-  const codes = new Int16Array(at.rows).fill(NO_BIN);
-  // `clamp`: a bin from the bins query, where a value outside the bins (the table changed after they
-  // were made) is below or above every bin; the non-finite query's codes are already final.
-  const scatter = (result: Awaited<ReturnType<typeof cubeQuery>>, clamp: boolean) => {
+  const parts: { rows: Int32Array; bins: Int32Array | Int16Array; clamp: boolean }[] = [];
+  const collect = (result: Awaited<ReturnType<typeof cubeQuery>>, clamp: boolean) => {
     for (const batch of result.batches) {
       const r = batch.getChildAt(0)?.data[0];
       const b = batch.getChildAt(1)?.data[0];
       if (!r || !b) continue;
       const rows = rowsOf(r);
-      const values = b.values as Int32Array | Int16Array;
-      for (let i = 0; i < rows.length; i++) {
-        const bin = values[i]!;
-        codes[rows[i]!] = !clamp ? bin : bin < 0 ? BELOW_BINS : bin >= bins.count ? ABOVE_BINS : bin;
-      }
+      parts.push({ rows, bins: (b.values as Int32Array | Int16Array).subarray(0, rows.length), clamp });
     }
   };
   const q = buildRowBinsQuery(table, spec, bins, at.base);
-  scatter(await cubeQuery(db, q.sql, q.params, signal), true);
+  collect(await cubeQuery(db, q.sql, q.params, signal), true);
   if (spec.scale === 'number') {
     const nf = buildNonFiniteRowsQuery(table, spec.column, at.base);
-    scatter(await cubeQuery(db, nf.sql, nf.params, signal), false);
+    collect(await cubeQuery(db, nf.sql, nf.params, signal), false);
   }
-  return { column: spec.column, kind: 'range', bins, codes: narrowCodes(Int32Array.from(codes), bins.count) };
+  return { kind: 'range', column: spec.column, bins, parts };
 }
 
-/** The cube over a table's facets and histograms, or null when `__row` has gaps. */
+/**
+ * DuckDB's results for the cube over a table's facets and histograms, as the typed-array views of
+ * their buffers (core/facets/cube-source.ts), or null when `__row` has gaps. Nothing is encoded
+ * here: the facet worker (or buildCube in-process) does that.
+ */
+export async function readCubeSource(
+  db: DbClient,
+  table: string,
+  facets: readonly FacetSpec[],
+  histograms: readonly Histogram[],
+  signal?: AbortSignal,
+): Promise<{ source: CubeSource; base: number } | null> {
+  const at = await denseRows(db, table, signal);
+  if (!at) return null;
+  const dimensions: DimensionSource[] = [];
+  for (const f of facets) {
+    dimensions.push(
+      f.kind === 'list'
+        ? await listSource(db, table, at, f.column, signal)
+        : await valueSource(db, table, at, f.column, signal),
+    );
+  }
+  for (const h of histograms) {
+    const d = await rangeSource(db, table, at, h, signal);
+    if (d) dimensions.push(d);
+  }
+  return { source: { rows: at.rows, dimensions }, base: at.base };
+}
+
+/** The cube over a table's facets and histograms, built in-process, or null when `__row` has gaps. */
 export async function buildFacetCube(
   db: DbClient,
   table: string,
@@ -194,21 +193,8 @@ export async function buildFacetCube(
   histograms: readonly Histogram[],
   signal?: AbortSignal,
 ): Promise<{ cube: FacetCube; base: number } | null> {
-  const at = await denseRows(db, table, signal);
-  if (!at) return null;
-  const dimensions: CubeDimension[] = [];
-  for (const f of facets) {
-    dimensions.push(
-      f.kind === 'list'
-        ? await listDimension(db, table, at, f.column, signal)
-        : await valueDimension(db, table, at, f.column, signal),
-    );
-  }
-  for (const h of histograms) {
-    const d = await rangeDimension(db, table, at, h, signal);
-    if (d) dimensions.push(d);
-  }
-  return { cube: { rows: at.rows, dimensions }, base: at.base };
+  const read = await readCubeSource(db, table, facets, histograms, signal);
+  return read && { cube: buildCube(read.source), base: read.base };
 }
 
 /** The filter bar's rows as a mask over the cube's rows (1 = passes): one query. */

@@ -20,6 +20,7 @@ import {
 import type { GridSource } from '../../core/grid-source';
 import type { DbClient } from '../db/db-client';
 import { exportableHeavy, withHeavyColumns, type HeavyExport } from './heavy-export';
+import { sortedPages } from './sorted-pages';
 
 /** Rows per page read from DuckDB, and per Parquet row group. */
 export const EXPORT_PAGE_ROWS = 10_000;
@@ -75,9 +76,11 @@ export function textSink(format: 'csv' | 'jsonl'): ExportSink {
 
 /**
  * Exports what the table view shows — the filtered, sorted rows, every one, not only the painted
- * page — by paging through the same query the grid pages with (buildPageQuery), EXPORT_PAGE_ROWS at
- * a time, into `sink`. `__row` is internal and left out. Pages are ordered by the sort and then the
- * tiebreaker, or by the tiebreaker alone, so no row repeats or goes missing between pages.
+ * page — EXPORT_PAGE_ROWS at a time, into `sink`, in the grid's order: by the sort and then the
+ * tiebreaker, or by the tiebreaker alone, so no row repeats or goes missing between pages. Pages are
+ * found by key (`__row` in file order, the sort key and `__row` when sorted: sorted-pages.ts), or by
+ * OFFSET through the grid's own page query (buildPageQuery) where no key can. `__row` is internal
+ * and left out.
  */
 export async function exportTable(db: DbClient, request: ExportRequest, sink: ExportSink): Promise<Blob> {
   const {
@@ -104,11 +107,16 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     // In file order, pages follow `__row` (keyset paging: `__row > last`, buildKeysetPageQuery), not
     // OFFSET: an OFFSET page makes DuckDB sort and skip every row before it, so a 1M-row export did
     // quadratic work (13K rows/s at 1M against 95K at 100K).
-    const keyset =
-      sort === null &&
-      tiebreaker === ROW_INDEX_COLUMN &&
-      schema.fields.some((f) => f.name === ROW_INDEX_COLUMN);
-    const columns = heavy || keyset ? [...inDb, ROW_INDEX_COLUMN] : inDb;
+    const byRow = tiebreaker === ROW_INDEX_COLUMN && schema.fields.some((f) => f.name === ROW_INDEX_COLUMN);
+    const keyset = sort === null && byRow;
+    // `__row` is asked for the paging and the heavy columns only, and left out of what is written.
+    const columns = heavy || byRow ? [...inDb, ROW_INDEX_COLUMN] : inDb;
+    const finish = (page: Table): Table | Promise<Table> =>
+      heavy
+        ? withHeavyColumns(page, heavy, keys, signal)
+        : columns.length > inDb.length
+          ? page.selectAt(inDb.map((_, i) => i))
+          : page;
     const count = buildCountQuery({ table, filters });
     const total = Number(
       (await db.query(count.sql, { params: count.params, signal })).table.getChildAt(0)?.get(0),
@@ -117,43 +125,60 @@ export async function exportTable(db: DbClient, request: ExportRequest, sink: Ex
     const order =
       sort ?? (tiebreaker !== undefined ? { column: tiebreaker, direction: 'asc' as const } : null);
     const names = exportNames(keys, labels);
+    // Sorted (by a key whose type can bound a read): pages by key too (sorted-pages.ts), not OFFSET.
+    const sorted =
+      sort !== null && byRow
+        ? await sortedPages(db, { table, columns, filters, sort, tiebreaker, pageRows, signal })
+        : null;
     let last: bigint | null = null;
-    await writePages(sink, names, total, pageRows, signal, onProgress, async (offset) => {
-      if (keyset) {
-        const end = buildKeysetEndQuery({
-          table,
-          filters,
-          tiebreaker: ROW_INDEX_COLUMN,
-          after: last,
-          limit: pageRows,
-        });
-        const found = (
-          await db.query(end.sql, { params: end.params, signal, channel: 'export', cache: false })
-        ).table
-          .getChild('last')
-          ?.get(0) as bigint | number | null | undefined;
-        // No key left (the table shrank since it was counted): a page of no rows ends the export.
-        const through = found ?? last ?? -1;
-        const q = buildKeysetPageQuery({
+    // File order by `__row` keys; otherwise by OFFSET (a sort key that cannot bound a read, no `__row`).
+    const unsortedOrByOffset = async function* (): AsyncGenerator<Table> {
+      for (let offset = 0; offset < total && !signal?.aborted; offset += pageRows) {
+        if (keyset) {
+          const end = buildKeysetEndQuery({
+            table,
+            filters,
+            tiebreaker: ROW_INDEX_COLUMN,
+            after: last,
+            limit: pageRows,
+          });
+          const found = (
+            await db.query(end.sql, { params: end.params, signal, channel: 'export', cache: false })
+          ).table
+            .getChild('last')
+            ?.get(0) as bigint | number | null | undefined;
+          // No key left (the table shrank since it was counted): a page of no rows ends the export.
+          const through = found ?? last ?? -1;
+          const q = buildKeysetPageQuery({
+            table,
+            columns,
+            filters,
+            tiebreaker: ROW_INDEX_COLUMN,
+            after: last,
+            through,
+          });
+          const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
+            .table;
+          last = BigInt(through);
+          yield page;
+          continue;
+        }
+        const q = buildPageQuery({
           table,
           columns,
+          sort: order,
           filters,
-          tiebreaker: ROW_INDEX_COLUMN,
-          after: last,
-          through,
+          tiebreaker,
+          limit: pageRows,
+          offset,
         });
-        const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
-          .table;
-        last = BigInt(through);
-        if (heavy) return withHeavyColumns(page, heavy, keys, signal);
-        // `__row` was asked for the paging only.
-        return page.selectAt(inDb.map((_, i) => i));
+        yield (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false })).table;
       }
-      const q = buildPageQuery({ table, columns, sort: order, filters, tiebreaker, limit: pageRows, offset });
-      const page = (await db.query(q.sql, { params: q.params, signal, channel: 'export', cache: false }))
-        .table;
-      return heavy ? withHeavyColumns(page, heavy, keys, signal) : page;
-    });
+    };
+    const pages = async function* (): AsyncGenerator<Table> {
+      for await (const page of sorted ?? unsortedOrByOffset()) yield await finish(page);
+    };
+    await writePages(sink, names, total, signal, onProgress, pages());
     if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
     return new Blob(await sink.finish());
   } catch (err) {
@@ -176,9 +201,11 @@ export async function exportSource(
     // Every column the result has, in its order, under its own names (a repeated one numbered, and
     // `__row` where the query selected it): what the result grid shows.
     const names = uniqueNames(source.columns.map((c) => c.label ?? c.name));
-    await writePages(sink, names, source.rowCount, pageRows, signal, onProgress, (offset) =>
-      source.fetchRows(offset, pageRows, signal),
-    );
+    const pages = async function* (): AsyncGenerator<Table> {
+      for (let offset = 0; offset < source.rowCount && !signal?.aborted; offset += pageRows)
+        yield await source.fetchRows(offset, pageRows, signal);
+    };
+    await writePages(sink, names, source.rowCount, signal, onProgress, pages());
     if (signal?.aborted) throw new MemscopeError({ code: 'cancelled', message: 'Export cancelled.' });
     return new Blob(await sink.finish());
   } catch (err) {
@@ -187,22 +214,23 @@ export async function exportSource(
   }
 }
 
-/** The header, then every page of `total` rows, written under `names` (the pages hold the columns in order). */
+/** The header, then every page of (about) `total` rows, written under `names` (the pages hold the columns in order). */
 async function writePages(
   sink: ExportSink,
   names: readonly string[],
   total: number,
-  pageRows: number,
   signal: AbortSignal | undefined,
   onProgress: ExportRequest['onProgress'],
-  fetchPage: (offset: number) => Promise<Table>,
+  pages: AsyncIterable<Table>,
 ): Promise<void> {
   sink.header?.(names);
   onProgress?.(0, total);
-  for (let offset = 0; offset < total && !signal?.aborted; offset += pageRows) {
-    const page = await fetchPage(offset);
+  let done = 0;
+  for await (const page of pages) {
+    if (signal?.aborted) return;
     await sink.page(withFieldNames(page, names), names);
-    onProgress?.(Math.min(total, offset + page.numRows), total);
+    done += page.numRows;
+    onProgress?.(Math.min(total, done), total);
   }
 }
 

@@ -17,11 +17,10 @@ import type { CsvOptions } from '../csv/csv-options';
 import { loadCsv } from './load-csv';
 import { loadParquet, type ParquetLoadCallbacks } from './load-parquet';
 import { ParquetWorkers } from './parquet-workers';
-import { workerShard } from '../vectors/shard-clients';
+import { remoteWorkerShard, workerShard } from '../vectors/shard-clients';
 import { createVectorIndex, type VectorIndex, type VectorSource } from '../vectors/vector-index';
 import type { ColumnReader } from '../vectors/sql-vectors';
 import { FileSqlVectors } from './file-sql-vectors';
-import { refusingShard } from '../vectors/shard-clients';
 
 export type { OpenDeps };
 
@@ -195,7 +194,7 @@ export class OpenedFile {
     if (!dim) return null;
     if (kind === 'parquet' && footer) {
       const rowGroups = footer.rowGroups;
-      source = () => ({ kind: 'parquet', file: isRemoteRef(file) ? new Blob() : file, rowGroups });
+      source = () => ({ kind: 'parquet', file, rowGroups });
     } else if (kind === 'arrow' && reader?.readNow) {
       const readNow = reader.readNow;
       source = () => ({
@@ -207,20 +206,18 @@ export class OpenedFile {
         })),
       });
     } else return null;
-    return this.part(`vectors:${column}`, () => {
-      // A URL file's vectors would be read by the vector workers, whose CSP allows no other origin:
-      // the index refuses (docs/data-path.md, "URL files"); its searches reject with the reason.
-      const remote = isRemoteRef(file);
-      const index = createVectorIndex({
+    return this.part(`vectors:${column}`, () =>
+      createVectorIndex({
         fileName: this.fileName,
         column,
         dim,
         source: source(),
-        createShard: remote ? refusingShard(this.fileName) : (this.deps.createVectorShard ?? workerShard),
-      });
-      if (remote) index.ready.catch(() => undefined);
-      return index;
-    });
+        // A URL file's vector workers read its embedding column by range requests: their script is
+        // loaded with `?connect=<origin>`, so their CSP allows that origin (docs/data-path.md).
+        createShard:
+          this.deps.createVectorShard ?? (isRemoteRef(file) ? remoteWorkerShard(file.origin) : workerShard),
+      }),
+    );
   }
 
   /** "Add vectors to SQL": `column` into the file's DuckDB table as FLOAT[d] (state: `sqlVectors`). */

@@ -1,14 +1,23 @@
 import { MemscopeError, type ErrorPayload } from '../../core/errors';
 import { RpcClient } from '../../workers/rpc';
 import type { ShardClient, ShardFactory } from './vector-index';
+import { CONNECT_PARAM } from '../../core/url/remote-url';
+// The built worker script's URL, so that a URL file's shards can load it with `?connect=<origin>`.
+import vectorWorkerUrl from '../../workers/vector.worker.ts?worker&url';
 import type { VectorShardApi } from './vector-shard';
 
-/** A shard in a vector worker (the browser). A crash rejects pending calls with a typed error. */
-export const workerShard: ShardFactory = () => {
-  const worker = new Worker(new URL('../../workers/vector.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'vector',
-  });
+/**
+ * The vector worker script's URL; with `origin`, the one whose CSP lets it connect there (a URL
+ * file's embedding column is read by range requests: docs/privacy.md, "A URL file's worker").
+ */
+function vectorWorkerScriptUrl(origin?: string): string {
+  const url = new URL(vectorWorkerUrl, self.location.href);
+  if (origin !== undefined) url.searchParams.set(CONNECT_PARAM, origin);
+  return url.href;
+}
+
+function startShard(url: string): ShardClient {
+  const worker = new Worker(url, { type: 'module', name: 'vector' });
   const client = new RpcClient<VectorShardApi>(worker, () => undefined);
   return {
     call: (method, arg, transfer) =>
@@ -17,7 +26,15 @@ export const workerShard: ShardFactory = () => {
       }) as never,
     terminate: () => client.terminate(),
   };
-};
+}
+
+/** A shard in a vector worker (the browser). A crash rejects pending calls with a typed error. */
+export const workerShard: ShardFactory = () => startShard(vectorWorkerScriptUrl());
+
+/** Shards of a URL file: vector workers allowed to connect to its origin, and only there. */
+export function remoteWorkerShard(origin: string): ShardFactory {
+  return () => startShard(vectorWorkerScriptUrl(origin));
+}
 
 /**
  * A shard run on the calling thread (Node tests and tools): the same code as the worker, called
@@ -42,18 +59,4 @@ export function inProcessShard(create: () => VectorShardApi): ShardFactory {
       },
     };
   };
-}
-
-/** Shards that refuse to open: the vector index of a URL file (OpenedFile.vectorIndex). */
-export function refusingShard(fileName: string): ShardFactory {
-  const refusal = new MemscopeError({
-    code: 'unsupported',
-    file: fileName,
-    message: `${fileName} is opened by URL: memscope does not build a vector index over the network.`,
-    hint: 'Download the file and drop it here to search its embeddings.',
-  });
-  return () => ({
-    call: () => Promise.reject(refusal),
-    terminate: () => undefined,
-  });
 }

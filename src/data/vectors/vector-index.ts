@@ -1,4 +1,5 @@
 import { MemscopeError, toMemscopeError, type ErrorPayload } from '../../core/errors';
+import type { RemoteFileRef } from '../remote/http-range-source';
 import { mergeTopK } from '../../core/vectors/top-k';
 import type { Metric } from '../../core/vectors/metric';
 import { addSkips, noSkips, totalSkipped, type SkipCounts } from '../../core/vectors/usable';
@@ -29,8 +30,11 @@ export type ShardFactory = () => ShardClient;
 
 /** Where the vectors come from. */
 export type VectorSource =
-  /** A Parquet file: each shard reads its row groups' embedding column from the File. */
-  | { kind: 'parquet'; file: Blob; rowGroups: readonly { firstRow: number; rows: number }[] }
+  /**
+   * A Parquet file: each shard reads its row groups' embedding column from the File, or from a URL
+   * file by range requests (its workers allowed to connect to that origin: shard-clients.ts).
+   */
+  | { kind: 'parquet'; file: Blob | RemoteFileRef; rowGroups: readonly { firstRow: number; rows: number }[] }
   /** An Arrow IPC file already in memory: its record batches, each an IPC stream of the column (transferred). */
   | { kind: 'arrow'; batches: readonly { firstRow: number; rows: number; ipc: Uint8Array }[] };
 

@@ -13,6 +13,7 @@ import {
 import { addSkips, extractVectors, noSkips, type SkipCounts } from '../../core/vectors/usable';
 import { ParquetDecoder } from '../parquet/parquet-decoder';
 import { WasmVectorStore } from './wasm-vector-store';
+import { HttpRangeSource, isRemoteRef, type RemoteFileRef } from '../remote/http-range-source';
 
 /**
  * One shard of a vector index: what runs inside a vector worker (vector.worker.ts), or in-process
@@ -22,8 +23,11 @@ import { WasmVectorStore } from './wasm-vector-store';
  */
 
 export interface ShardOpen {
-  /** A Parquet file (read lazily) or null for vectors handed over as Arrow IPC (indexIpc). */
-  file: Blob | null;
+  /**
+   * A Parquet file (read lazily: a File, or a URL file read by HTTP range requests, only its row
+   * groups' embedding column chunks) or null for vectors handed over as Arrow IPC (indexIpc).
+   */
+  file: Blob | RemoteFileRef | null;
   fileName: string;
   column: string;
   dim: number;
@@ -125,7 +129,12 @@ export function createVectorShard(initParquet: () => Promise<void> | void) {
       store = new WasmVectorStore(arg.dim, arg.simd === undefined ? {} : { simd: arg.simd });
       if (arg.file) {
         await initParquet();
-        decoder = await ParquetDecoder.open(arg.file, arg.fileName);
+        const remote = isRemoteRef(arg.file);
+        decoder = await ParquetDecoder.open(
+          isRemoteRef(arg.file) ? new HttpRangeSource(arg.file) : arg.file,
+          arg.fileName,
+          { remote },
+        );
       }
     },
 
