@@ -17,7 +17,9 @@ import { createMapClient, type MapClient } from '../../data/map/map-client';
 import { useThemeColours } from '../../components/theme/theme';
 import { drawMap } from './draw-map';
 import { MapToolbar, type DragMode } from './map-toolbar';
+import { MapTooltip } from './map-tooltip';
 import { useMapHover } from './use-map-hover';
+import { useMapKeyboard } from './use-map-keyboard';
 
 /**
  * The 2-D map of every indexed row, on a plain 2-D canvas (the app's CSP forbids the `new Function`
@@ -56,7 +58,10 @@ export function VectorMap(props: {
   /** One colour code per point (null: one colour), and the colour of each code (0xAABBGGRR). */
   codes: Uint16Array | null;
   colours: Uint32Array;
-  /** `__row`s drawn on top (the query and its results); `queryRow` is drawn larger. */
+  /**
+   * `__row`s drawn on top (the query and its results), in rank order (the keyboard steps through
+   * them in the set's order); `queryRow` is drawn larger.
+   */
   highlight: ReadonlySet<number>;
   queryRow: number | null;
   /** The selected box, in data units, drawn until the selection is cleared. */
@@ -111,7 +116,30 @@ export function VectorMap(props: {
       return { row: hit.row, x: hit.x, y: hit.y, sx, sy };
     });
   };
-  const { hover, setHover, hoverAt } = useMapHover(props.describe);
+  const { hover, setHover, hoverAt, hoverPoint } = useMapHover(props.describe);
+  const results = useMemo(() => [...highlight], [highlight]);
+  const visible = useMemo(() => {
+    if (!codes || codes.length !== points.rows.length) return undefined;
+    return (i: number) => (colours[codes[i] as number] ?? 0) >>> 24 !== 0;
+  }, [codes, colours, points]);
+  const keyboard = useMapKeyboard({
+    rows: points.rows,
+    xy: points.xy,
+    results,
+    queryRow,
+    visible,
+    hover,
+    hoverPoint,
+    clearHover: () => setHover(null),
+    view: () => view.current,
+    size,
+    showView: (next) => {
+      view.current = next;
+      scheduleDraw();
+      requestRender();
+    },
+    onOpenRow: props.onOpenRow,
+  });
 
   // Everything draw() and the handlers read, current after every render.
   const latest = useRef({ size, dpr, theme, marks, selectionBox, hover, points, fit });
@@ -169,7 +197,10 @@ export function VectorMap(props: {
 
   const changed = (next: MapView) => {
     view.current = next;
-    if (latest.current.hover) setHover(null);
+    if (latest.current.hover) {
+      setHover(null);
+      keyboard.reset();
+    }
     scheduleDraw();
     requestRender();
   };
@@ -322,7 +353,7 @@ export function VectorMap(props: {
           className={mode === 'select' ? 'similar-map-canvas is-select' : 'similar-map-canvas'}
           role="img"
           tabIndex={0}
-          aria-label={`${props.label}. Drag to ${mode === 'pan' ? 'pan' : 'select a box'} (Shift+drag to ${mode === 'pan' ? 'select a box' : 'pan'}), wheel or + and − to zoom, arrow keys to move, 0 to reset; click a point to open it.`}
+          aria-label={`${props.label}. Drag to ${mode === 'pan' ? 'pan' : 'select a box'} (Shift+drag to ${mode === 'pan' ? 'select a box' : 'pan'}), wheel or + and − to zoom, arrow keys to move, 0 to reset; click a point to open it. N and P step through ${results.length > 0 || queryRow !== null ? 'the query and its results' : 'the points nearest the centre'}, Enter opens the point.`}
           aria-describedby={hover ? tipId : undefined}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -334,30 +365,24 @@ export function VectorMap(props: {
           onPointerLeave={() => {
             if (!gesture.current && hover) setHover(null);
           }}
+          onBlur={() => {
+            if (hover) {
+              setHover(null);
+              keyboard.reset();
+            }
+          }}
           onKeyDown={(e) => {
+            if (keyboard.onKey(e)) return;
             const next = keyStep(e.key, view.current, fit, size);
             if (!next) return;
             e.preventDefault();
             changed(next);
           }}
         />
-        {hover && (
-          <div
-            id={tipId}
-            role="tooltip"
-            className="similar-map-tooltip"
-            style={{
-              left: Math.max(0, Math.min(hover.sx + 12, size.width - 280)),
-              top: hover.sy + 90 > size.height ? Math.max(0, hover.sy - 90) : hover.sy + 12,
-            }}
-          >
-            <strong className="similar-map-tooltip-id">
-              {hover.info ? (hover.info.id ?? `row ${hover.row}`) : '…'}
-            </strong>
-            {hover.info?.text ? <span>{hover.info.text}</span> : null}
-            {props.onOpenRow ? <span className="similar-map-tooltip-hint">Click to open</span> : null}
-          </div>
-        )}
+        <p className="visually-hidden" aria-live="polite">
+          {keyboard.announce}
+        </p>
+        {hover && <MapTooltip id={tipId} hover={hover} size={size} canOpen={Boolean(props.onOpenRow)} />}
       </div>
     </div>
   );
