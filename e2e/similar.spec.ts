@@ -33,6 +33,20 @@ async function exportCsv(page: Page): Promise<{ csv: string[]; header: string[] 
   return { csv, header: csv[0]?.split(',') ?? [] };
 }
 
+/** Selects row 1 in Explore and clicks "Find similar" in its detail: the results, the query first. */
+async function findSimilarFromRow1(page: Page) {
+  await page
+    .getByRole('grid')
+    .locator('[role="row"][aria-rowindex="3"]')
+    .getByRole('gridcell')
+    .first()
+    .click();
+  const detail = page.getByRole('complementary', { name: 'Selected row' });
+  await detail.getByRole('button', { name: 'Find similar' }).click();
+  await expect(results(page)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/row 1 is the query, shown first/)).toBeVisible();
+}
+
 /**
  * What the map's canvas paints: pixels painted, those of colour `rgb` (opaque enough to read it
  * back exactly), and which cells of a 24 × 16 grid hold paint (the arrangement of the points).
@@ -119,34 +133,15 @@ test.describe('Similar', () => {
 
   test('"Find similar" in a row\'s detail searches from that row', async ({ page }) => {
     await openAppWithSample(page);
-    await page
-      .getByRole('grid')
-      .locator('[role="row"][aria-rowindex="3"]')
-      .getByRole('gridcell')
-      .first()
-      .click();
-    const detail = page.getByRole('complementary', { name: 'Selected row' });
-    await detail.getByRole('button', { name: 'Find similar' }).click();
+    await findSimilarFromRow1(page);
     await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
-    await expect(results(page)).toBeVisible({ timeout: 60_000 });
-    await expect(page.getByText(/row 1 is the query, shown first/)).toBeVisible();
   });
 
-  test('the map: the legend hides what it paints, the keyboard steps through the results, UMAP redraws the sample', async ({
+  test('the map: the legend hides what it paints, a lasso selects, the keyboard steps through the results, UMAP redraws the sample', async ({
     page,
   }) => {
     await openAppWithSample(page);
-    await page
-      .getByRole('grid')
-      .locator('[role="row"][aria-rowindex="3"]')
-      .getByRole('gridcell')
-      .first()
-      .click();
-    await page
-      .getByRole('complementary', { name: 'Selected row' })
-      .getByRole('button', { name: 'Find similar' })
-      .click();
-    await expect(page.getByText(/row 1 is the query, shown first/)).toBeVisible({ timeout: 60_000 });
+    await findSimilarFromRow1(page);
     const ids = await column(page, /^memory_id/, 3);
     await page.getByRole('button', { name: /^Draw the map/ }).click();
     const map = page.locator('canvas[aria-label^="Map of"]');
@@ -175,6 +170,32 @@ test.describe('Similar', () => {
     expect((await painted(map)).paint).toBeLessThan(before.paint);
     await page.getByRole('button', { name: 'Show all' }).click();
     await expect.poll(async () => (await painted(map, rgb)).matching).toBeGreaterThan(20);
+
+    // A lasso (Lasso mode): the upper-right triangle of the map's right half selects fewer memories
+    // than the box around that half, and some.
+    const area = (await map.boundingBox())!;
+    const at = (fx: number, fy: number) => [area.x + area.width * fx, area.y + area.height * fy] as const;
+    const selected = page.getByText(/^[\d,]+ memor(y|ies) selected\./);
+    const count = async () => Number(((await selected.textContent()) ?? '').replace(/[^\d]/g, ''));
+    await page.getByRole('button', { name: 'Lasso' }).click();
+    await page.mouse.move(...at(0.5, 0.01));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.99, 0.01), { steps: 8 });
+    await page.mouse.move(...at(0.99, 0.99), { steps: 8 });
+    await page.mouse.move(...at(0.5, 0.01), { steps: 8 });
+    await page.mouse.up();
+    await expect(selected).toBeVisible();
+    const lassoed = await count();
+    await page.getByRole('button', { name: 'Select a box' }).click();
+    await page.mouse.move(...at(0.5, 0.01));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.99, 0.99), { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(count).not.toBe(lassoed);
+    expect(lassoed).toBeGreaterThan(0);
+    expect(lassoed).toBeLessThan(await count());
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await page.getByRole('button', { name: 'Pan' }).click();
 
     // The keyboard: Tab into the map, N steps to the query then its results (the mouse's tooltip,
     // and a live text), P back, Enter opens the point's row.

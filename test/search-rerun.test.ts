@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FixedSizeList, Field, Float32, Table, makeData, makeVector, tableToIPC } from 'apache-arrow';
 import { MemscopeError } from '../src/core/errors';
 import { METRICS } from '../src/core/vectors/metric';
 import { bruteForce, randomVectors, rankingMismatch } from '../src/core/vectors/test-vectors';
 import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
 import { inProcessShard } from '../src/data/vectors/shard-clients';
-import { createVectorIndex, type ShardFactory, type VectorIndex } from '../src/data/vectors/vector-index';
+import type { ShardFactory, VectorIndex } from '../src/data/vectors/vector-index';
 import { createVectorShard } from '../src/data/vectors/vector-shard';
 import { coversMoreOnceComplete, searchScope } from '../src/features/similar/search-scope';
+import { arrowIndex } from './support/arrow-index';
 
 /**
  * A search started before the vector index is complete (docs/similar.md, "The index"): it says how
@@ -48,26 +48,6 @@ function gatedShards(): { factory: ShardFactory; open(): void } {
   return { factory, open: release };
 }
 
-/** An index over `vectors` as Arrow IPC groups of 100 rows (an Arrow file's way in). */
-function arrowIndex(fileName: string, vectors: Float32Array, createShard: ShardFactory): VectorIndex {
-  const n = vectors.length / DIM;
-  const type = new FixedSizeList(DIM, new Field('item', new Float32(), false));
-  const child = makeData({ type: new Float32(), length: vectors.length, data: vectors });
-  const table = new Table({ embedding: makeVector(makeData({ type, length: n, nullCount: 0, child })) });
-  const batches = [];
-  for (let firstRow = 0; firstRow < n; firstRow += GROUP) {
-    const slice = table.slice(firstRow, Math.min(n, firstRow + GROUP));
-    batches.push({ firstRow, rows: slice.numRows, ipc: tableToIPC(slice, 'stream') });
-  }
-  return createVectorIndex({
-    fileName,
-    column: 'embedding',
-    dim: DIM,
-    source: { kind: 'arrow', batches },
-    createShard,
-  });
-}
-
 /** Resolves once `index` has indexed `rows` rows (the groups before the gate). */
 function indexedAtLeast(index: VectorIndex, rows: number): Promise<void> {
   return new Promise((res) => {
@@ -92,7 +72,7 @@ describe('a search over an index still building', () => {
       const vectors = randomVectors(11, n, DIM);
       const query = randomVectors(12, 1, DIM);
       const gated = gatedShards();
-      const index = arrowIndex('a.arrow', vectors, gated.factory);
+      const index = arrowIndex('a.arrow', vectors, DIM, gated.factory, GROUP);
       // Two shards, one group each before the gate: 200 rows of 730.
       await indexedAtLeast(index, 2 * GROUP);
       expect(index.progress()).toMatchObject({ state: 'building', indexed: 2 * GROUP, total: n });
@@ -137,7 +117,7 @@ describe('a search over an index still building', () => {
   it('runs again when the index completed before the view looked (it read the rows first)', async () => {
     const vectors = randomVectors(21, 450, DIM);
     const gated = gatedShards();
-    const index = arrowIndex('a.arrow', vectors, gated.factory);
+    const index = arrowIndex('a.arrow', vectors, DIM, gated.factory, GROUP);
     await indexedAtLeast(index, 2 * GROUP);
     const { outcome, indexes } = await searchScope({ fileName: 'a.arrow', index }, [], {
       query: randomVectors(22, 1, DIM),
@@ -156,10 +136,10 @@ describe('a search over an index still building', () => {
   it('over several files, one still building: covers the built ones and part of it, then every row of all', async () => {
     const a = randomVectors(31, 260, DIM);
     const b = randomVectors(32, 540, DIM);
-    const done = arrowIndex('a.arrow', a, inProcess);
+    const done = arrowIndex('a.arrow', a, DIM, inProcess, GROUP);
     await done.ready;
     const gated = gatedShards();
-    const building = arrowIndex('b.arrow', b, gated.factory);
+    const building = arrowIndex('b.arrow', b, DIM, gated.factory, GROUP);
     await indexedAtLeast(building, 2 * GROUP);
     const query = randomVectors(33, 1, DIM);
     const request = { query, k: 12, metric: 'cosine' as const, filtered: false };
@@ -191,7 +171,7 @@ describe('a search over an index still building', () => {
 
   it('a build stopped (the file closed) that added nothing since the search does not run it again', async () => {
     const gated = gatedShards();
-    const index = arrowIndex('a.arrow', randomVectors(41, 500, DIM), gated.factory);
+    const index = arrowIndex('a.arrow', randomVectors(41, 500, DIM), DIM, gated.factory, GROUP);
     await indexedAtLeast(index, 2 * GROUP);
     const { outcome, indexes } = await searchScope({ fileName: 'a.arrow', index }, [], {
       query: randomVectors(42, 1, DIM),

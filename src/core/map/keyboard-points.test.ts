@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   keyboardPointText,
+  markedPoints,
   nearestPoints,
   pointStepOf,
   rankedPoints,
@@ -127,5 +128,17 @@ describe('keyboardPointText', () => {
     ],
   ] as const)('%s', (_name, p, want) => {
     expect(keyboardPointText(p)).toBe(want);
+  });
+});
+
+describe('markedPoints', () => {
+  const rows = Float64Array.of(40, 10, 30, 20, 50);
+  it.each([
+    ['the query and its results, in point order', [20, 10, 30], 30, 10, { out: [1, 3], query: 2 }],
+    ['no query on the map', [20, 40], 99, 10, { out: [0, 3], query: -1 }],
+    ['at most max results, the query found beyond them', [40, 10, 50], 50, 1, { out: [0], query: 4 }],
+    ['nothing highlighted', [], null, 10, { out: [], query: -1 }],
+  ])('%s', (_name, highlight, queryRow, max, want) => {
+    expect(markedPoints(rows, new Set(highlight), queryRow, max)).toEqual(want);
   });
 });

@@ -114,3 +114,24 @@ export function keyboardPointText(p: {
           .join(', ');
   return `${name}: ${what}. Enter opens it.`;
 }
+
+/**
+ * The points drawn on top of the map: the query's point (−1 when it is not on the map) and the
+ * highlighted rows' points (at most `max`, in point order). One scan of the points.
+ */
+export function markedPoints(
+  rows: ArrayLike<number>,
+  highlight: ReadonlySet<number>,
+  queryRow: number | null,
+  max: number,
+): { out: number[]; query: number } {
+  const out: number[] = [];
+  let query = -1;
+  if (highlight.size === 0 && queryRow === null) return { out, query };
+  for (let i = 0; i < rows.length && (out.length < max || query < 0); i++) {
+    const r = rows[i] as number;
+    if (r === queryRow) query = i;
+    else if (out.length < max && highlight.has(r)) out.push(i);
+  }
+  return { out, query };
+}
