@@ -1,16 +1,7 @@
 import { openAsBlob } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  FixedSizeList,
-  Field,
-  Float32,
-  Table,
-  makeData,
-  makeVector,
-  tableFromIPC,
-  tableToIPC,
-} from 'apache-arrow';
+import { tableFromIPC } from 'apache-arrow';
 import { buildRowsAcrossQuery } from '../src/core/sql/rows-across-query';
 import { METRICS, type Metric } from '../src/core/vectors/metric';
 import { bruteForce, randomVectors, rankingMismatch } from '../src/core/vectors/test-vectors';
@@ -21,6 +12,7 @@ import { searchIndexes } from '../src/data/vectors/multi-search';
 import { inProcessShard } from '../src/data/vectors/shard-clients';
 import { createVectorIndex, type VectorIndex } from '../src/data/vectors/vector-index';
 import { createVectorShard } from '../src/data/vectors/vector-shard';
+import { arrowIndex } from './support/arrow-index';
 import { createNodeDb } from './support/node-db';
 
 /**
@@ -34,28 +26,9 @@ const shards = inProcessShard(() => createVectorShard(() => initParquetWasmNode(
 
 beforeAll(() => initParquetWasmNode());
 
-/**
- * An index over `vectors` (row-major, `dim` wide) handed over as Arrow IPC groups of 100 rows, as an
- * Arrow file's are. Zero rows and a NaN row are skipped by the index and by the brute force alike.
- */
-function arrowIndex(fileName: string, vectors: Float32Array, dim: number): VectorIndex {
-  const n = vectors.length / dim;
-  const type = new FixedSizeList(dim, new Field('item', new Float32(), false));
-  const child = makeData({ type: new Float32(), length: vectors.length, data: vectors });
-  const table = new Table({ embedding: makeVector(makeData({ type, length: n, nullCount: 0, child })) });
-  const batches = [];
-  for (let firstRow = 0; firstRow < n; firstRow += 100) {
-    const slice = table.slice(firstRow, Math.min(n, firstRow + 100));
-    batches.push({ firstRow, rows: slice.numRows, ipc: tableToIPC(slice, 'stream') });
-  }
-  return createVectorIndex({
-    fileName,
-    column: 'embedding',
-    dim,
-    source: { kind: 'arrow', batches },
-    createShard: shards,
-  });
-}
+/** An index over `vectors` as an Arrow file's groups of 100 rows, on in-process shards. */
+const indexOf = (fileName: string, vectors: Float32Array, dim: number) =>
+  arrowIndex(fileName, vectors, dim, shards);
 
 /** The union of the files' vectors, and each file's first row in it. */
 function union(files: readonly { fileName: string; vectors: Float32Array }[], dim: number) {
@@ -120,7 +93,7 @@ describe('one search over several files of one dimension', () => {
   ];
   let indexes: VectorIndex[] = [];
   beforeAll(async () => {
-    indexes = files.map((f) => arrowIndex(f.fileName, f.vectors, dim));
+    indexes = files.map((f) => indexOf(f.fileName, f.vectors, dim));
     await Promise.all(indexes.map((ix) => ix.ready));
   });
   afterAll(() => {

@@ -67,8 +67,9 @@ export async function canvasMap(
       theme,
       xy: points.xy,
       marks: { out: [], query: -1 },
-      selectionBox: null,
+      selection: null,
       drag: null,
+      lasso: null,
       hover: null,
     });
   try {

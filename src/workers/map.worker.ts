@@ -19,6 +19,10 @@ const api: MapEngineApi = {
     const r = await engine.select(arg);
     return withTransfer(r, [r.buffer as ArrayBuffer]);
   },
+  async selectPolygon(arg) {
+    const r = await engine.selectPolygon(arg);
+    return withTransfer(r, [r.buffer as ArrayBuffer]);
+  },
 };
 
 serveRpc(self as unknown as DedicatedWorkerGlobalScope, api);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPointGrid, nearestPoint, pointsInBox } from './point-grid';
+import { buildPointGrid, nearestPoint, pointsInBox, pointsInPolygon } from './point-grid';
+import { pointInPolygon } from './polygon';
 import { boundsOf } from './view';
 
 /** A small deterministic generator (tests must not depend on Math.random). */
@@ -83,5 +84,31 @@ describe('pointsInBox', () => {
     expect(Array.from(pointsInBox(g, { x0: -1, y0: -1, x1: 6, y1: 6 }, (i) => i !== 1 && i !== 3))).toEqual([
       0, 2, 4,
     ]);
+  });
+});
+
+describe('pointsInPolygon', () => {
+  // A concave star (10 vertices) over 3,000 random points: the grid's answer equals testing every point.
+  const rand = lcg(7);
+  const xy = Float32Array.from({ length: 6000 }, () => rand() * 10 - 5);
+  const g = buildPointGrid(xy, boundsOf(xy));
+  const star = Array.from({ length: 10 }, (_, i) => {
+    const r = i % 2 === 0 ? 4 : 1.5;
+    return [0.3 + r * Math.cos((i * Math.PI) / 5), -0.2 + r * Math.sin((i * Math.PI) / 5)];
+  }).flat();
+  it.each([
+    ['every point', undefined],
+    ['with a filter', (i: number) => i % 3 !== 0],
+  ])('the star: %s', (_name, accept) => {
+    const want: number[] = [];
+    for (let i = 0; i < 3000; i++)
+      if (pointInPolygon(star, xy[2 * i] as number, xy[2 * i + 1] as number) && (!accept || accept(i)))
+        want.push(i);
+    expect(want.length).toBeGreaterThan(100);
+    expect(Array.from(pointsInPolygon(g, star, accept))).toEqual(want);
+  });
+
+  it('fewer than three vertices select nothing', () => {
+    expect(pointsInPolygon(g, [0, 0, 1, 1], undefined)).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+import { pointInPolygon, polygonBounds } from './polygon';
 import type { Bounds } from './view';
 
 /**
@@ -118,4 +119,15 @@ export function pointsInBox(g: PointGrid, box: Bounds, accept?: PointFilter): Ui
     }
   }
   return Uint32Array.from(out).sort();
+}
+
+/**
+ * Indexes of the points inside the polygon (x, y pairs; edges and vertices included) that `accept`
+ * takes, ascending: the cells under its bounding box, then the even-odd test (core/map/polygon.ts).
+ */
+export function pointsInPolygon(g: PointGrid, poly: ArrayLike<number>, accept?: PointFilter): Uint32Array {
+  const b = polygonBounds(poly);
+  if (!b) return new Uint32Array(0);
+  const inBox = pointsInBox(g, b, accept);
+  return inBox.filter((i) => pointInPolygon(poly, g.xy[2 * i] as number, g.xy[2 * i + 1] as number));
 }

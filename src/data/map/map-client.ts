@@ -17,6 +17,8 @@ export interface MapClient {
   render(request: RenderRequest): Promise<RenderResult | null>;
   pick(x: number, y: number, radius: number): Promise<PickResult | null>;
   select(box: Bounds): Promise<Float64Array>;
+  /** The rows inside a lasso: a polygon in data units (x, y pairs). */
+  selectPolygon(polygon: Float64Array): Promise<Float64Array>;
   dispose(): void;
 }
 
@@ -66,6 +68,7 @@ export function createMapClient(onCrash: (error: MemscopeError) => void): MapCli
     },
     pick: (x, y, radius) => typed(rpc.call('pick', { x, y, radius })),
     select: (box) => typed(rpc.call('select', { box })),
+    selectPolygon: (polygon) => typed(rpc.call('selectPolygon', { polygon })),
     dispose() {
       waiting?.resolve(null);
       waiting = null;

@@ -35,6 +35,27 @@ describe('the map engine', () => {
     expect(Array.from(await engine.select({ box }))).toEqual(want);
   });
 
+  it.each([
+    // A triangle over the right half: (10, 0), (10, 10) and (5, 5) on its edges or inside.
+    ['a triangle, points on its edges included', [4, 5, 11, -1, 11, 11], [41, 43, 44]],
+    // Concave: a notch from the top edge down to (5, 6) stops above the centre point; one down to
+    // (5, 4) leaves it out, the four corners in.
+    [
+      'a notch that stops above the centre',
+      [-1, -1, 11, -1, 11, 11, 6, 11, 5, 6, 4, 11, -1, 11],
+      [40, 41, 42, 43, 44],
+    ],
+    [
+      'a notch that leaves the centre out',
+      [-1, -1, 11, -1, 11, 11, 6, 11, 5, 4, 4, 11, -1, 11],
+      [40, 41, 42, 43],
+    ],
+    ['fewer than three vertices', [0, 0, 10, 10], []],
+  ])('selectPolygon: %s', async (_name, polygon, want) => {
+    const { engine } = await loaded();
+    expect(Array.from(await engine.selectPolygon({ polygon: Float64Array.from(polygon) }))).toEqual(want);
+  });
+
   it('renders the view asked, in the colour of each point’s code', async () => {
     const { engine } = await loaded();
     await engine.colour({
@@ -57,6 +78,9 @@ describe('the map engine', () => {
     });
     expect(await engine.pick({ x: 5, y: 5.2, radius: 1 })).toBeNull();
     expect(Array.from(await engine.select({ box: { x0: 4, y0: -1, x1: 11, y1: 11 } }))).toEqual([41, 43]);
+    expect(
+      Array.from(await engine.selectPolygon({ polygon: Float64Array.of(4, 5, 11, -1, 11, 11) })),
+    ).toEqual([41, 43]);
   });
 
   it('refuses codes that do not match the points', async () => {

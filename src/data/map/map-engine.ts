@@ -1,4 +1,10 @@
-import { buildPointGrid, nearestPoint, pointsInBox, type PointGrid } from '../../core/map/point-grid';
+import {
+  buildPointGrid,
+  nearestPoint,
+  pointsInBox,
+  pointsInPolygon,
+  type PointGrid,
+} from '../../core/map/point-grid';
 import { rasterize, type RasterScratch } from '../../core/map/raster';
 import { boundsOf, type Bounds, type MapView } from '../../core/map/view';
 
@@ -99,6 +105,13 @@ export function createMapEngine() {
     async select(arg: { box: Bounds }): Promise<Float64Array> {
       if (rows.length === 0) return new Float64Array(0);
       const picked = pointsInBox(theGrid(), arg.box, visible);
+      return Float64Array.from(picked, (i) => rows[i] as number);
+    },
+
+    /** The `__row`s of the points inside a lasso (a polygon in data units, x, y pairs), ascending by point. */
+    async selectPolygon(arg: { polygon: Float64Array }): Promise<Float64Array> {
+      if (rows.length === 0) return new Float64Array(0);
+      const picked = pointsInPolygon(theGrid(), arg.polygon, visible);
       return Float64Array.from(picked, (i) => rows[i] as number);
     },
   };

@@ -3,9 +3,12 @@ import type { ThemeColours } from '../../components/theme/theme';
 
 /**
  * One frame of the vector map: the last rendered picture moved and scaled to the current view, then
- * what is drawn on top in CSS pixels: the query and its results, the selected box, the box being
- * dragged, the hovered point. A few hundred canvas calls at most, whatever the number of points.
+ * what is drawn on top in CSS pixels: the query and its results, the selected box or lasso, the box
+ * or lasso being dragged, the hovered point. A few hundred canvas calls at most, whatever the number of points.
  */
+/** What a selection on the map was made with, in data units, drawn until it is cleared. */
+export type SelectionShape = { kind: 'box'; box: Bounds } | { kind: 'lasso'; polygon: Float64Array };
+
 export interface MapFrame {
   canvas: HTMLCanvasElement;
   /** The worker's picture, rendered for `view` at `size`. */
@@ -17,8 +20,10 @@ export interface MapFrame {
   xy: Float32Array;
   /** Point indexes of the results, and of the query (-1: none on the map). */
   marks: { out: number[]; query: number };
-  selectionBox: Bounds | null;
+  selection: SelectionShape | null;
   drag: { x0: number; y0: number; x: number; y: number } | null;
+  /** The lasso being drawn: x, y pairs in CSS pixels. */
+  lasso: readonly number[] | null;
   hover: { x: number; y: number } | null;
 }
 
@@ -57,10 +62,33 @@ export function drawMap(ctx: CanvasRenderingContext2D, f: MapFrame): void {
   ctx.lineWidth = 1;
   ctx.strokeStyle = t.chartMark;
   ctx.setLineDash([4, 3]);
-  if (f.selectionBox) {
-    const [x0, y0] = toScreen(v, sz, f.selectionBox.x0, f.selectionBox.y1);
-    const [x1, y1] = toScreen(v, sz, f.selectionBox.x1, f.selectionBox.y0);
+  const sel = f.selection;
+  if (sel?.kind === 'box') {
+    const [x0, y0] = toScreen(v, sz, sel.box.x0, sel.box.y1);
+    const [x1, y1] = toScreen(v, sz, sel.box.x1, sel.box.y0);
     ctx.strokeRect(x0, y0, x1 - x0, y1 - y0);
+  } else if (sel) {
+    const p = sel.polygon;
+    ctx.beginPath();
+    for (let i = 0; 2 * i + 1 < p.length; i++) {
+      const [x, y] = toScreen(v, sz, p[2 * i] as number, p[2 * i + 1] as number);
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    ctx.closePath();
+    ctx.stroke();
+  }
+  if (f.lasso && f.lasso.length >= 4) {
+    const p = f.lasso;
+    ctx.beginPath();
+    ctx.moveTo(p[0] as number, p[1] as number);
+    for (let i = 2; i + 1 < p.length; i += 2) ctx.lineTo(p[i] as number, p[i + 1] as number);
+    ctx.closePath();
+    ctx.globalAlpha = 0.12;
+    ctx.fillStyle = t.chartMark;
+    ctx.fill();
+    ctx.globalAlpha = 1;
+    ctx.stroke();
   }
   if (f.drag) {
     const g = f.drag;

@@ -4,10 +4,10 @@ import { toMemscopeError, type MemscopeError } from '../../core/errors';
 import { firstWords } from '../../core/format/first-words';
 import { formatCount, formatCountOf } from '../../core/format/quantities';
 import type { ColourCodes, ColourColumn } from '../../core/map/colours';
-import type { Bounds } from '../../core/map/view';
 import { runUmap } from '../../data/vectors/umap-client';
 import type { VectorIndex } from '../../data/vectors/vector-index';
 import { useThemeColours } from '../../components/theme/theme';
+import type { SelectionShape } from './draw-map';
 import { MapLegend } from './map-legend';
 import { useMapColours } from './use-map-colours';
 import { VectorMap, type HoverInfo, type MapPoints } from './vector-map';
@@ -15,7 +15,7 @@ import { VectorMap, type HoverInfo, type MapPoints } from './vector-map';
 /**
  * The map of the whole store (docs/similar.md, "The map"): the projection (PCA of every row, or UMAP
  * of a sample), "Colour by" a low-cardinality column with its legend, the map itself, and what a box
- * selection leads to (its count, "Use as query", "Show in Explore").
+ * or lasso selection leads to (its count, "Use as query", "Show in Explore").
  */
 
 /** UMAP runs on at most this many rows (an even sample); only they are drawn. */
@@ -69,7 +69,7 @@ export function MapPanel(props: MapPanelProps) {
   const [drawn, setDrawn] = useState<Partial<Record<Projection, Drawn>>>(memory?.drawn ?? {});
   const [busy, setBusy] = useState<string | null>(null);
   const [started, setStarted] = useState(Boolean(memory?.drawn.pca ?? memory?.drawn.umap));
-  const [selection, setSelection] = useState<{ rows: Float64Array; box: Bounds } | null>(null);
+  const [selection, setSelection] = useState<{ rows: Float64Array; shape: SelectionShape } | null>(null);
   const abort = useRef<AbortController | null>(null);
   // "Colour by": the user's pick, or (undefined) the first category column that has two values or more.
   const categories = colourColumns.filter((c) => c.category);
@@ -242,9 +242,9 @@ export function MapPanel(props: MapPanelProps) {
               colours={colours.colours}
               highlight={props.highlight}
               queryRow={props.queryRow}
-              selectionBox={selection?.box ?? null}
+              selection={selection?.shape ?? null}
               describe={describe}
-              onSelect={(rows, box) => setSelection({ rows, box })}
+              onSelect={(rows, shape) => setSelection({ rows, shape })}
               onOpenRow={props.onOpenRow}
               onError={props.onError}
             />

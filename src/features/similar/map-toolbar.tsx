@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 
 /** What a drag on the map does (Shift+drag does the other). */
-export type DragMode = 'pan' | 'select';
+export type DragMode = 'pan' | 'select' | 'lasso';
 
 /** The map's tools: the drag mode, zoom in and out, "Reset view", and the zoom level. */
 export function MapToolbar({
@@ -31,6 +31,14 @@ export function MapToolbar({
           onClick={() => onMode('select')}
         >
           Select a box
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={mode === 'lasso'}
+          onClick={() => onMode('lasso')}
+        >
+          Lasso
         </button>
       </div>
       <button type="button" className="button" aria-label="Zoom in" onClick={() => onZoom(1.5)}>

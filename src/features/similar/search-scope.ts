@@ -64,3 +64,22 @@ export async function searchScope(
   const merged = await searchIndexes(indexes, { query, k, metric, withScores: true, allowed });
   return { outcome: combinedOutcome(merged.hits, merged.perFile), indexes };
 }
+
+/**
+ * A search made while an index it searched was still building covered the rows indexed so far
+ * (`covered` < `total`). Resolves true once every index it searched has finished (ready, cancelled
+ * or failed) and holds more rows than the search covered: the same search should run again, as it
+ * was asked, to cover them. Resolves false when the search covered every row or nothing was added.
+ *
+ * Whether to wait is decided by the coverage the search reported, never by the indexes' state when
+ * the caller looks: a view that reads the result rows first (DuckDB) may look after the index has
+ * completed, and the search it shows would then stay partial.
+ */
+export async function coversMoreOnceComplete(
+  outcome: Pick<SearchOutcome, 'covered' | 'total'>,
+  indexes: readonly VectorIndex[],
+): Promise<boolean> {
+  if (outcome.covered >= outcome.total) return false;
+  const finished = await Promise.all(indexes.map((ix) => ix.ready.catch(() => ix.progress())));
+  return finished.reduce((n, p) => n + p.indexed, 0) > outcome.covered;
+}

@@ -14,7 +14,7 @@ import { downloadBlob } from '../../components/dag/dag-export';
 import { ScoreHistogram, type ScoreRange } from './score-histogram';
 import { MapPanel } from './map-panel';
 import { ROW_COLUMN, resultsFileColumn, resultsTable, tableCsv, tableSource } from './results-table';
-import { searchScope, type SimilarPeer } from './search-scope';
+import { coversMoreOnceComplete, searchScope, type SimilarPeer } from './search-scope';
 import { ScopeControls } from './scope-controls';
 import './similar-view.css';
 
@@ -138,13 +138,9 @@ export function SimilarView(props: SimilarViewProps) {
       });
       // A search over a partly built index covered the rows indexed so far: once every index it
       // searched is complete, the same search runs again over every row, unless another came since.
-      if (pick.covered < pick.total && indexes.some((ix) => ix.progress().state === 'building'))
-        void Promise.all(indexes.map((ix) => ix.ready)).then(
-          () => {
-            if (controller.current === ctl) void run(query, row, kk, title, keep);
-          },
-          () => undefined,
-        );
+      void coversMoreOnceComplete(outcome, indexes).then((again) => {
+        if (again && controller.current === ctl) void run(query, row, kk, title, keep);
+      });
     } catch (err) {
       if (!ctl.signal.aborted) setError(toMemscopeError(err, { code: 'internal', file: fileName }));
     } finally {

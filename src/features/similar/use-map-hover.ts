@@ -35,6 +35,20 @@ export function useMapHover(describe: (row: number, signal: AbortSignal) => Prom
     next: null,
   });
 
+  /** Shows `hit` hovered (the mouse's pick, or the keyboard's step) and reads its id and text. */
+  const hoverPoint = (hit: Omit<Hover, 'info'>) => {
+    lookup.current?.abort();
+    const ctl = new AbortController();
+    lookup.current = ctl;
+    setHover({ ...hit, info: null });
+    describe(hit.row, ctl.signal).then(
+      (info) => {
+        if (!ctl.signal.aborted) setHover((h) => (h && h.row === hit.row ? { ...h, info } : h));
+      },
+      () => undefined,
+    );
+  };
+
   /** `pick` finds the point under (x, y); `stillHovering` says whether a queued position still matters. */
   const hoverAt = (x: number, y: number, pick: PointPick, stillHovering: () => boolean) => {
     const state = picking.current;
@@ -51,16 +65,7 @@ export function useMapHover(describe: (row: number, signal: AbortSignal) => Prom
           return;
         }
         if (shown?.row === hit.row) return;
-        lookup.current?.abort();
-        const ctl = new AbortController();
-        lookup.current = ctl;
-        setHover({ ...hit, info: null });
-        describe(hit.row, ctl.signal).then(
-          (info) => {
-            if (!ctl.signal.aborted) setHover((h) => (h && h.row === hit.row ? { ...h, info } : h));
-          },
-          () => undefined,
-        );
+        hoverPoint(hit);
       })
       .catch(() => undefined)
       .finally(() => {
@@ -71,5 +76,5 @@ export function useMapHover(describe: (row: number, signal: AbortSignal) => Prom
       });
   };
 
-  return { hover, setHover, hoverAt };
+  return { hover, setHover, hoverAt, hoverPoint };
 }

@@ -9,15 +9,18 @@ import {
   toData,
   toScreen,
   zoomAt,
-  type Bounds,
   type MapView,
   type Size,
 } from '../../core/map/view';
+import { markedPoints } from '../../core/map/keyboard-points';
 import { createMapClient, type MapClient } from '../../data/map/map-client';
 import { useThemeColours } from '../../components/theme/theme';
-import { drawMap } from './draw-map';
+import { drawMap, type SelectionShape } from './draw-map';
 import { MapToolbar, type DragMode } from './map-toolbar';
+import { MapTooltip } from './map-tooltip';
 import { useMapHover } from './use-map-hover';
+import { useContainerSize } from './use-container-size';
+import { useMapKeyboard } from './use-map-keyboard';
 
 /**
  * The 2-D map of every indexed row, on a plain 2-D canvas (the app's CSP forbids the `new Function`
@@ -25,7 +28,7 @@ import { useMapHover } from './use-map-hover';
  * (data/map/map-engine.ts) for the current view; while a drag or a wheel is under way the last
  * picture is moved and scaled at once (drawImage), and the exact one replaces it when it comes back.
  * Hover finds the nearest point with the worker's grid index; a click opens the row; a box (Select
- * mode, or Shift+drag) selects the rows inside it.
+ * mode, or Shift+drag) or a lasso (Lasso mode) selects the rows inside it.
  */
 export interface MapPoints {
   rows: Float64Array;
@@ -38,12 +41,14 @@ export interface HoverInfo {
 }
 
 interface Gesture {
-  kind: 'pan' | 'box';
+  kind: 'pan' | 'box' | 'lasso';
   x0: number;
   y0: number;
   x: number;
   y: number;
   moved: boolean;
+  /** The lasso's path, x, y pairs in CSS pixels. */
+  path: number[];
 }
 
 const HOVER_RADIUS = 8;
@@ -56,17 +61,20 @@ export function VectorMap(props: {
   /** One colour code per point (null: one colour), and the colour of each code (0xAABBGGRR). */
   codes: Uint16Array | null;
   colours: Uint32Array;
-  /** `__row`s drawn on top (the query and its results); `queryRow` is drawn larger. */
+  /**
+   * `__row`s drawn on top (the query and its results), in rank order (the keyboard steps through
+   * them in the set's order); `queryRow` is drawn larger.
+   */
   highlight: ReadonlySet<number>;
   queryRow: number | null;
-  /** The selected box, in data units, drawn until the selection is cleared. */
-  selectionBox: Bounds | null;
+  /** The selection's box or lasso, in data units, drawn until the selection is cleared. */
+  selection: SelectionShape | null;
   describe(row: number, signal: AbortSignal): Promise<HoverInfo>;
-  onSelect(rows: Float64Array, box: Bounds): void;
+  onSelect(rows: Float64Array, shape: SelectionShape): void;
   onOpenRow?(row: number): void;
   onError(error: MemscopeError): void;
 }) {
-  const { points, codes, colours, highlight, queryRow, selectionBox } = props;
+  const { points, codes, colours, highlight, queryRow, selection } = props;
   const theme = useThemeColours();
   const tipId = useId();
   const wrap = useRef<HTMLDivElement | null>(null);
@@ -77,7 +85,7 @@ export function VectorMap(props: {
   const gesture = useRef<Gesture | null>(null);
   const raf = useRef(0);
   const zoomText = useRef<HTMLSpanElement | null>(null);
-  const [size, setSize] = useState<Size>({ width: 640, height: 400 });
+  const size = useContainerSize(wrap);
   const [mode, setMode] = useState<DragMode>('pan');
   const [loaded, setLoaded] = useState(0);
   const dpr = Math.min(2, typeof window === 'undefined' ? 1 : window.devicePixelRatio || 1);
@@ -87,17 +95,10 @@ export function VectorMap(props: {
   const view = useRef<MapView>(fit);
   const lastFit = useRef<{ fit: MapView; points: MapPoints } | null>(null);
   // The highlighted rows' point indexes (one scan per change of highlight or points).
-  const marks = useMemo(() => {
-    const out: number[] = [];
-    let query = -1;
-    if (highlight.size === 0 && queryRow === null) return { out, query };
-    for (let i = 0; i < points.rows.length && out.length < MAX_HIGHLIGHTS; i++) {
-      const r = points.rows[i] as number;
-      if (r === queryRow) query = i;
-      else if (highlight.has(r)) out.push(i);
-    }
-    return { out, query };
-  }, [points, highlight, queryRow]);
+  const marks = useMemo(
+    () => markedPoints(points.rows, highlight, queryRow, MAX_HIGHLIGHTS),
+    [points, highlight, queryRow],
+  );
 
   const pickAt = (x: number, y: number) => {
     const c = client.current;
@@ -111,12 +112,35 @@ export function VectorMap(props: {
       return { row: hit.row, x: hit.x, y: hit.y, sx, sy };
     });
   };
-  const { hover, setHover, hoverAt } = useMapHover(props.describe);
+  const { hover, setHover, hoverAt, hoverPoint } = useMapHover(props.describe);
+  const results = useMemo(() => [...highlight], [highlight]);
+  const visible = useMemo(() => {
+    if (!codes || codes.length !== points.rows.length) return undefined;
+    return (i: number) => (colours[codes[i] as number] ?? 0) >>> 24 !== 0;
+  }, [codes, colours, points]);
+  const keyboard = useMapKeyboard({
+    rows: points.rows,
+    xy: points.xy,
+    results,
+    queryRow,
+    visible,
+    hover,
+    hoverPoint,
+    clearHover: () => setHover(null),
+    view: () => view.current,
+    size,
+    showView: (next) => {
+      view.current = next;
+      scheduleDraw();
+      requestRender();
+    },
+    onOpenRow: props.onOpenRow,
+  });
 
   // Everything draw() and the handlers read, current after every render.
-  const latest = useRef({ size, dpr, theme, marks, selectionBox, hover, points, fit });
+  const latest = useRef({ size, dpr, theme, marks, selection, hover, points, fit });
   useLayoutEffect(() => {
-    latest.current = { size, dpr, theme, marks, selectionBox, hover, points, fit };
+    latest.current = { size, dpr, theme, marks, selection, hover, points, fit };
   });
 
   const draw = () => {
@@ -124,7 +148,7 @@ export function VectorMap(props: {
     const el = canvas.current;
     const ctx = el?.getContext('2d');
     if (!el || !ctx) return;
-    const { size: sz, dpr: d, theme: t, marks: m, selectionBox: sel, hover: h, points: p } = latest.current;
+    const { size: sz, dpr: d, theme: t, marks: m, selection: sel, hover: h, points: p } = latest.current;
     const pic = picture.current;
     drawMap(ctx, {
       canvas: el,
@@ -135,8 +159,9 @@ export function VectorMap(props: {
       theme: t,
       xy: p.xy,
       marks: m,
-      selectionBox: sel,
+      selection: sel,
       drag: gesture.current?.kind === 'box' ? gesture.current : null,
+      lasso: gesture.current?.kind === 'lasso' ? gesture.current.path : null,
       hover: h,
     });
     if (zoomText.current)
@@ -169,7 +194,10 @@ export function VectorMap(props: {
 
   const changed = (next: MapView) => {
     view.current = next;
-    if (latest.current.hover) setHover(null);
+    if (latest.current.hover) {
+      setHover(null);
+      keyboard.reset();
+    }
     scheduleDraw();
     requestRender();
   };
@@ -184,19 +212,6 @@ export function VectorMap(props: {
     // scheduleDraw reads refs only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fit, points]);
-
-  // The canvas follows its container's width.
-  useLayoutEffect(() => {
-    const el = wrap.current;
-    if (!el) return;
-    const observer = new ResizeObserver((entries) => {
-      const w = Math.max(240, Math.floor(entries[0]?.contentRect.width ?? 640));
-      const h = Math.round(Math.min(560, Math.max(280, w * 0.58)));
-      setSize((s) => (s.width === w && s.height === h ? s : { width: w, height: h }));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
 
   // One map worker per set of points: it builds the hover index once, then renders views.
   useEffect(() => {
@@ -256,8 +271,17 @@ export function VectorMap(props: {
     if (e.button !== 0) return;
     e.currentTarget.setPointerCapture(e.pointerId);
     const p = local(e);
-    const boxing = (mode === 'select') !== e.shiftKey;
-    gesture.current = { kind: boxing ? 'box' : 'pan', x0: p.x, y0: p.y, x: p.x, y: p.y, moved: false };
+    // Shift+drag does the other thing: a box in Pan mode, a pan in Select and Lasso modes.
+    const kind = e.shiftKey
+      ? mode === 'pan'
+        ? 'box'
+        : 'pan'
+      : mode === 'pan'
+        ? 'pan'
+        : mode === 'select'
+          ? 'box'
+          : 'lasso';
+    gesture.current = { kind, x0: p.x, y0: p.y, x: p.x, y: p.y, moved: false, path: [p.x, p.y] };
     if (hover) setHover(null);
   };
 
@@ -275,6 +299,9 @@ export function VectorMap(props: {
       g.y = p.y;
       changed(next);
     } else {
+      // A lasso keeps a vertex every 3 px or so.
+      if (g.kind === 'lasso' && Math.hypot(p.x - g.x, p.y - g.y) >= 3) g.path.push(p.x, p.y);
+      else if (g.kind === 'lasso') return;
       g.x = p.x;
       g.y = p.y;
       scheduleDraw();
@@ -293,12 +320,23 @@ export function VectorMap(props: {
       });
       return;
     }
-    if (g.kind !== 'box') return;
-    const box = screenBoxToData(view.current, size, g.x0, g.y0, p.x, p.y);
-    client.current?.select(box).then(
-      (rows) => props.onSelect(rows, box),
-      (err: unknown) => props.onError(toMemscopeError(err, { code: 'internal' })),
-    );
+    const failed = (err: unknown) => props.onError(toMemscopeError(err, { code: 'internal' }));
+    if (g.kind === 'box') {
+      const box = screenBoxToData(view.current, size, g.x0, g.y0, p.x, p.y);
+      client.current?.select(box).then((rows) => props.onSelect(rows, { kind: 'box', box }), failed);
+    } else if (g.kind === 'lasso' && g.path.length >= 6) {
+      const polygon = new Float64Array(g.path.length);
+      for (let i = 0; i + 1 < g.path.length; i += 2)
+        [polygon[i], polygon[i + 1]] = toData(
+          view.current,
+          size,
+          g.path[i] as number,
+          g.path[i + 1] as number,
+        );
+      client.current
+        ?.selectPolygon(polygon.slice())
+        .then((rows) => props.onSelect(rows, { kind: 'lasso', polygon }), failed);
+    }
   };
 
   const zoomBy = (factor: number) =>
@@ -319,10 +357,10 @@ export function VectorMap(props: {
           width={Math.round(size.width * dpr)}
           height={Math.round(size.height * dpr)}
           style={{ width: size.width, height: size.height }}
-          className={mode === 'select' ? 'similar-map-canvas is-select' : 'similar-map-canvas'}
+          className={mode === 'pan' ? 'similar-map-canvas' : 'similar-map-canvas is-select'}
           role="img"
           tabIndex={0}
-          aria-label={`${props.label}. Drag to ${mode === 'pan' ? 'pan' : 'select a box'} (Shift+drag to ${mode === 'pan' ? 'select a box' : 'pan'}), wheel or + and − to zoom, arrow keys to move, 0 to reset; click a point to open it.`}
+          aria-label={`${props.label}. Drag to ${mode === 'pan' ? 'pan' : mode === 'select' ? 'select a box' : 'draw a lasso'} (Shift+drag to ${mode === 'pan' ? 'select a box' : 'pan'}), wheel or + and − to zoom, arrow keys to move, 0 to reset; click a point to open it. N and P step through ${results.length > 0 || queryRow !== null ? 'the query and its results' : 'the points nearest the centre'}, Enter opens the point.`}
           aria-describedby={hover ? tipId : undefined}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
@@ -334,30 +372,24 @@ export function VectorMap(props: {
           onPointerLeave={() => {
             if (!gesture.current && hover) setHover(null);
           }}
+          onBlur={() => {
+            if (hover) {
+              setHover(null);
+              keyboard.reset();
+            }
+          }}
           onKeyDown={(e) => {
+            if (keyboard.onKey(e)) return;
             const next = keyStep(e.key, view.current, fit, size);
             if (!next) return;
             e.preventDefault();
             changed(next);
           }}
         />
-        {hover && (
-          <div
-            id={tipId}
-            role="tooltip"
-            className="similar-map-tooltip"
-            style={{
-              left: Math.max(0, Math.min(hover.sx + 12, size.width - 280)),
-              top: hover.sy + 90 > size.height ? Math.max(0, hover.sy - 90) : hover.sy + 12,
-            }}
-          >
-            <strong className="similar-map-tooltip-id">
-              {hover.info ? (hover.info.id ?? `row ${hover.row}`) : '…'}
-            </strong>
-            {hover.info?.text ? <span>{hover.info.text}</span> : null}
-            {props.onOpenRow ? <span className="similar-map-tooltip-hint">Click to open</span> : null}
-          </div>
-        )}
+        <p className="visually-hidden" aria-live="polite">
+          {keyboard.announce}
+        </p>
+        {hover && <MapTooltip id={tipId} hover={hover} size={size} canOpen={Boolean(props.onOpenRow)} />}
       </div>
     </div>
   );
