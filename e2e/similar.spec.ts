@@ -232,6 +232,10 @@ test.describe('Similar', () => {
     await expect(tipId).toHaveText(ids[1] as string);
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+    // ...with that memory selected and shown in full.
+    const opened = page.getByRole('complementary', { name: 'Selected row' });
+    await expect(opened).toBeVisible({ timeout: 30_000 });
+    await expect(opened).toContainText(ids[1] as string);
   });
 
   test('one search covers every open file of one dimension: each result names its file, and opens it', async ({

@@ -287,13 +287,14 @@ function vectorPeers(
 }
 
 /**
- * A result's row opens in Explore: a row of the shown file switches to Explore (as before); a row
- * of another file shows that file in Explore with the row selected (its detail open), as a link
- * would (`row` in the URL's view: Explore reads it at mount).
+ * A result's row (or a map point's) opens in Explore, as a link would: its file's table with the
+ * row selected and its detail open (`row` in the URL's view: Explore reads it at mount). A push, so
+ * Back returns to Similar and to the Explore view as it was. `fileName` names a row of another
+ * file of a search over several; absent, the row is in the file Similar shows.
  */
 export function useOpenSimilarRow(
   tables: readonly FileState[],
-  shownId: string | null,
+  similarFileId: string | null,
   setTab: (tab: string) => void,
   remountView: () => void,
 ) {
@@ -301,9 +302,9 @@ export function useOpenSimilarRow(
     (row: number, fileName?: string) => {
       const target =
         fileName === undefined
-          ? undefined
+          ? tables.find((t) => t.id === similarFileId)
           : tables.find((t) => t.fileName === fileName && t.status !== 'failed' && t.status !== 'cancelled');
-      if (!target || target.id === shownId) {
+      if (!target) {
         setTab('explore');
         return;
       }
@@ -317,7 +318,7 @@ export function useOpenSimilarRow(
       );
       remountView();
     },
-    [tables, shownId, setTab, remountView],
+    [tables, similarFileId, setTab, remountView],
   );
 }
 
