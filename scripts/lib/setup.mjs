@@ -13,7 +13,11 @@ const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
 /** Why node_modules must be (re)installed, or null when it is up to date. */
 export function installReason() {
   const stamp = path.join(root, 'node_modules', '.package-lock.json'); // npm writes it on every install
-  if (!fs.existsSync(path.join(root, 'node_modules'))) return 'node_modules is missing';
+  const modules = path.join(root, 'node_modules');
+  if (!fs.existsSync(modules)) return 'node_modules is missing';
+  // A linked node_modules (a second worktree sharing the first's) belongs to its own checkout:
+  // its times say nothing of this one, and an install here would replace the link with a copy.
+  if (fs.lstatSync(modules).isSymbolicLink()) return null;
   if (!fs.existsSync(stamp)) return 'node_modules was not installed by npm';
   const newest = Math.max(
     mtime(path.join(root, 'package.json')),
