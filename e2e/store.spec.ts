@@ -169,6 +169,20 @@ test.describe('Store', () => {
     const named = await results.locator(`[role="gridcell"][aria-colindex="${col}"]`).allTextContents();
     expect(named[0]).toBe('skills.parquet');
     for (const f of named) expect(manifest.files.map((m) => m.name)).toContain(f);
+
+    // A result opens in the store Explore showed (not its file alone), its row selected.
+    const other = named.findIndex((f) => f !== 'skills.parquet');
+    expect(other).toBeGreaterThan(0);
+    const idHeader = results.getByRole('columnheader', { name: /^memory_id/ });
+    const idCol = await idHeader.getAttribute('aria-colindex');
+    const resultRow = results.locator(`[role="row"][aria-rowindex="${other + 2}"]`);
+    const id = await resultRow.locator(`[role="gridcell"][aria-colindex="${idCol}"]`).textContent();
+    await resultRow.getByRole('gridcell').first().click();
+    await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => new URL(page.url()).searchParams.get('table')).toBe('memories');
+    await expect(page.getByRole('complementary', { name: 'Selected row' })).toContainText(id!, {
+      timeout: 30_000,
+    });
   });
 
   test('files picked together are a store; the schema panel says which file lacks a column', async ({

@@ -223,7 +223,13 @@ export function App({ services }: { services: AppServices }) {
     (active?.kind === 'parquet' || active?.kind === 'arrow') && active.columns.some((c) => c.vectorDim);
   const similarFile = similar ? (workspace.file(similar.state.id) ?? null) : null;
 
-  const openSimilarRow = useOpenSimilarRow(tables, similarState?.id ?? null, setTab, remountView);
+  const openSimilarRow = useOpenSimilarRow(
+    tables,
+    similarState?.id ?? null,
+    activeStore,
+    setTab,
+    remountView,
+  );
 
   const fileAlerts: AlertItem[] = tables
     .filter((t) => t.status === 'failed' && t.error)

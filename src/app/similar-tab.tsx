@@ -14,6 +14,7 @@ import type { StoreState } from '../data/store/opened-store';
 import { buildRowsAcrossQuery, type RowsAcrossPart } from '../core/sql/rows-across-query';
 import { EMPTY_EXPLORE_STATE, VIEW_PARAMS, encodeExploreState } from '../core/url/view-state';
 import { setUrlParams } from './use-url-state';
+import { spanStarts } from '../core/store/row-origin';
 import { codesByRow, MAX_COLOURED_VALUES, type ColourColumn } from '../core/map/colours';
 import { colourCodesQuery, colourValuesQuery } from '../core/sql/colour-query';
 
@@ -287,14 +288,17 @@ function vectorPeers(
 }
 
 /**
- * A result's row (or a map point's) opens in Explore, as a link would: its file's table with the
- * row selected and its detail open (`row` in the URL's view: Explore reads it at mount). A push, so
- * Back returns to Similar and to the Explore view as it was. `fileName` names a row of another
- * file of a search over several; absent, the row is in the file Similar shows.
+ * A result's row (or a map point's) opens in Explore, as a link would: with the row selected and
+ * its detail open (`row` in the URL's view: Explore reads it at mount). When Explore shows a store
+ * that holds the row's file, the store stays shown and the row is its store row (core/store/
+ * row-origin.ts); else the file's own table. A push, so Back returns to Similar and to the Explore
+ * view as it was. `fileName` names a row of another file of a search over several; absent, the row
+ * is in the file Similar shows.
  */
 export function useOpenSimilarRow(
   tables: readonly FileState[],
   similarFileId: string | null,
+  shownStore: StoreState | null,
   setTab: (tab: string) => void,
   remountView: () => void,
 ) {
@@ -308,17 +312,22 @@ export function useOpenSimilarRow(
         setTab('explore');
         return;
       }
+      const member = shownStore ? shownStore.members.findIndex((m) => m.id === target.id) : -1;
+      const [table, shownRow] =
+        shownStore && member >= 0
+          ? [shownStore.tableName, (spanStarts(shownStore.members)[member] as number) + row]
+          : [target.tableName, row];
       setUrlParams(
         {
-          [VIEW_PARAMS.table]: target.tableName,
-          [VIEW_PARAMS.explore]: encodeExploreState({ ...EMPTY_EXPLORE_STATE, row }),
+          [VIEW_PARAMS.table]: table,
+          [VIEW_PARAMS.explore]: encodeExploreState({ ...EMPTY_EXPLORE_STATE, row: shownRow }),
           [VIEW_PARAMS.tab]: null,
         },
         'push',
       );
       remountView();
     },
-    [tables, similarFileId, setTab, remountView],
+    [tables, similarFileId, shownStore, setTab, remountView],
   );
 }
 
