@@ -176,21 +176,23 @@ export function MapPanel(props: MapPanelProps) {
   return (
     <section className="similar-map-panel" aria-label="Map of the store">
       <div className="similar-map-head">
-        <label htmlFor={projectionId}>Projection</label>
-        <select
-          id={projectionId}
-          value={projection}
-          disabled={busy !== null}
-          onChange={(e) => {
-            const next = e.target.value as Projection;
-            setProjection(next);
-            setSelection(null);
-            if (started) void draw(next);
-          }}
-        >
-          <option value="pca">PCA (every memory)</option>
-          <option value="umap">UMAP (a sample of up to {formatCount(UMAP_SAMPLE)})</option>
-        </select>
+        <span className="similar-map-field">
+          <label htmlFor={projectionId}>Projection</label>
+          <select
+            id={projectionId}
+            value={projection}
+            disabled={busy !== null}
+            onChange={(e) => {
+              const next = e.target.value as Projection;
+              setProjection(next);
+              setSelection(null);
+              if (started) void draw(next);
+            }}
+          >
+            <option value="pca">PCA (every memory)</option>
+            <option value="umap">UMAP (a sample of up to {formatCount(UMAP_SAMPLE)})</option>
+          </select>
+        </span>
         {!started && (
           <button
             type="button"
@@ -208,19 +210,21 @@ export function MapPanel(props: MapPanelProps) {
             Redraw
           </button>
         )}
-        <label htmlFor={colourId}>Colour by</label>
-        <select
-          id={colourId}
-          value={column ?? ''}
-          onChange={(e) => setPicked(e.target.value === '' ? null : e.target.value)}
-        >
-          <option value="">(one colour)</option>
-          {colourColumns.map((c) => (
-            <option key={c.name} value={c.name}>
-              {c.label}
-            </option>
-          ))}
-        </select>
+        <span className="similar-map-field">
+          <label htmlFor={colourId}>Colour by</label>
+          <select
+            id={colourId}
+            value={column ?? ''}
+            onChange={(e) => setPicked(e.target.value === '' ? null : e.target.value)}
+          >
+            <option value="">(one colour)</option>
+            {colourColumns.map((c) => (
+              <option key={c.name} value={c.name}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </span>
         {colours.loading && <span className="similar-map-note">Reading {columnLabel}…</span>}
       </div>
       {busy && (
