@@ -74,14 +74,15 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
     rowCount,
     columns: gridColumns,
     async fetchRows(offset, limit, rowSignal) {
-      if (twoStep && tiebreaker !== undefined) {
-        const keyPage = buildKeyPageQuery({ table, sort, filters, tiebreaker, limit, offset });
+      if (twoStep) {
+        const key = ROW_INDEX_COLUMN;
+        const keyPage = buildKeyPageQuery({ table, sort, filters, tiebreaker: key, limit, offset });
         const keys = (await db.query(keyPage.sql, { params: keyPage.params, signal: rowSignal })).table;
         const rows = buildRowsByKeyQuery({
           table,
           columns: pageColumns,
           sort,
-          tiebreaker,
+          tiebreaker: key,
           keys: keyList(keys),
         });
         return (await db.query(rows.sql, { params: rows.params, signal: rowSignal })).table;

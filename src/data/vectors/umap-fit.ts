@@ -1,4 +1,6 @@
 import { UMAP } from 'umap-js';
+// The seeded generator the sample generators use (typed by its .d.mts): umap-js's `random`.
+import { mulberry32 } from '../../../scripts/lib/mulberry32.mjs';
 
 /**
  * UMAP of a sample of vectors to 2-D with umap-js (pure JavaScript: no eval, no wasm, so it runs
@@ -15,18 +17,6 @@ export interface UmapOptions {
   nNeighbors?: number;
   seed?: number;
   onProgress?(p: UmapProgress): void;
-}
-
-/** A small seeded generator (mulberry32) for umap-js's `random`. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** x, y per row of `vectors` (n × dim, row-major). Fewer than 3 rows are placed on a line. */
@@ -51,7 +41,7 @@ export function fitUmap(vectors: Float32Array, dim: number, options: UmapOptions
     nComponents: 2,
     nNeighbors: Math.max(2, Math.min(options.nNeighbors ?? 15, n - 1)),
     minDist: 0.1,
-    random: seeded(options.seed ?? 42),
+    random: mulberry32(options.seed ?? 42),
   });
   options.onProgress?.({ phase: 'neighbours', done: 0, total: n });
   const epochs = umap.initializeFit(rows as unknown as number[][]);
