@@ -4,28 +4,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installReason } from './install-reason.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-const mtime = (p) => (fs.existsSync(p) ? fs.statSync(p).mtimeMs : 0);
-
-/** Why node_modules must be (re)installed, or null when it is up to date. */
-export function installReason() {
-  const stamp = path.join(root, 'node_modules', '.package-lock.json'); // npm writes it on every install
-  const modules = path.join(root, 'node_modules');
-  if (!fs.existsSync(modules)) return 'node_modules is missing';
-  // A linked node_modules (a second worktree sharing the first's) belongs to its own checkout:
-  // its times say nothing of this one, and an install here would replace the link with a copy.
-  if (fs.lstatSync(modules).isSymbolicLink()) return null;
-  if (!fs.existsSync(stamp)) return 'node_modules was not installed by npm';
-  const newest = Math.max(
-    mtime(path.join(root, 'package.json')),
-    mtime(path.join(root, 'package-lock.json')),
-  );
-  if (newest > mtime(stamp)) return 'package.json or package-lock.json changed since the last install';
-  return null;
-}
 
 /** Runs a command in the repo root, inheriting stdio; resolves with its exit code. */
 export function run(cmd, args, options = {}) {
@@ -41,7 +23,7 @@ export function run(cmd, args, options = {}) {
 
 /** Installs dependencies when missing (npm ci, exactly the lock file) or stale (npm install). */
 export async function ensureDependencies() {
-  const reason = installReason();
+  const reason = installReason(root);
   if (!reason) return 0;
   const fresh =
     !fs.existsSync(path.join(root, 'node_modules')) && fs.existsSync(path.join(root, 'package-lock.json'));
