@@ -3,8 +3,14 @@ import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
 import type { DbClient, QueryOptions } from '../src/data/db/db-client';
 import { createTableGridSource } from '../src/data/db/grid-source';
 import { createRowIndex, dropRowIndex, ensureRowIndex, hasRowIndex } from '../src/data/db/row-index';
-import { buildPageQuery, type Filter, type SortSpec } from '../src/core/sql/table-query';
-import { ROW_INDEX_MIN_ROWS, TWO_STEP_MIN_MATCHES } from '../src/core/sql/row-index';
+import { buildCountQuery, buildPageQuery, type Filter, type SortSpec } from '../src/core/sql/table-query';
+import {
+  KEY_BLOCK_ROWS,
+  KEYED_PAGE_ROWS,
+  ROW_INDEX_MIN_ROWS,
+  TWO_STEP_MIN_MATCHES,
+  fetchesByKey,
+} from '../src/core/sql/row-index';
 import { removeVectorsFromSql } from '../src/data/vectors/sql-vectors';
 import { Workspace } from '../src/data/workspace';
 import { InProcessParquetSource } from '../src/data/parquet/in-process-source';
@@ -73,34 +79,66 @@ describe('the row index', () => {
     { column: 'content', direction: 'asc' },
     { column: 'created_at', direction: 'desc' },
   ];
-  const filterSets: { name: string; filters: Filter[]; twoStep: boolean }[] = [
-    { name: 'no filter', filters: [], twoStep: true },
+  const filterSets: { name: string; filters: Filter[]; manyMatch: boolean }[] = [
+    { name: 'no filter', filters: [], manyMatch: true },
     {
       name: 'not knowledge',
       filters: [{ column: 'category', op: '!=', value: 'knowledge' }],
-      twoStep: false,
+      manyMatch: false,
     },
-    { name: 'score >= 0', filters: [{ column: 'score', op: '>=', value: 0 }], twoStep: true },
+    { name: 'score >= 0', filters: [{ column: 'score', op: '>=', value: 0 }], manyMatch: true },
+    { name: 'nothing', filters: [{ column: 'score', op: '>', value: 1000 }], manyMatch: false },
   ];
 
   for (const sort of sorts)
     for (const set of filterSets)
       it(`pages sorted by ${sort.column} ${sort.direction}, ${set.name}, as the one query does`, async () => {
         const source = await createTableGridSource(recording, { table: 'pages', sort, filters: set.filters });
-        expect(source.rowCount >= TWO_STEP_MIN_MATCHES).toBe(set.twoStep);
-        for (const [offset, limit] of [
-          [0, 1000],
-          [12_345, 256],
-          [source.rowCount - 100, 256],
+        expect(source.rowCount >= TWO_STEP_MIN_MATCHES).toBe(set.manyMatch);
+        // The count came with the first keys: every match, not the first block's.
+        const counted = buildCountQuery({ table: 'pages', filters: set.filters });
+        const n = Number(
+          (await db.query(counted.sql, { params: counted.params })).table.getChildAt(0)?.get(0),
+        );
+        expect(source.rowCount).toBe(n);
+        // A source read by key asks the grid for screen-sized pages.
+        expect(source.pageSize).toBe(KEYED_PAGE_ROWS);
+        for (const [offset, limit, byKey] of [
+          // 1,000 rows: by key only when the one query would scan many matching rows.
+          [0, 1000, set.manyMatch],
+          // Screen-sized pages go by key: the first, one across two key blocks, a middle one...
+          [0, KEYED_PAGE_ROWS, true],
+          [990, 20, true],
+          [12_345, 256, true],
+          // ...the last, one that runs past the end, and one wholly past it.
+          [n - KEYED_PAGE_ROWS, KEYED_PAGE_ROWS, true],
+          [n - 5, KEYED_PAGE_ROWS, true],
+          [n, KEYED_PAGE_ROWS, true],
         ] as const) {
+          expect(fetchesByKey(limit, n)).toBe(byKey);
           ran.length = 0;
           const page = await source.fetchRows(offset, limit);
-          expect(ran.some((sql) => / IN \(/.test(sql))).toBe(set.twoStep);
+          expect(ran.some((sql) => / IN \(|WHERE FALSE/.test(sql))).toBe(byKey);
           const expected = await onePage(sort, set.filters, offset, limit);
           expect(page.numRows).toBe(expected.numRows);
           expect(cells(page)).toEqual(cells(expected));
         }
       });
+
+  it('reads the first key block with the count, and each later block with one query for all its pages', async () => {
+    const source = await createTableGridSource(recording, {
+      table: 'pages',
+      sort: { column: 'content', direction: 'desc' },
+    });
+    const keyQueries = () => new Set(ran.filter((sql) => /^SELECT "__row" FROM/.test(sql))).size;
+    ran.length = 0;
+    for (let offset = 0; offset + KEYED_PAGE_ROWS <= KEY_BLOCK_ROWS; offset += KEYED_PAGE_ROWS)
+      await source.fetchRows(offset, KEYED_PAGE_ROWS);
+    expect(keyQueries()).toBe(0);
+    await source.fetchRows(KEY_BLOCK_ROWS - 1, 2);
+    await source.fetchRows(KEY_BLOCK_ROWS + KEYED_PAGE_ROWS, KEYED_PAGE_ROWS);
+    expect(keyQueries()).toBe(1);
+  });
 
   it('is not used once dropped: pages come from the one query again', async () => {
     await dropRowIndex(db, 'pages');
@@ -108,6 +146,7 @@ describe('the row index', () => {
       table: 'pages',
       sort: { column: 'score', direction: 'desc' },
     });
+    expect(source.pageSize).toBeUndefined();
     ran.length = 0;
     const page = await source.fetchRows(0, 100);
     expect(ran.some((sql) => / IN \(/.test(sql))).toBe(false);

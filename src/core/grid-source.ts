@@ -10,6 +10,11 @@ export interface GridSource {
   key: string;
   rowCount: number;
   columns: readonly GridColumn[];
+  /**
+   * The rows per page this source serves best, where it is not the grid's default: a source that
+   * reads each page by key wants screen-sized pages (data/db/grid-source.ts).
+   */
+  pageSize?: number;
   /** Rows [offset, offset + limit) as Arrow (fewer at the end); rejects with 'cancelled' on abort. */
   fetchRows(offset: number, limit: number, signal?: AbortSignal): Promise<Table>;
 }
@@ -73,6 +78,7 @@ export function withColumnLabels(
       return source.rowCount;
     },
     columns,
+    ...(source.pageSize === undefined ? {} : { pageSize: source.pageSize }),
     fetchRows: (offset, limit, signal) => source.fetchRows(offset, limit, signal),
   };
 }

@@ -92,7 +92,7 @@ export function DataGrid(props: DataGridProps) {
     initialSize,
   } = props;
   const rowHeight = props.rowHeight ?? DEFAULT_ROW_HEIGHT;
-  const pageSize = props.pageSize ?? DEFAULT_PAGE_SIZE;
+  const pageSize = props.pageSize ?? source.pageSize ?? DEFAULT_PAGE_SIZE;
   const gridId = useId();
   const scrollerRef = useRef<HTMLDivElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);

@@ -209,6 +209,15 @@ describe('two-step pages (keys, then rows by key)', () => {
     });
   });
 
+  it('reads the first keys with the count of every match when asked', () => {
+    expect(
+      buildKeyPageQuery({ table: 't', sort, tiebreaker: '__row', limit: 1000, offset: 0, withCount: true }),
+    ).toEqual({
+      sql: 'SELECT "__row", count(*) OVER () AS n FROM "t" ORDER BY "created at" DESC NULLS LAST, "__row" ASC LIMIT 1000 OFFSET 0',
+      params: [],
+    });
+  });
+
   it.each([
     [
       'keys past 2^53 inlined exactly, in the same order',

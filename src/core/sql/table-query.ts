@@ -170,9 +170,13 @@ export function buildSelectList(columns: readonly string[] | null | undefined): 
 }
 
 export function buildPageQuery(q: PageQuery): SqlWithParams {
+  return pageQuery(q, buildSelectList(q.columns));
+}
+
+function pageQuery(q: PageQuery, selectList: string): SqlWithParams {
   assertPaging(q.limit, q.offset);
   const where = buildWhere(q.filters);
-  const parts = [`SELECT ${buildSelectList(q.columns)} FROM ${quoteIdentifier(q.table)}`];
+  const parts = [`SELECT ${selectList} FROM ${quoteIdentifier(q.table)}`];
   if (where.sql) parts.push(where.sql);
   const order = buildOrderBy(q.sort, q.tiebreaker);
   if (order) parts.push(order);
@@ -235,10 +239,12 @@ function integerLiteral(n: bigint | number): string {
 
 /**
  * A sorted page in two steps (core/sql/row-index.ts says when and why): first its keys, the
- * tiebreaker alone in the page's order...
+ * tiebreaker alone in the page's order (`withCount`: and, as column `n`, the count of every
+ * matching row — a window over them all, cheaper than a second statement)...
  */
-export function buildKeyPageQuery(q: PageQuery & { tiebreaker: string }): SqlWithParams {
-  return buildPageQuery({ ...q, columns: [q.tiebreaker] });
+export function buildKeyPageQuery(q: PageQuery & { tiebreaker: string; withCount?: boolean }): SqlWithParams {
+  const key = quoteIdentifier(q.tiebreaker);
+  return pageQuery(q, q.withCount ? `${key}, count(*) OVER () AS n` : key);
 }
 
 /**

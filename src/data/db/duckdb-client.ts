@@ -275,7 +275,14 @@ class DuckDbClient implements DbClient {
           if (run.cancelled) return;
           run.executing = true;
           const t0 = performance.now();
-          const table = await execute(lane.conn, info.statementCount, sql, params, run);
+          const table = await execute(
+            lane.conn,
+            info.statementCount,
+            sql,
+            params,
+            run,
+            options.quick === true,
+          );
           const elapsedMs = performance.now() - t0;
           if (run.cancelled) return;
           if (changesTables) this.cache.clear();

@@ -14,16 +14,19 @@ export async function execute(
   sql: string,
   params: readonly QueryParam[] | undefined,
   run: Run,
+  quick = false,
 ): Promise<Table> {
   if (params && params.length > 0) {
     const statement = await conn.prepare(sql);
     try {
       return await statement.query(...params.map(toBindable));
     } finally {
-      await statement.close().catch(() => undefined);
+      // Not awaited: the close is posted now, so the worker runs it before any later message, and
+      // the result need not wait a round trip for its answer (~0.5 ms a query).
+      void statement.close().catch(() => undefined);
     }
   }
-  if (statementCount <= 1) return runPending(conn, sql, run);
+  if (statementCount <= 1) return quick ? conn.query(sql) : runPending(conn, sql, run);
   // DuckDB's PendingQuery takes one statement, and a script run in one call (runQuery) cannot be
   // interrupted: run it statement by statement, each one interruptible; the last one's result is
   // the script's result, as with runQuery.

@@ -2,7 +2,7 @@ import type { Schema, Table } from 'apache-arrow';
 import type { GridColumn, GridSource } from '../../core/grid-source';
 import { classifySql } from '../../core/sql/statement';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
-import { TWO_STEP_MIN_MATCHES } from '../../core/sql/row-index';
+import { KEY_BLOCK_ROWS, KEYED_PAGE_ROWS, fetchesByKey, keyBlocksOf } from '../../core/sql/row-index';
 import {
   buildCountQuery,
   buildKeyPageQuery,
@@ -34,25 +34,39 @@ export interface TableGridOptions {
  * Runs the count and a zero-row page (for the column types) up front; pages are fetched on demand
  * through the DbClient's cache. Pages do not share a channel (two visible pages load at once);
  * pass an AbortSignal to drop pages scrolled past.
+ *
+ * A sorted view of a table with its row index reads keys, then rows by key (core/sql/row-index.ts):
+ * its keys in blocks of KEY_BLOCK_ROWS, its pages screen-sized (the source's `pageSize`).
  */
 export async function createTableGridSource(db: DbClient, options: TableGridOptions): Promise<GridSource> {
   const { table, sort = null, filters = [], columns = null, signal } = options;
   // The column types do not depend on sort or filters: probing without them lets the doorway's cache
   // answer every later sort or filter of the same table.
   const schemaQuery = buildPageQuery({ table, columns, limit: 0, offset: 0 });
+  // Only `__row` has the row index. A sorted view asks the catalog for it (cached by the doorway:
+  // it changes only with the table), so a dropped index makes pages slower, never wrong.
+  const mayReadByKey =
+    sort !== null && (options.tiebreaker === undefined || options.tiebreaker === ROW_INDEX_COLUMN);
   const count = buildCountQuery({ table, filters });
-  // All asked at once: the engine answers them one after the other, but the page does not wait a
-  // round trip in between.
-  const [schemaResult, countResult] = await Promise.all([
-    db.query(schemaQuery.sql, { params: schemaQuery.params, signal }),
-    db.query(count.sql, { params: count.params, signal }),
+  // Asked together: the engine answers them one after the other, but none waits for the page's
+  // code in between.
+  const [schemaResult, indexed, plainCount] = await Promise.all([
+    db.query(schemaQuery.sql, { params: schemaQuery.params, signal, quick: true }),
+    mayReadByKey ? hasRowIndex(db, table, signal) : false,
+    mayReadByKey ? null : db.query(count.sql, { params: count.params, signal }),
   ]);
   const gridColumns = columnsOf(schemaResult.table.schema);
   const tiebreaker =
     options.tiebreaker === null
       ? undefined
       : (options.tiebreaker ?? (hasColumn(table, schemaResult.table.schema, '__row') ? '__row' : undefined));
-  const rowCount = toCount(countResult.table);
+  const byKey = mayReadByKey && tiebreaker === ROW_INDEX_COLUMN && indexed;
+  // Read by key, the first block of keys comes with the count (one statement, not two).
+  const counting = byKey ? buildKeyPageQuery({ ...keyBlockQuery(0), withCount: true }) : count;
+  const counted =
+    plainCount?.table ?? (await db.query(counting.sql, { params: counting.params, signal })).table;
+  const rowCount = toCount(counted, byKey ? 1 : 0);
+  const firstBlock = byKey ? keyList(counted) : [];
   // The counter makes a new key per source: a table re-created under the same name has other rows.
   const key = `table:${++sourceCounter}:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
   // Pages name every column rather than `*`: DuckDB 1.4 (DuckDB-WASM 1.32) answers a sorted
@@ -60,32 +74,55 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   // table), which at 100K rows took ~58 ms where the same columns named took ~21 ms (Node, same
   // rows; docs/benchmarks.md).
   const pageColumns = columns ?? gridColumns.map((c) => c.name);
-  // Many matching rows, sorted: keys first, then those rows through the row index
-  // (core/sql/row-index.ts). The index is on `__row`, so only that tiebreaker can use it. Asked
-  // only then: a small view does not pay the catalog lookup.
-  const twoStep =
-    sort !== null &&
-    tiebreaker === ROW_INDEX_COLUMN &&
-    rowCount >= TWO_STEP_MIN_MATCHES &&
-    (await hasRowIndex(db, table, signal));
+
+  function keyBlockQuery(block: number) {
+    return {
+      table,
+      sort,
+      filters,
+      tiebreaker: ROW_INDEX_COLUMN,
+      limit: KEY_BLOCK_ROWS,
+      offset: block * KEY_BLOCK_ROWS,
+    };
+  }
+
+  /** The keys of rows [offset, offset + limit), from the key blocks they fall in. */
+  async function keysOf(
+    offset: number,
+    limit: number,
+    rowSignal?: AbortSignal,
+  ): Promise<(bigint | number)[]> {
+    const blocks = keyBlocksOf(offset, limit);
+    const keys: (bigint | number)[] = [];
+    for (const block of blocks) {
+      if (block === 0) {
+        keys.push(...firstBlock);
+        continue;
+      }
+      // Cached by the doorway: the next pages of the block cost their lookup only.
+      const q = buildKeyPageQuery(keyBlockQuery(block));
+      keys.push(...keyList((await db.query(q.sql, { params: q.params, signal: rowSignal })).table));
+    }
+    const start = offset - (blocks[0] ?? 0) * KEY_BLOCK_ROWS;
+    return keys.slice(start, start + limit);
+  }
 
   return {
     key,
     rowCount,
     columns: gridColumns,
+    ...(byKey ? { pageSize: KEYED_PAGE_ROWS } : {}),
     async fetchRows(offset, limit, rowSignal) {
-      if (twoStep) {
-        const key = ROW_INDEX_COLUMN;
-        const keyPage = buildKeyPageQuery({ table, sort, filters, tiebreaker: key, limit, offset });
-        const keys = (await db.query(keyPage.sql, { params: keyPage.params, signal: rowSignal })).table;
+      if (byKey && fetchesByKey(limit, rowCount)) {
         const rows = buildRowsByKeyQuery({
           table,
           columns: pageColumns,
           sort,
-          tiebreaker: key,
-          keys: keyList(keys),
+          tiebreaker: ROW_INDEX_COLUMN,
+          keys: await keysOf(offset, limit, rowSignal),
         });
-        return (await db.query(rows.sql, { params: rows.params, signal: rowSignal })).table;
+        // At most KEY_BLOCK_ROWS rows through the index: quick, whatever the table.
+        return (await db.query(rows.sql, { params: rows.params, signal: rowSignal, quick: true })).table;
       }
       const page = buildPageQuery({ table, columns: pageColumns, sort, filters, tiebreaker, limit, offset });
       return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
@@ -170,9 +207,9 @@ function keyList(table: Table): (bigint | number)[] {
   return keys;
 }
 
-/** `count(*)` comes back as a BigInt; row counts fit in a double. */
-function toCount(table: Table): number {
-  const value: unknown = table.getChildAt(0)?.get(0);
+/** `count(*)` (in column `index`) comes back as a BigInt; row counts fit in a double. */
+function toCount(table: Table, index = 0): number {
+  const value: unknown = table.getChildAt(index)?.get(0);
   return typeof value === 'bigint' ? Number(value) : typeof value === 'number' ? value : 0;
 }
 

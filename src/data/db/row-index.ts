@@ -3,7 +3,8 @@ import {
   ROW_INDEX_MIN_ROWS,
   buildCreateRowIndex,
   buildDropRowIndex,
-  buildRowIndexLookup,
+  ROW_INDEXES_SQL,
+  hasRowIndexIn,
 } from '../../core/sql/row-index';
 import type { DbClient } from './db-client';
 
@@ -26,9 +27,11 @@ export async function dropRowIndex(db: DbClient, table: string): Promise<void> {
   await db.query(buildDropRowIndex(table), { cache: false });
 }
 
+/** Whether `table` has its row index, from the catalog (the doorway caches the answer until tables change). */
 export async function hasRowIndex(db: DbClient, table: string, signal?: AbortSignal): Promise<boolean> {
-  const lookup = buildRowIndexLookup(table);
-  const result = await db.query(lookup.sql, { params: lookup.params, signal });
-  const n: unknown = result.table.getChildAt(0)?.get(0);
-  return n !== null && n !== undefined && Number(n) > 0;
+  const result = await db.query(ROW_INDEXES_SQL, { signal, quick: true });
+  return hasRowIndexIn(
+    result.table.toArray() as Iterable<{ table_name?: unknown; index_name?: unknown }>,
+    table,
+  );
 }
