@@ -2,7 +2,13 @@ import type { Schema, Table } from 'apache-arrow';
 import type { GridColumn, GridSource } from '../../core/grid-source';
 import { classifySql } from '../../core/sql/statement';
 import { ROW_INDEX_COLUMN } from '../../core/schema/column-plan';
-import { KEY_BLOCK_ROWS, KEYED_PAGE_ROWS, fetchesByKey, keyBlocksOf } from '../../core/sql/row-index';
+import {
+  KEY_BLOCK_ROWS,
+  KEYED_FETCH_MAX_ROWS,
+  KEYED_PAGE_ROWS,
+  fetchesByKey,
+  keyBlocksOf,
+} from '../../core/sql/row-index';
 import {
   buildCountQuery,
   buildKeyPageQuery,
@@ -121,8 +127,10 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
           tiebreaker: ROW_INDEX_COLUMN,
           keys: await keysOf(offset, limit, rowSignal),
         });
-        // At most KEY_BLOCK_ROWS rows through the index: quick, whatever the table.
-        return (await db.query(rows.sql, { params: rows.params, signal: rowSignal, quick: true })).table;
+        // A page's worth of rows through the index is milliseconds whatever the table: one round
+        // trip. A big fetch by key (many matches) stays interruptible.
+        const quick = limit <= KEYED_FETCH_MAX_ROWS;
+        return (await db.query(rows.sql, { params: rows.params, signal: rowSignal, quick })).table;
       }
       const page = buildPageQuery({ table, columns: pageColumns, sort, filters, tiebreaker, limit, offset });
       return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
