@@ -30,8 +30,6 @@ export async function dropRowIndex(db: DbClient, table: string): Promise<void> {
 /** Whether `table` has its row index, from the catalog (the doorway caches the answer until tables change). */
 export async function hasRowIndex(db: DbClient, table: string, signal?: AbortSignal): Promise<boolean> {
   const result = await db.query(ROW_INDEXES_SQL, { signal, quick: true });
-  return hasRowIndexIn(
-    result.table.toArray() as Iterable<{ table_name?: unknown; index_name?: unknown }>,
-    table,
-  );
+  // The table's own row iterator: one row at a time, no array of the whole result.
+  return hasRowIndexIn(result.table as Iterable<{ table_name?: unknown; index_name?: unknown }>, table);
 }
