@@ -14,25 +14,28 @@ import type { FileBytes, OpenDeps } from './load-context';
  * - the load worker reads the footer, the column plan and every row group for DuckDB, and after
  *   the load the heavy cells;
  * - the page worker decodes grid pages and heavy cells while the load worker is busy, so a page
- *   never queues behind a whole row group's decode. It is closed when the load ends: from then on
- *   pages come from DuckDB (file-order source) and heavy cells from the load worker.
- * Both read the footer at once (two cores), so the page worker is ready for the first page.
+ *   never queues behind a whole row group's decode. It is started by the first such read, not with
+ *   the file: a store's files load together, and only the ones on screen read pages while they
+ *   load (the first page itself comes from the load worker, load-parquet.ts). The sample store's
+ *   four files started eight workers on two cores; now five. It is closed when the load ends: from
+ *   then on pages come from DuckDB (file-order source) and heavy cells from the load worker.
  */
 export class ParquetWorkers {
   readonly load: ParquetSource;
-  private pages: ParquetSource | null;
+  /** Started by the first view read while loading; null before that and after the load. */
+  private pages: ParquetSource | null = null;
+  private readonly startPages: () => ParquetSource;
   readonly footer: Promise<ParquetFooter>;
   private isLoaded = false;
+  private disposed = false;
 
   constructor(file: FileBytes, fileName: string, deps: OpenDeps) {
     const budgets = deps.budgets ?? DEFAULT_BUDGETS;
     const create = deps.createSource ?? ((f, n, b) => new WorkerParquetSource(f, n, b));
     this.load = create(file, fileName, budgets);
-    this.pages = (deps.createPageSource ?? create)(file, fileName, budgets);
+    this.startPages = () => (deps.createPageSource ?? create)(file, fileName, budgets);
     this.footer = this.load.footer();
     this.footer.catch(() => undefined);
-    // Errors of the page worker surface on the page that needs it.
-    this.pages.footer().catch(() => undefined);
   }
 
   /** True once every row group is in DuckDB. */
@@ -52,8 +55,9 @@ export class ParquetWorkers {
    * loads, the load worker after. A read in flight when the page worker closes moves over.
    */
   async readForView(request: ReadRequest, signal?: AbortSignal): Promise<Uint8Array> {
-    const pages = this.pages;
-    if (this.isLoaded || !pages) return this.load.read(request, signal);
+    if (this.isLoaded || this.disposed) return this.load.read(request, signal);
+    // Errors of the page worker (its footer included) surface on the read that needs it.
+    const pages = (this.pages ??= this.startPages());
     try {
       return await pages.read(request, signal);
     } catch (err) {
@@ -64,6 +68,7 @@ export class ParquetWorkers {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.load.close();
     this.pages?.close();
     this.pages = null;
