@@ -39,6 +39,8 @@ describe('SimilarView', () => {
     expect(html).toContain('rows indexed 500 of 1,280');
     expect(html).toContain('3 rows skipped (NULL 2, wrong length 0, NaN/Inf 1, zero 0)');
     expect(html).not.toContain('Only rows matching the Explore filter');
+    // Before any search, the view says how to begin.
+    expect(html).toContain('<p class="similar-hint">Type a memory’s id (or paste a vector) and press Search');
   });
 });
 

@@ -273,6 +273,13 @@ export function SimilarView(props: SimilarViewProps) {
           : ''}
         {busy ? ' Searching…' : ''}
       </p>
+      {!shown && !busy && !error && (
+        // Before the first search the view is a form and a map toolbar: say how to begin.
+        <p className="similar-hint">
+          Type a memory&rsquo;s id (or paste a vector) and press Search, or choose &ldquo;Find similar&rdquo;
+          on a row in Explore. &ldquo;Draw the map&rdquo; places every memory in 2-D.
+        </p>
+      )}
       {error && (
         <p role="alert" className="similar-error">
           {describeError(error.toPayload())}
