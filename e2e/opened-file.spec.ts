@@ -72,6 +72,19 @@ test.describe('An open file', () => {
     await expect(detail).toBeVisible();
     await expect(detail.getByText('384-d')).toBeVisible();
     await expect(detail.getByText(/‖v‖ \d/)).toBeVisible();
+    // Each field names its type as the file has it, as the schema panel does (DuckDB holds every
+    // timestamp in µs; the sample's are in ms).
+    const schemaType = page
+      .getByRole('table', { name: 'Columns' })
+      .getByRole('row')
+      .filter({ has: page.locator('code', { hasText: /^created_at$/ }) })
+      .locator('.type');
+    await expect(schemaType).toHaveText(/^timestamp\[ms/);
+    const detailType = detail
+      .locator('dt')
+      .filter({ has: page.locator('.ex-field-name', { hasText: /^created_at$/ }) })
+      .locator('.ex-field-type');
+    await expect(detailType).toHaveText((await schemaType.textContent()) ?? '');
     const binary = detail.getByRole('group', { name: 'Binary view' });
     await binary.getByRole('tab', { name: 'JSON' }).click();
     await expect(

@@ -84,6 +84,8 @@ export function RowDetail({
   }, [heavy, fileRow, table.columns, table.fileName]);
 
   const labels = new Map(table.columns.map((c) => [c.name, c.label]));
+  // Types as the file has them, as the grid's headers show them (DuckDB holds every timestamp in µs).
+  const fileTypes = new Map(table.columns.map((c) => [c.name, c.typeLabel]));
   const fields: Field[] = [];
   if (page && page.row === row && page.table.numRows > 0) {
     for (const f of page.table.schema.fields) {
@@ -96,7 +98,7 @@ export function RowDetail({
       fields.push({
         name: f.name,
         label: columnLabel({ name: f.name, label: labels.get(f.name) }),
-        type: typeLabel(f.type),
+        type: fileTypes.get(f.name) ?? typeLabel(f.type),
         cell,
         bytes: raw instanceof Uint8Array ? raw : undefined,
       });
