@@ -40,6 +40,19 @@ test('Search text filters by the text columns, marks the matches, and Esc clears
       .reduce((a, b) => a + b, 0);
   await expect.poll(facetTotal).toBe(shown);
 
+  // Text that no row holds: the grid says so where it can be seen, whatever the table's width.
+  await box.fill('zzqqxx-no-memory-holds-this');
+  await expect.poll(() => gridRowCount(page)).toBe(0);
+  const empty = explore.getByText('No rows', { exact: true });
+  await expect(empty).toBeVisible();
+  const [gridBox, emptyBox] = [await grid.boundingBox(), await empty.boundingBox()];
+  expect(emptyBox && gridBox).toBeTruthy();
+  if (emptyBox && gridBox) {
+    const centre = emptyBox.x + emptyBox.width / 2;
+    expect(centre).toBeGreaterThan(gridBox.x);
+    expect(centre).toBeLessThan(gridBox.x + gridBox.width);
+  }
+
   await box.press('Escape');
   await expect(box).toHaveValue('');
   await expect.poll(() => gridRowCount(page)).toBe(total);

@@ -323,10 +323,12 @@ export function DataGrid(props: DataGridProps) {
               </div>
               {rows}
             </div>
-            {source.rowCount === 0 ? <div className="dg-empty-state">No rows</div> : null}
           </div>
         </div>
       </div>
+      {/* Over the grid box, not in the scrolled canvas: centred across every column it sat past the
+          right edge of any table wider than its window. */}
+      {source.rowCount === 0 ? <div className="dg-empty-state">No rows</div> : null}
       <div className="dg-status">
         <span className="dg-rowcount">{status ?? formatCountOf(source.rowCount, 'row')}</span>
         {missingVisible && !pageError ? <span className="dg-muted">Loading rows…</span> : null}
