@@ -4,7 +4,7 @@ import type { DbClient } from '../db/db-client';
 import type { ParquetFooter, ParquetSource, ReadRequest } from '../parquet/parquet-reader';
 import { ParquetWorkers } from './parquet-workers';
 
-/** A source that records what it was asked; `reads` names the source each read went to. */
+/** A source that logs each read as `<its name>:<row groups>`, and refuses reads once closed. */
 class FakeSource implements ParquetSource {
   closed = false;
   constructor(

@@ -83,9 +83,9 @@ export function RowDetail({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [heavy, fileRow, table.columns, table.fileName]);
 
-  const labels = new Map(table.columns.map((c) => [c.name, c.label]));
-  // Types as the file has them, as the grid's headers show them (DuckDB holds every timestamp in µs).
-  const fileTypes = new Map(table.columns.map((c) => [c.name, c.typeLabel]));
+  // Each field is named and typed as the file's column plan has it, as the grid's headers are
+  // (DuckDB holds every timestamp in µs; ColumnPlan.typeLabel keeps the file's unit).
+  const plans = new Map(table.columns.map((c) => [c.name, c]));
   const fields: Field[] = [];
   if (page && page.row === row && page.table.numRows > 0) {
     for (const f of page.table.schema.fields) {
@@ -97,8 +97,8 @@ export function RowDetail({
       const raw: unknown = cell.kind === 'binary' ? vector.get(0) : undefined;
       fields.push({
         name: f.name,
-        label: columnLabel({ name: f.name, label: labels.get(f.name) }),
-        type: fileTypes.get(f.name) ?? typeLabel(f.type),
+        label: columnLabel({ name: f.name, label: plans.get(f.name)?.label }),
+        type: plans.get(f.name)?.typeLabel ?? typeLabel(f.type),
         cell,
         bytes: raw instanceof Uint8Array ? raw : undefined,
       });
