@@ -1,6 +1,9 @@
 import { test, expect, corpusFile, openAppWithSample, gridRowCount, dropFiles } from './support/fixtures';
 
 test.describe('Bad files', () => {
+  // Each test asserts on the files it opens: the sample stays open between them.
+  test.use({ shareApp: true });
+
   test('an encrypted file says so, and a good file still opens after it', async ({ page }) => {
     await openAppWithSample(page);
     await page

@@ -1,5 +1,7 @@
 import { test, expect, openAppWithSample, dropFiles, gridRowCount } from './support/fixtures';
 
+test.use({ shareApp: true });
+
 /**
  * Issue 10 item 3: an integer filter above 2^53 stopped Explore with "Do not know how to serialize
  * a BigInt"; 1e400 reached DuckDB as a Conversion Error.

@@ -100,6 +100,9 @@ test.describe('Explore', () => {
 });
 
 test.describe('Other file kinds', () => {
+  // Each test asserts on the file it opens: the sample stays open between them.
+  test.use({ shareApp: true });
+
   test("a CSV file opens through DuckDB's own reader", async ({ page }) => {
     await openAppWithSample(page);
     await page

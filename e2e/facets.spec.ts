@@ -24,6 +24,8 @@ test.describe.configure({ timeout: 180_000 });
 const facet = (page: Page, column: string) => page.getByRole('group', { name: column, exact: true });
 
 test.describe('Facets', () => {
+  test.use({ shareApp: true });
+
   test('a facet click filters the table and the other facets, and Clear all undoes it', async ({ page }) => {
     await openAppWithSample(page);
     const total = await gridRowCount(page);
@@ -92,6 +94,8 @@ test.describe('Facets', () => {
 });
 
 test.describe('Go to memory', () => {
+  test.use({ shareApp: true });
+
   test('Enter scrolls to the id and opens its detail; a filtered-out id is reported', async ({ page }) => {
     await openAppWithSample(page);
     // An id far down the table, read from the data (not from the grid).
@@ -187,6 +191,62 @@ const readOpfs = (page: Page, name: string) =>
     return handle ? Array.from(new Uint8Array(await (await handle.getFile()).arrayBuffer())) : null;
   }, name);
 
+test.describe('Histograms', () => {
+  test.use({ shareApp: true });
+
+  test('a time brush, typed then dragged, filters the table and the other facets; its chip removes it', async ({
+    page,
+  }) => {
+    await openAppWithSample(page);
+    const total = await gridRowCount(page);
+    const createdAt = await sampleCreatedAt();
+    expect(createdAt).toHaveLength(total);
+    const rowsIn = (lo: number, hi: number) => createdAt.filter((t) => t >= lo && t < hi).length;
+    const created = facet(page, 'created_at');
+    const topic = facet(page, 'topic');
+    await expect(topic.getByRole('button').first()).toBeVisible();
+    const before = await facetCounts(topic);
+    const expected = rowsIn(Date.UTC(2025, 0, 1), Date.UTC(2025, 6, 1));
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(total);
+
+    // By keyboard: the two boxes, Enter.
+    await created.getByRole('textbox', { name: 'created_at from' }).fill('2025-01-01');
+    const to = created.getByRole('textbox', { name: 'created_at to' });
+    await to.fill('2025-07-01');
+    await to.press('Enter');
+    const chip = page.getByRole('button', { name: 'Remove created_at: 2025-01-01 – 2025-07-01' });
+    await expect(chip).toBeVisible();
+    await expect.poll(() => gridRowCount(page)).toBe(expected);
+    // The topic facet counts the brushed rows only.
+    await expect.poll(async () => sum(await facetCounts(topic))).toBe(expected);
+    expect(await facetCounts(topic)).not.toEqual(before);
+
+    await chip.click();
+    await expect.poll(() => gridRowCount(page)).toBe(total);
+    await expect.poll(() => facetCounts(topic)).toEqual(before);
+    await expect(created.getByRole('textbox', { name: 'created_at from' })).toHaveValue('');
+
+    // By pointer: a drag over the bars picks whole bins (calendar months in the sample).
+    const box = (await created.locator('svg').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    await expect(
+      page.getByRole('button', { name: /^Remove created_at: \d{4}-\d{2}-01 – \d{4}-\d{2}-01$/ }),
+    ).toBeVisible();
+    const from = await created.getByRole('textbox', { name: 'created_at from' }).inputValue();
+    const until = await created.getByRole('textbox', { name: 'created_at to' }).inputValue();
+    const dragged = rowsIn(Date.parse(`${from}T00:00Z`), Date.parse(`${until}T00:00Z`));
+    await expect.poll(() => gridRowCount(page)).toBe(dragged);
+    await expect.poll(async () => sum(await facetCounts(topic))).toBe(dragged);
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await expect.poll(() => gridRowCount(page)).toBe(total);
+  });
+});
+
+// Not shared (it installs a save picker before the app starts): last, after the file's shared page.
 test.describe('Export', () => {
   test('each format downloads the filtered rows, and they read back the same; the save picker gets the same file', async ({
     page,
@@ -308,56 +368,3 @@ async function sampleCreatedAt(): Promise<number[]> {
 }
 
 const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
-
-test.describe('Histograms', () => {
-  test('a time brush, typed then dragged, filters the table and the other facets; its chip removes it', async ({
-    page,
-  }) => {
-    await openAppWithSample(page);
-    const total = await gridRowCount(page);
-    const createdAt = await sampleCreatedAt();
-    expect(createdAt).toHaveLength(total);
-    const rowsIn = (lo: number, hi: number) => createdAt.filter((t) => t >= lo && t < hi).length;
-    const created = facet(page, 'created_at');
-    const topic = facet(page, 'topic');
-    await expect(topic.getByRole('button').first()).toBeVisible();
-    const before = await facetCounts(topic);
-    const expected = rowsIn(Date.UTC(2025, 0, 1), Date.UTC(2025, 6, 1));
-    expect(expected).toBeGreaterThan(0);
-    expect(expected).toBeLessThan(total);
-
-    // By keyboard: the two boxes, Enter.
-    await created.getByRole('textbox', { name: 'created_at from' }).fill('2025-01-01');
-    const to = created.getByRole('textbox', { name: 'created_at to' });
-    await to.fill('2025-07-01');
-    await to.press('Enter');
-    const chip = page.getByRole('button', { name: 'Remove created_at: 2025-01-01 – 2025-07-01' });
-    await expect(chip).toBeVisible();
-    await expect.poll(() => gridRowCount(page)).toBe(expected);
-    // The topic facet counts the brushed rows only.
-    await expect.poll(async () => sum(await facetCounts(topic))).toBe(expected);
-    expect(await facetCounts(topic)).not.toEqual(before);
-
-    await chip.click();
-    await expect.poll(() => gridRowCount(page)).toBe(total);
-    await expect.poll(() => facetCounts(topic)).toEqual(before);
-    await expect(created.getByRole('textbox', { name: 'created_at from' })).toHaveValue('');
-
-    // By pointer: a drag over the bars picks whole bins (calendar months in the sample).
-    const box = (await created.locator('svg').boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 6 });
-    await page.mouse.up();
-    await expect(
-      page.getByRole('button', { name: /^Remove created_at: \d{4}-\d{2}-01 – \d{4}-\d{2}-01$/ }),
-    ).toBeVisible();
-    const from = await created.getByRole('textbox', { name: 'created_at from' }).inputValue();
-    const until = await created.getByRole('textbox', { name: 'created_at to' }).inputValue();
-    const dragged = rowsIn(Date.parse(`${from}T00:00Z`), Date.parse(`${until}T00:00Z`));
-    await expect.poll(() => gridRowCount(page)).toBe(dragged);
-    await expect.poll(async () => sum(await facetCounts(topic))).toBe(dragged);
-    await page.getByRole('button', { name: 'Clear all' }).click();
-    await expect.poll(() => gridRowCount(page)).toBe(total);
-  });
-});

@@ -2,6 +2,9 @@ import { test, expect, openAppWithSample, gridRowCount, dropFiles } from './supp
 
 /** Issue 10 item 7 (CSV and Arrow IPC): errors say what happened, for the kind of file it is. */
 test.describe('CSV and Arrow IPC files', () => {
+  // Each test asserts on the files it opens: the sample stays open between them.
+  test.use({ shareApp: true });
+
   test('a 0-byte CSV is refused by name, never opened as ready with a column0', async ({ page }) => {
     await openAppWithSample(page);
     await dropFiles(page, [{ name: 'empty.csv', bytes: Buffer.alloc(0) }]);

@@ -19,6 +19,8 @@ async function activeCell(grid: Locator): Promise<{ row: number; col: number; te
 }
 
 test.describe('Data grid', () => {
+  test.use({ shareApp: true });
+
   test('keys move the active cell; Enter shows the full value; Ctrl+C copies it', async ({
     page,
     context,

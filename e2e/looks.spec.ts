@@ -86,42 +86,70 @@ test.describe('Looks', () => {
     await expect(page.getByRole('button', { name: 'Hide sidebar' })).toBeFocused();
   });
 
-  test('Esc closes the row detail and focus returns to the grid', async ({ page }) => {
-    await openAppWithSample(page);
-    const grid = page.getByRole('grid', { name: 'experiences.parquet rows' });
-    const detail = page.getByRole('complementary', { name: 'Selected row' });
-    await grid.locator('[role="row"][aria-rowindex="3"]').getByRole('gridcell').first().click();
-    await expect(detail).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(detail).toBeHidden();
-    await expect(grid).toBeFocused();
+  test.describe('by keyboard', () => {
+    test.use({ shareApp: true });
 
-    // From inside the detail too.
-    await page.keyboard.press('ArrowDown');
-    await expect(detail).toBeVisible();
-    await detail.getByRole('button', { name: 'Close row details' }).focus();
-    await page.keyboard.press('Escape');
-    await expect(detail).toBeHidden();
-    await expect(grid).toBeFocused();
+    test('Esc closes the row detail and focus returns to the grid', async ({ page }) => {
+      await openAppWithSample(page);
+      const grid = page.getByRole('grid', { name: 'experiences.parquet rows' });
+      const detail = page.getByRole('complementary', { name: 'Selected row' });
+      await grid.locator('[role="row"][aria-rowindex="3"]').getByRole('gridcell').first().click();
+      await expect(detail).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(detail).toBeHidden();
+      await expect(grid).toBeFocused();
+
+      // From inside the detail too.
+      await page.keyboard.press('ArrowDown');
+      await expect(detail).toBeVisible();
+      await detail.getByRole('button', { name: 'Close row details' }).focus();
+      await page.keyboard.press('Escape');
+      await expect(detail).toBeHidden();
+      await expect(grid).toBeFocused();
+    });
+
+    test('Enter on a column header sorts and focus stays on that header', async ({ page }) => {
+      await openAppWithSample(page);
+      const grid = page.getByRole('grid', { name: 'experiences.parquet rows' });
+      const header = grid.getByRole('columnheader', { name: 'memory_id', exact: true });
+      const focusedHeader = () =>
+        page.evaluate(
+          () => document.activeElement?.closest('[role="columnheader"]')?.getAttribute('aria-label') ?? null,
+        );
+      await header.getByRole('button').focus();
+      await page.keyboard.press('Enter');
+      await expect(header).toHaveAttribute('aria-sort', 'ascending');
+      await expect(grid.getByRole('gridcell').first()).toBeVisible();
+      await expect.poll(focusedHeader).toBe('memory_id');
+      await page.keyboard.press('Enter');
+      await expect(header).toHaveAttribute('aria-sort', 'descending');
+      await expect(grid.getByRole('gridcell').first()).not.toContainText('exp-000000');
+      await expect.poll(focusedHeader).toBe('memory_id');
+    });
   });
 
-  test('Enter on a column header sorts and focus stays on that header', async ({ page }) => {
-    await openAppWithSample(page);
-    const grid = page.getByRole('grid', { name: 'experiences.parquet rows' });
-    const header = grid.getByRole('columnheader', { name: 'memory_id', exact: true });
-    const focusedHeader = () =>
-      page.evaluate(
-        () => document.activeElement?.closest('[role="columnheader"]')?.getAttribute('aria-label') ?? null,
+  test('at 900×700 each row of the Plans source boxes reaches the same right edge', async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.goto('/?sample=0');
+    await page.getByRole('tab', { name: 'Plans' }).click();
+    await expect(page.getByRole('heading', { name: 'Samples' })).toBeVisible();
+    const layout = await page.evaluate(() => {
+      const row = document.querySelector<HTMLElement>('.plans-sources');
+      const boxes = [...document.querySelectorAll<HTMLElement>('.plans-source-box')].map((el) =>
+        el.getBoundingClientRect(),
       );
-    await header.getByRole('button').focus();
-    await page.keyboard.press('Enter');
-    await expect(header).toHaveAttribute('aria-sort', 'ascending');
-    await expect(grid.getByRole('gridcell').first()).toBeVisible();
-    await expect.poll(focusedHeader).toBe('memory_id');
-    await page.keyboard.press('Enter');
-    await expect(header).toHaveAttribute('aria-sort', 'descending');
-    await expect(grid.getByRole('gridcell').first()).not.toContainText('exp-000000');
-    await expect.poll(focusedHeader).toBe('memory_id');
+      // The last box of each line of boxes (they wrap on narrow windows): where that line ends.
+      const lineEnds = new Map<number, number>();
+      for (const b of boxes)
+        lineEnds.set(Math.round(b.top), Math.max(lineEnds.get(Math.round(b.top)) ?? 0, b.right));
+      return {
+        boxes: boxes.length,
+        right: row?.getBoundingClientRect().right ?? 0,
+        lineEnds: [...lineEnds.values()],
+      };
+    });
+    expect(layout.boxes).toBeGreaterThan(1);
+    for (const end of layout.lineEnds) expect(Math.abs(end - layout.right)).toBeLessThanOrEqual(1);
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -46,6 +46,10 @@ test.describe('An open file', () => {
     const expected = firstRows(SAMPLE, 'memory_id', 5);
     await expect.poll(() => paintedColumn(page, /^memory_id/, 5)).toEqual(expected);
   });
+});
+
+test.describe('The open sample', () => {
+  test.use({ shareApp: true });
 
   test('a filter narrows the rows to those that match, and removing it brings them back', async ({
     page,

@@ -79,6 +79,8 @@ async function painted(map: Locator, rgb: [number, number, number] | null = null
 }
 
 test.describe('Similar', () => {
+  test.use({ shareApp: true });
+
   test.setTimeout(120_000);
 
   test('a memory id finds its neighbours: the query first, the rest of its topic, exportable as CSV', async ({
@@ -345,6 +347,7 @@ test.describe('Similar', () => {
 });
 
 test.describe('Similar with Explore', () => {
+  // Not shared: it draws the map afresh, and a shared page keeps the one an earlier test drew.
   test.setTimeout(180_000);
 
   test('"Only rows matching the Explore filter" searches the filtered rows; "Show in Explore" filters to a map selection', async ({

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
 
 test.describe('SQL', () => {
+  test.use({ shareApp: true });
+
   test('lists the open tables, runs a query with Ctrl+Enter, shows its time and exports the result', async ({
     page,
   }) => {

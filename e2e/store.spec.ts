@@ -28,6 +28,8 @@ async function showStore(page: Page) {
 }
 
 test.describe('Store', () => {
+  test.use({ shareApp: true });
+
   test('the sample opens as one store; its category facet filters the whole store', async ({ page }) => {
     await openAppWithSample(page);
     const store = files(page).getByRole('button', { name: /^memories \(store of 4 files\)/ });
@@ -184,7 +186,10 @@ test.describe('Store', () => {
       timeout: 30_000,
     });
   });
+});
 
+// Not shared: it opens more files, and a shared page's file list would keep them.
+test.describe('Store of picked files', () => {
   test('files picked together are a store; the schema panel says which file lacks a column', async ({
     page,
   }) => {

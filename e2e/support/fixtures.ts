@@ -1,46 +1,115 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+
+/**
+ * One app, with the sample open, shared by the tests of a spec file's blocks that set
+ * `test.use({ shareApp: true })`. A cold start (a fresh context, DuckDB-WASM compiled and linked,
+ * the sample loaded) costs 9–12 s of the two cores, most of an e2e test (docs/benchmarks.md, "where
+ * an e2e test's time goes"); the sharing tests of a file pay it once. Each test still starts from
+ * the view a fresh start shows: openAppWithSample moves the shared page back to the URL of its first
+ * view the way Back does (history + popstate, which remounts the view: src/app/use-url-view.ts), so
+ * the tab, table, filters, sort, selected row and SQL text are those of a fresh start. What the URL
+ * does not hold stays as the last test left it: the files (a sharing test may open files and assert
+ * on them, but closes none and never counts the list), theme, sidebar, viewport, the Similar map.
+ * A test that reloads, closes files or changes those does not share.
+ *
+ * A test that does not share closes the shared page (an open app keeps its engine and workers, and
+ * would slow the tests after it): keep a file's sharing blocks together. A failed test ends its
+ * Playwright worker, and the shared page with it: the retry and the tests after it start cold.
+ */
+interface SharedApp {
+  key: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** The pages shared by a file's tests, and the URL each showed once the sample was open. */
+const sharedPages = new WeakSet<Page>();
+const homeUrls = new WeakMap<Page, string>();
 
 /**
  * Every spec uses this `test`: it fails the test on any uncaught page error, any console error,
  * and any request to an origin other than the app's own (memscope is private by construction:
  * no CDN, no telemetry, no extension downloads).
  */
-export const test = base.extend<{
-  /**
-   * Other origins a test may reach: only the one spec that serves a file from a second local origin
-   * sets it (e2e/open-url.spec.ts, Open by URL); everywhere else it is empty.
-   */
-  allowedOrigins: string[];
-  guard: { foreignRequests: string[]; problems: string[] };
-}>({
+export const test = base.extend<
+  {
+    /**
+     * Other origins a test may reach: only the one spec that serves a file from a second local origin
+     * sets it (e2e/open-url.spec.ts, Open by URL); everywhere else it is empty.
+     */
+    allowedOrigins: string[];
+    /** The tests of this block share one page with the file's other sharing blocks (see SharedApp above). */
+    shareApp: boolean;
+    guard: { foreignRequests: string[]; problems: string[] };
+  },
+  { sharedApps: { current: SharedApp | null } }
+>({
   allowedOrigins: [[], { option: true }],
+  shareApp: [false, { option: true }],
+  sharedApps: [
+    // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const holder: { current: SharedApp | null } = { current: null };
+      await use(holder);
+      await holder.current?.context.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({ context, shareApp, sharedApps, browser, baseURL, viewport }, use, testInfo) => {
+    if (!shareApp) {
+      await sharedApps.current?.context.close();
+      sharedApps.current = null;
+      await use(context);
+      return;
+    }
+    // One page per spec file: the sharing blocks of a file use the same page, the next file starts its own.
+    const key = testInfo.file;
+    if (sharedApps.current?.key !== key) {
+      await sharedApps.current?.context.close();
+      sharedApps.current = await newSharedApp(browser, key, { baseURL, viewport });
+    }
+    await use(sharedApps.current.context);
+  },
+  page: async ({ context, shareApp, sharedApps }, use) => {
+    await use(shareApp && sharedApps.current ? sharedApps.current.page : await context.newPage());
+  },
   guard: [
     async ({ page, context, baseURL, allowedOrigins }, use) => {
       const appOrigin = new URL(baseURL ?? 'http://localhost:4173').origin;
       const foreignRequests: string[] = [];
       const problems: string[] = [];
-      // On the context, so that requests from workers and popups are seen too.
-      context.on('request', (request) => {
+      // On the context, so that requests from workers and popups are seen too. Removed after the
+      // test: a shared page outlives it.
+      const onRequest = (request: { url(): string }) => {
         const url = request.url();
         if (url.startsWith('data:') || url.startsWith('blob:')) return;
         const origin = new URL(url).origin;
         if (origin !== appOrigin && !allowedOrigins.includes(origin)) foreignRequests.push(url);
-      });
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('console', (message) => {
+      };
+      const onPageError = (error: Error) => problems.push(`page error: ${error.message}`);
+      const onConsole = (message: { type(): string; text(): string }) => {
         if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-      });
+      };
+      context.on('request', onRequest);
+      page.on('pageerror', onPageError);
+      page.on('console', onConsole);
       await use({ foreignRequests, problems });
+      context.off('request', onRequest);
+      page.off('pageerror', onPageError);
+      page.off('console', onConsole);
       // Errors that escaped every handler are turned into alerts by the app's last safety net
-      // (src/app/internal-errors.ts) instead of reaching the console: count them as failures too.
+      // (src/app/internal-errors.ts) instead of reaching the console: count them as failures too
+      // (and take them, so that the next test on a shared page starts with none).
       const escaped = await page
-        .evaluate(
-          () =>
+        .evaluate(() => {
+          const list =
             (window as { __memscope?: { internalErrors: { detail?: string }[] } }).__memscope
-              ?.internalErrors ?? [],
-        )
+              ?.internalErrors ?? [];
+          return list.splice(0, list.length);
+        })
         .catch(() => []);
       for (const e of escaped) problems.push(`escaped error: ${e.detail ?? ''}`);
       expect(foreignRequests, 'requests to other origins').toEqual([]);
@@ -49,6 +118,17 @@ export const test = base.extend<{
     { auto: true },
   ],
 });
+
+async function newSharedApp(
+  browser: Browser,
+  key: string,
+  options: { baseURL: string | undefined; viewport: { width: number; height: number } | null },
+): Promise<SharedApp> {
+  const context = await browser.newContext({ baseURL: options.baseURL, viewport: options.viewport });
+  const page = await context.newPage();
+  sharedPages.add(page);
+  return { key, context, page };
+}
 
 export { expect };
 
@@ -60,12 +140,23 @@ export const corpusFile = (relative: string) => path.join(CORPUS, relative);
 /**
  * Opens the app and waits until the bundled sample store is open, its first rows are painted and
  * every sample file has finished loading into DuckDB (the grid paints before that, from the file).
+ * On a page shared by a file's tests (`shareApp`) that already has it open, goes back to the first
+ * view instead (see SharedApp).
  */
 export async function openAppWithSample(page: Page) {
-  await page.goto('/');
+  const home = homeUrls.get(page);
+  if (home) {
+    await page.evaluate((url) => {
+      window.history.pushState(null, '', url);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, home);
+  } else {
+    await page.goto('/');
+  }
   await expect(page.getByRole('grid')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('gridcell').first()).toBeVisible({ timeout: 30_000 });
   await waitForLoads(page);
+  if (!home && sharedPages.has(page)) homeUrls.set(page, page.url());
 }
 
 /** Waits until no open file is still reading its footer or loading. */
