@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureChromium } from './ensure-chromium.mjs';
-import { bin, ensureDependencies, ensureSample, npm, run } from './lib/setup.mjs';
+import { bin, ensureDependencies, ensureSample, npm, run, runHeld } from './lib/setup.mjs';
 
 // JSON reports, read back for the closing "N passed, N failed" line (outside the repo: Playwright
 // empties its own test-results/ at start).
@@ -30,9 +30,11 @@ const gates = [
       }
     },
   ],
-  ['typecheck', () => run(npm, ['run', '--silent', 'typecheck'])],
-  ['lint', () => run(npm, ['run', '--silent', 'lint'])],
-  ['format', () => run(npm, ['run', '--silent', 'format:check'])],
+  // Each of these three uses one core and only reads the sources: they run side by side (~25 s less
+  // than one after the other on two cores), each one's output printed whole when all three are done.
+  ['typecheck', () => runHeld(npm, ['run', '--silent', 'typecheck']), { together: 'checks' }],
+  ['lint', () => runHeld(npm, ['run', '--silent', 'lint']), { together: 'checks' }],
+  ['format', () => runHeld(npm, ['run', '--silent', 'format:check']), { together: 'checks' }],
   [
     'unit+integration',
     () =>
@@ -82,12 +84,29 @@ const fmt = (ms) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed
 async function main() {
   const results = [];
   const t0 = performance.now();
-  for (const [name, gate] of selected) {
-    console.log(`\n━━ ${name} ━━`);
-    const start = performance.now();
-    const code = await gate();
-    results.push({ name, ok: code === 0, ms: performance.now() - start, code });
-    if (code !== 0) break;
+  for (let i = 0; i < selected.length;) {
+    // A gate alone, or the consecutive gates of one `together` group, started at once.
+    const together = selected[i][2]?.together;
+    let end = i + 1;
+    while (together && end < selected.length && selected[end][2]?.together === together) end++;
+    const batch = selected.slice(i, end);
+    i = end;
+    if (batch.length === 1) console.log(`\n━━ ${batch[0][0]} ━━`);
+    const finished = await Promise.all(
+      batch.map(async ([name, gate]) => {
+        const start = performance.now();
+        const result = await gate();
+        return { name, ms: performance.now() - start, result };
+      }),
+    );
+    for (const { name, ms, result } of finished) {
+      // Held output (runHeld) is printed now, one gate after the other.
+      const code = typeof result === 'number' ? result : result.code;
+      if (batch.length > 1) console.log(`\n━━ ${name} ━━`);
+      if (typeof result !== 'number') process.stdout.write(result.output);
+      results.push({ name, ok: code === 0, ms, code });
+    }
+    if (results.some((r) => !r.ok)) break;
   }
   const failed = results.find((r) => !r.ok);
   console.log('\n━━ summary ━━');

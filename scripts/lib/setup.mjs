@@ -21,6 +21,24 @@ export function run(cmd, args, options = {}) {
   });
 }
 
+/**
+ * Runs a command in the repo root with its output held: resolves with its exit code and everything
+ * it printed (stdout and stderr in the order they came), for commands run side by side whose output
+ * must not interleave.
+ */
+export function runHeld(cmd, args, options = {}) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], ...options });
+    child.stdout.on('data', (c) => chunks.push(c));
+    child.stderr.on('data', (c) => chunks.push(c));
+    child.on('error', (err) => resolve({ code: 127, output: `${cmd}: ${err.message}\n` }));
+    child.on('close', (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString('utf8') }),
+    );
+  });
+}
+
 /** Installs dependencies when missing (npm ci, exactly the lock file) or stale (npm install). */
 export async function ensureDependencies() {
   const reason = installReason(root);
