@@ -139,107 +139,6 @@ test.describe('Similar', () => {
     await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
   });
 
-  test('the map: the legend hides what it paints, a lasso selects, the keyboard steps through the results, UMAP redraws the sample', async ({
-    page,
-  }) => {
-    await openAppWithSample(page);
-    await findSimilarFromRow1(page);
-    const ids = await column(page, /^memory_id/, 3);
-    await page.getByRole('button', { name: /^Draw the map/ }).click();
-    const map = page.locator('canvas[aria-label^="Map of"]');
-    await expect(map).toBeVisible({ timeout: 60_000 });
-    const legend = page.getByRole('list', { name: 'Map legend' });
-    await expect
-      .poll(async () => legend.getByRole('listitem').count(), { timeout: 30_000 })
-      .toBeGreaterThan(1);
-    await map.scrollIntoViewIfNeeded();
-
-    // The legend: hiding a value takes its colour off the canvas; showing it brings it back.
-    const entry = legend.getByRole('button').first();
-    const rgb = (
-      await entry.locator('.similar-map-swatch').evaluate((el) => getComputedStyle(el).backgroundColor)
-    )
-      .match(/\d+/g)
-      ?.slice(0, 3)
-      .map(Number) as [number, number, number];
-    await expect
-      .poll(async () => (await painted(map, rgb)).matching, { timeout: 15_000 })
-      .toBeGreaterThan(20);
-    const before = await painted(map, rgb);
-    await entry.click();
-    await expect(entry).toHaveAttribute('aria-pressed', 'false');
-    await expect.poll(async () => (await painted(map, rgb)).matching).toBe(0);
-    expect((await painted(map)).paint).toBeLessThan(before.paint);
-    await page.getByRole('button', { name: 'Show all' }).click();
-    await expect.poll(async () => (await painted(map, rgb)).matching).toBeGreaterThan(20);
-
-    // A lasso (Lasso mode): the upper-right triangle of the map's right half selects fewer memories
-    // than the box around that half, and some.
-    const area = (await map.boundingBox())!;
-    const at = (fx: number, fy: number) => [area.x + area.width * fx, area.y + area.height * fy] as const;
-    const selected = page.getByText(/^[\d,]+ memor(y|ies) selected\./);
-    const count = async () => Number(((await selected.textContent()) ?? '').replace(/[^\d]/g, ''));
-    await page.getByRole('button', { name: 'Lasso' }).click();
-    await page.mouse.move(...at(0.5, 0.01));
-    await page.mouse.down();
-    await page.mouse.move(...at(0.99, 0.01), { steps: 8 });
-    await page.mouse.move(...at(0.99, 0.99), { steps: 8 });
-    await page.mouse.move(...at(0.5, 0.01), { steps: 8 });
-    await page.mouse.up();
-    await expect(selected).toBeVisible();
-    const lassoed = await count();
-    await page.getByRole('button', { name: 'Select a box' }).click();
-    await page.mouse.move(...at(0.5, 0.01));
-    await page.mouse.down();
-    await page.mouse.move(...at(0.99, 0.99), { steps: 5 });
-    await page.mouse.up();
-    await expect.poll(count).not.toBe(lassoed);
-    expect(lassoed).toBeGreaterThan(0);
-    expect(lassoed).toBeLessThan(await count());
-    await page.getByRole('button', { name: 'Clear selection' }).click();
-    await page.getByRole('button', { name: 'Pan' }).click();
-
-    // The keyboard: Tab into the map, N steps to the query then its results (the mouse's tooltip,
-    // and a live text), P back, Enter opens the point's row.
-    await page.getByRole('button', { name: 'Reset view' }).focus();
-    await page.keyboard.press('Tab');
-    await expect(map).toBeFocused();
-    const tipId = page.getByRole('tooltip').locator('.similar-map-tooltip-id');
-    const live = page.locator('.similar-map [aria-live="polite"]');
-    await page.keyboard.press('n');
-    await expect(tipId).toHaveText(ids[0] as string);
-    await expect(live).toHaveText(`${ids[0]}: the query, rank 1, point 1 of 10. Enter opens it.`);
-    await page.keyboard.press('n');
-    await expect(tipId).toHaveText(ids[1] as string);
-    await expect(live).toHaveText(`${ids[1]}: rank 2, point 2 of 10. Enter opens it.`);
-    await page.keyboard.press('Alt+ArrowRight');
-    await expect(tipId).toHaveText(ids[2] as string);
-    await page.keyboard.press('p');
-    await expect(tipId).toHaveText(ids[1] as string);
-
-    // UMAP of the sample's 1,280 memories: another arrangement of the points, and it says what it projected.
-    const pca = await painted(map);
-    await page.getByLabel('Projection').selectOption('umap');
-    await expect(page.getByText('UMAP of every indexed memory (1,280).')).toBeVisible({ timeout: 60_000 });
-    await expect(map).toHaveAttribute('aria-label', /^Map of 1,280 memories \(UMAP\)/);
-    await expect.poll(async () => (await painted(map)).paint).toBeGreaterThan(0);
-    const umap = await painted(map);
-    const moved = umap.cells.filter((c, i) => c !== pca.cells[i]).length;
-    expect(moved).toBeGreaterThan(0.15 * pca.cells.filter((c) => c).length);
-
-    // The keyboard in the UMAP map: the second result; Enter opens it as a click does (Explore).
-    await map.focus();
-    await page.keyboard.press('n');
-    await page.keyboard.press('n');
-    await expect(tipId).toHaveText(ids[1] as string);
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
-    // ...with that memory selected and shown in full.
-    const opened = page.getByRole('complementary', { name: 'Selected row' });
-    await expect(opened).toBeVisible({ timeout: 30_000 });
-    await expect(opened).toContainText(ids[1] as string);
-  });
-
   test('one search covers every open file of one dimension: each result names its file, and opens it', async ({
     page,
   }) => {
@@ -343,6 +242,108 @@ test.describe('Similar', () => {
     await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
     await expect(results(page)).toBeVisible({ timeout: 60_000 });
     await expect(page.getByText(/row 0 is the query, shown first/)).toBeVisible();
+  });
+
+  // Last of the shared tests: it draws the map and switches it to UMAP, which the page keeps.
+  test('the map: the legend hides what it paints, a lasso selects, the keyboard steps through the results, UMAP redraws the sample', async ({
+    page,
+  }) => {
+    await openAppWithSample(page);
+    await findSimilarFromRow1(page);
+    const ids = await column(page, /^memory_id/, 3);
+    await page.getByRole('button', { name: /^Draw the map/ }).click();
+    const map = page.locator('canvas[aria-label^="Map of"]');
+    await expect(map).toBeVisible({ timeout: 60_000 });
+    const legend = page.getByRole('list', { name: 'Map legend' });
+    await expect
+      .poll(async () => legend.getByRole('listitem').count(), { timeout: 30_000 })
+      .toBeGreaterThan(1);
+    await map.scrollIntoViewIfNeeded();
+
+    // The legend: hiding a value takes its colour off the canvas; showing it brings it back.
+    const entry = legend.getByRole('button').first();
+    const rgb = (
+      await entry.locator('.similar-map-swatch').evaluate((el) => getComputedStyle(el).backgroundColor)
+    )
+      .match(/\d+/g)
+      ?.slice(0, 3)
+      .map(Number) as [number, number, number];
+    await expect
+      .poll(async () => (await painted(map, rgb)).matching, { timeout: 15_000 })
+      .toBeGreaterThan(20);
+    const before = await painted(map, rgb);
+    await entry.click();
+    await expect(entry).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(async () => (await painted(map, rgb)).matching).toBe(0);
+    expect((await painted(map)).paint).toBeLessThan(before.paint);
+    await page.getByRole('button', { name: 'Show all' }).click();
+    await expect.poll(async () => (await painted(map, rgb)).matching).toBeGreaterThan(20);
+
+    // A lasso (Lasso mode): the upper-right triangle of the map's right half selects fewer memories
+    // than the box around that half, and some.
+    const area = (await map.boundingBox())!;
+    const at = (fx: number, fy: number) => [area.x + area.width * fx, area.y + area.height * fy] as const;
+    const selected = page.getByText(/^[\d,]+ memor(y|ies) selected\./);
+    const count = async () => Number(((await selected.textContent()) ?? '').replace(/[^\d]/g, ''));
+    await page.getByRole('button', { name: 'Lasso' }).click();
+    await page.mouse.move(...at(0.5, 0.01));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.99, 0.01), { steps: 8 });
+    await page.mouse.move(...at(0.99, 0.99), { steps: 8 });
+    await page.mouse.move(...at(0.5, 0.01), { steps: 8 });
+    await page.mouse.up();
+    await expect(selected).toBeVisible();
+    const lassoed = await count();
+    await page.getByRole('button', { name: 'Select a box' }).click();
+    await page.mouse.move(...at(0.5, 0.01));
+    await page.mouse.down();
+    await page.mouse.move(...at(0.99, 0.99), { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(count).not.toBe(lassoed);
+    expect(lassoed).toBeGreaterThan(0);
+    expect(lassoed).toBeLessThan(await count());
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await page.getByRole('button', { name: 'Pan' }).click();
+
+    // The keyboard: Tab into the map, N steps to the query then its results (the mouse's tooltip,
+    // and a live text), P back, Enter opens the point's row.
+    await page.getByRole('button', { name: 'Reset view' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(map).toBeFocused();
+    const tipId = page.getByRole('tooltip').locator('.similar-map-tooltip-id');
+    const live = page.locator('.similar-map [aria-live="polite"]');
+    await page.keyboard.press('n');
+    await expect(tipId).toHaveText(ids[0] as string);
+    await expect(live).toHaveText(`${ids[0]}: the query, rank 1, point 1 of 10. Enter opens it.`);
+    await page.keyboard.press('n');
+    await expect(tipId).toHaveText(ids[1] as string);
+    await expect(live).toHaveText(`${ids[1]}: rank 2, point 2 of 10. Enter opens it.`);
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect(tipId).toHaveText(ids[2] as string);
+    await page.keyboard.press('p');
+    await expect(tipId).toHaveText(ids[1] as string);
+
+    // UMAP of the sample's 1,280 memories: another arrangement of the points, and it says what it projected.
+    const pca = await painted(map);
+    await page.getByLabel('Projection').selectOption('umap');
+    await expect(page.getByText('UMAP of every indexed memory (1,280).')).toBeVisible({ timeout: 60_000 });
+    await expect(map).toHaveAttribute('aria-label', /^Map of 1,280 memories \(UMAP\)/);
+    await expect.poll(async () => (await painted(map)).paint).toBeGreaterThan(0);
+    const umap = await painted(map);
+    const moved = umap.cells.filter((c, i) => c !== pca.cells[i]).length;
+    expect(moved).toBeGreaterThan(0.15 * pca.cells.filter((c) => c).length);
+
+    // The keyboard in the UMAP map: the second result; Enter opens it as a click does (Explore).
+    await map.focus();
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    await expect(tipId).toHaveText(ids[1] as string);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+    // ...with that memory selected and shown in full.
+    const opened = page.getByRole('complementary', { name: 'Selected row' });
+    await expect(opened).toBeVisible({ timeout: 30_000 });
+    await expect(opened).toContainText(ids[1] as string);
   });
 });
 

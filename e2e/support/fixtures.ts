@@ -8,11 +8,14 @@ import path from 'node:path';
  * the sample loaded) costs 9–12 s of the two cores, most of an e2e test (docs/benchmarks.md, "where
  * an e2e test's time goes"); the sharing tests of a file pay it once. Each test still starts from
  * the view a fresh start shows: openAppWithSample moves the shared page back to the URL of its first
- * view the way Back does (history + popstate, which remounts the view: src/app/use-url-view.ts), so
- * the tab, table, filters, sort, selected row and SQL text are those of a fresh start. What the URL
- * does not hold stays as the last test left it: the files (a sharing test may open files and assert
- * on them, but closes none and never counts the list), theme, sidebar, viewport, the Similar map.
- * A test that reloads, closes files or changes those does not share.
+ * view the way Back does (history + popstate, which remounts Explore: src/app/use-url-view.ts), so
+ * the tab, table, filters, sort and selected row are those of a fresh start. The rest stays as the
+ * last test left it: the files (a sharing test may open files and assert on them, but closes none
+ * and never counts the list), the SQL editor's text and result (the panel reads the URL once, at
+ * start), alerts, theme, sidebar, the Similar query and map. A test that reloads, closes files or
+ * changes what a later test would see runs on its own page, or last among its file's sharing tests.
+ * The page is made with the first sharing block's options (viewport): blocks of one file that
+ * share must not set others.
  *
  * A test that does not share closes the shared page (an open app keeps its engine and workers, and
  * would slow the tests after it): keep a file's sharing blocks together. A failed test ends its
@@ -79,27 +82,23 @@ export const test = base.extend<
   guard: [
     async ({ page, context, baseURL, allowedOrigins }, use) => {
       const appOrigin = new URL(baseURL ?? 'http://localhost:4173').origin;
-      const foreignRequests: string[] = [];
-      const problems: string[] = [];
-      // On the context, so that requests from workers and popups are seen too. Removed after the
-      // test: a shared page outlives it.
-      const onRequest = (request: { url(): string }) => {
-        const url = request.url();
-        if (url.startsWith('data:') || url.startsWith('blob:')) return;
+      const foreign = (url: string) => {
         const origin = new URL(url).origin;
-        if (origin !== appOrigin && !allowedOrigins.includes(origin)) foreignRequests.push(url);
+        return origin !== appOrigin && !allowedOrigins.includes(origin);
       };
-      const onPageError = (error: Error) => problems.push(`page error: ${error.message}`);
-      const onConsole = (message: { type(): string; text(): string }) => {
-        if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-      };
-      context.on('request', onRequest);
-      page.on('pageerror', onPageError);
-      page.on('console', onConsole);
-      await use({ foreignRequests, problems });
-      context.off('request', onRequest);
-      page.off('pageerror', onPageError);
-      page.off('console', onConsole);
+      const seen = watch(page, context);
+      // On a shared page, what happened between the last test's end and this one's start (work the
+      // last test left running) is reported here, named as such, rather than lost.
+      const before = take(seen).map((p) => `before this test, on the shared page: ${p}`);
+      const requestsBefore = seen.requests.splice(0).filter(foreign);
+      await use({
+        get foreignRequests() {
+          return [...requestsBefore, ...seen.requests.filter(foreign)];
+        },
+        get problems() {
+          return [...before, ...seen.problems];
+        },
+      });
       // Errors that escaped every handler are turned into alerts by the app's last safety net
       // (src/app/internal-errors.ts) instead of reaching the console: count them as failures too
       // (and take them, so that the next test on a shared page starts with none).
@@ -111,13 +110,44 @@ export const test = base.extend<
           return list.splice(0, list.length);
         })
         .catch(() => []);
-      for (const e of escaped) problems.push(`escaped error: ${e.detail ?? ''}`);
+      const foreignRequests = [...requestsBefore, ...seen.requests.splice(0).filter(foreign)];
+      const problems = [...before, ...take(seen), ...escaped.map((e) => `escaped error: ${e.detail ?? ''}`)];
       expect(foreignRequests, 'requests to other origins').toEqual([]);
       expect(problems, 'page errors and console errors').toEqual([]);
     },
     { auto: true },
   ],
 });
+
+/** What a page did that a test must not: its requests (all origins) and its errors, as they come. */
+interface Watch {
+  requests: string[];
+  problems: string[];
+}
+const watches = new WeakMap<Page, Watch>();
+
+/**
+ * The page's watch, its listeners attached once for the page's whole life: a test's own page lives
+ * as long as the test, a shared page as long as its file's sharing tests. Requests are watched on
+ * the context, so that those of workers and popups are seen too.
+ */
+function watch(page: Page, context: BrowserContext): Watch {
+  const known = watches.get(page);
+  if (known) return known;
+  const seen: Watch = { requests: [], problems: [] };
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith('data:') && !url.startsWith('blob:')) seen.requests.push(url);
+  });
+  page.on('pageerror', (error) => seen.problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.problems.push(`console error: ${message.text()}`);
+  });
+  watches.set(page, seen);
+  return seen;
+}
+
+const take = (seen: Watch) => seen.problems.splice(0);
 
 async function newSharedApp(
   browser: Browser,
