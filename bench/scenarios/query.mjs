@@ -53,13 +53,13 @@ export default {
     // types, counts the matches and sorts them, then the grid asks its first page. A source read by
     // key (a table with its row index, src/core/sql/row-index.ts) takes its keys 1,000 at a time
     // (the "LIMIT 1000") and serves screen-sized pages (source.pageSize); other sources take the
-    // grid's 256-row pages from one query (src/core/sql/table-query.ts). `rows` = 1000 asks for
+    // grid's 256-row pages from one query (src/core/sql/table-query.ts). `rows: 1000` asks for
     // 1,000 whole rows at once instead, as no view does (the figure before row-sized pages).
     // `typesKnown`: the table was on screen before (sorted another way, unfiltered), so the column
     // types and the row-index check, which do not depend on filter or sort, are in the doorway's
     // cache, as when a user filters a table they are looking at; without it, nothing is cached, as
     // for a table's first view.
-    const timeView = (rows, typesKnown = false) =>
+    const timeView = ({ rows, typesKnown = false } = {}) =>
       page.evaluate(
         async ({ table, rows, typesKnown }) => {
           // The doorway caches results by SQL + params: drop the cache so every run does the work.
@@ -84,10 +84,10 @@ export default {
     const cold = await repeat(COLD_RUNS, () => timeView());
     for (let i = COLD_RUNS; i < warmUps; i++) await timeView();
     const view = await repeat(ctx.runs, () => timeView());
-    for (let i = 0; i < warmUps; i++) await timeView(1000);
-    const view1000 = await repeat(ctx.runs, () => timeView(1000));
-    for (let i = 0; i < warmUps; i++) await timeView(undefined, true);
-    const viewTypesKnown = await repeat(ctx.runs, () => timeView(undefined, true));
+    for (let i = 0; i < warmUps; i++) await timeView({ rows: 1000 });
+    const view1000 = await repeat(ctx.runs, () => timeView({ rows: 1000 }));
+    for (let i = 0; i < warmUps; i++) await timeView({ typesKnown: true });
+    const viewTypesKnown = await repeat(ctx.runs, () => timeView({ typesKnown: true }));
 
     // The plain-JS alternative: columns fetched once (not timed), then an index sort, as a hand-made
     // table view would do it.

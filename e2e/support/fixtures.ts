@@ -25,11 +25,12 @@ interface SharedApp {
   key: string;
   context: BrowserContext;
   page: Page;
+  /** The URL the page showed once the sample was open: what openAppWithSample goes back to. */
+  home: string | null;
 }
 
-/** The pages shared by a file's tests, and the URL each showed once the sample was open. */
-const sharedPages = new WeakSet<Page>();
-const homeUrls = new WeakMap<Page, string>();
+/** Each shared page's app, for openAppWithSample (which is handed only the page). */
+const sharedByPage = new WeakMap<Page, SharedApp>();
 
 /**
  * Every spec uses this `test`: it fails the test on any uncaught page error, any console error,
@@ -89,16 +90,17 @@ export const test = base.extend<
       const seen = watch(page, context);
       // On a shared page, what happened between the last test's end and this one's start (work the
       // last test left running) is reported here, named as such, rather than lost.
-      const before = take(seen).map((p) => `before this test, on the shared page: ${p}`);
+      const before = seen.problems.splice(0).map((p) => `before this test, on the shared page: ${p}`);
       const requestsBefore = seen.requests.splice(0).filter(foreign);
-      await use({
+      const report = {
         get foreignRequests() {
           return [...requestsBefore, ...seen.requests.filter(foreign)];
         },
         get problems() {
           return [...before, ...seen.problems];
         },
-      });
+      };
+      await use(report);
       // Errors that escaped every handler are turned into alerts by the app's last safety net
       // (src/app/internal-errors.ts) instead of reaching the console: count them as failures too
       // (and take them, so that the next test on a shared page starts with none).
@@ -110,8 +112,11 @@ export const test = base.extend<
           return list.splice(0, list.length);
         })
         .catch(() => []);
-      const foreignRequests = [...requestsBefore, ...seen.requests.splice(0).filter(foreign)];
-      const problems = [...before, ...take(seen), ...escaped.map((e) => `escaped error: ${e.detail ?? ''}`)];
+      const foreignRequests = report.foreignRequests;
+      const problems = [...report.problems, ...escaped.map((e) => `escaped error: ${e.detail ?? ''}`)];
+      // Taken: the next test on a shared page reports only what came after.
+      seen.requests.length = 0;
+      seen.problems.length = 0;
       expect(foreignRequests, 'requests to other origins').toEqual([]);
       expect(problems, 'page errors and console errors').toEqual([]);
     },
@@ -147,8 +152,6 @@ function watch(page: Page, context: BrowserContext): Watch {
   return seen;
 }
 
-const take = (seen: Watch) => seen.problems.splice(0);
-
 async function newSharedApp(
   browser: Browser,
   key: string,
@@ -156,8 +159,9 @@ async function newSharedApp(
 ): Promise<SharedApp> {
   const context = await browser.newContext({ baseURL: options.baseURL, viewport: options.viewport });
   const page = await context.newPage();
-  sharedPages.add(page);
-  return { key, context, page };
+  const app: SharedApp = { key, context, page, home: null };
+  sharedByPage.set(page, app);
+  return app;
 }
 
 export { expect };
@@ -174,7 +178,8 @@ export const corpusFile = (relative: string) => path.join(CORPUS, relative);
  * view instead (see SharedApp).
  */
 export async function openAppWithSample(page: Page) {
-  const home = homeUrls.get(page);
+  const shared = sharedByPage.get(page);
+  const home = shared?.home;
   if (home) {
     await page.evaluate((url) => {
       window.history.pushState(null, '', url);
@@ -186,7 +191,7 @@ export async function openAppWithSample(page: Page) {
   await expect(page.getByRole('grid')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('gridcell').first()).toBeVisible({ timeout: 30_000 });
   await waitForLoads(page);
-  if (!home && sharedPages.has(page)) homeUrls.set(page, page.url());
+  if (shared && !home) shared.home = page.url();
 }
 
 /** Waits until no open file is still reading its footer or loading. */
