@@ -37,60 +37,89 @@ export interface TableGridOptions {
 
 /**
  * A grid source over one table, with sort and filters, built on buildPageQuery/buildCountQuery.
- * Runs the count and a zero-row page (for the column types) up front; pages are fetched on demand
- * through the DbClient's cache. Pages do not share a channel (two visible pages load at once);
- * pass an AbortSignal to drop pages scrolled past.
+ * Pages are fetched on demand through the DbClient's cache. Pages do not share a channel (two
+ * visible pages load at once); pass an AbortSignal to drop pages scrolled past.
  *
  * A sorted view of a table with its row index reads keys, then rows by key (core/sql/row-index.ts):
- * its keys in blocks of KEY_BLOCK_ROWS, its pages screen-sized (the source's `pageSize`).
+ * its keys in blocks of KEY_BLOCK_ROWS, its pages screen-sized (the source's `pageSize`). It reads
+ * its first page before it returns and takes the column types from it: the view asks that page
+ * first anyway, and a separate probe for the types would be one more trip to the engine.
+ * Other views probe the types (a zero-row page) and count up front.
  */
 export async function createTableGridSource(db: DbClient, options: TableGridOptions): Promise<GridSource> {
-  const { table, sort = null, filters = [], columns = null, signal } = options;
-  // The column types do not depend on sort or filters: probing without them lets the doorway's cache
-  // answer every later sort or filter of the same table.
-  const schemaQuery = buildPageQuery({ table, columns, limit: 0, offset: 0 });
+  const { table, sort = null } = options;
   // Only `__row` has the row index. A sorted view asks the catalog for it (cached by the doorway:
   // it changes only with the table), so a dropped index makes pages slower, never wrong.
   const mayReadByKey =
     sort !== null && (options.tiebreaker === undefined || options.tiebreaker === ROW_INDEX_COLUMN);
+  if (mayReadByKey && (await hasRowIndex(db, table, options.signal))) {
+    return createKeyedSource(db, { ...options, sort });
+  }
+  return createScanSource(db, options);
+}
+
+/** A table view read in one query a page: unsorted, or sorted without the row index. */
+async function createScanSource(db: DbClient, options: TableGridOptions): Promise<GridSource> {
+  const { table, sort = null, filters = [], columns = null, signal } = options;
+  // The column types do not depend on sort or filters: probing without them lets the doorway's cache
+  // answer every later sort or filter of the same table.
+  const schemaQuery = buildPageQuery({ table, columns, limit: 0, offset: 0 });
   const count = buildCountQuery({ table, filters });
   // Asked together: the engine answers them one after the other, but none waits for the page's
   // code in between.
-  const [schemaResult, indexed, plainCount] = await Promise.all([
+  const [schemaResult, counted] = await Promise.all([
     db.query(schemaQuery.sql, { params: schemaQuery.params, signal, quick: true }),
-    mayReadByKey ? hasRowIndex(db, table, signal) : false,
-    mayReadByKey ? null : db.query(count.sql, { params: count.params, signal }),
+    db.query(count.sql, { params: count.params, signal }),
   ]);
   const gridColumns = columnsOf(schemaResult.table.schema);
   const tiebreaker =
     options.tiebreaker === null
       ? undefined
-      : (options.tiebreaker ?? (hasColumn(table, schemaResult.table.schema, '__row') ? '__row' : undefined));
-  const byKey = mayReadByKey && tiebreaker === ROW_INDEX_COLUMN && indexed;
-  // Read by key, the first block of keys comes with the count (one statement, not two).
-  const counting = byKey ? buildKeyPageQuery({ ...keyBlockQuery(0), withCount: true }) : count;
-  const counted =
-    plainCount?.table ?? (await db.query(counting.sql, { params: counting.params, signal })).table;
-  const rowCount = toCount(counted, byKey ? 1 : 0);
-  const firstBlock = byKey ? keyList(counted) : [];
-  // The counter makes a new key per source: a table re-created under the same name has other rows.
-  const key = `table:${++sourceCounter}:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
+      : (options.tiebreaker ??
+        (hasColumn(schemaResult.table.schema, ROW_INDEX_COLUMN) ? ROW_INDEX_COLUMN : undefined));
   // Pages name every column rather than `*`: DuckDB 1.4 (DuckDB-WASM 1.32) answers a sorted
   // `SELECT * … LIMIT n` by late materialization (row ids first, then a join back over the whole
   // table), which at 100K rows took ~58 ms where the same columns named took ~21 ms (Node, same
   // rows; docs/benchmarks.md).
   const pageColumns = columns ?? gridColumns.map((c) => c.name);
+  return {
+    key: sourceKey(options),
+    rowCount: toCount(counted.table),
+    columns: gridColumns,
+    async fetchRows(offset, limit, rowSignal) {
+      const page = buildPageQuery({ table, columns: pageColumns, sort, filters, tiebreaker, limit, offset });
+      return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
+    },
+  };
+}
 
-  function keyBlockQuery(block: number) {
-    return {
-      table,
-      sort,
-      filters,
-      tiebreaker: ROW_INDEX_COLUMN,
-      limit: KEY_BLOCK_ROWS,
-      offset: block * KEY_BLOCK_ROWS,
-    };
-  }
+/** A sorted view of a table with its row index: keys first, then rows by key (core/sql/row-index.ts). */
+async function createKeyedSource(
+  db: DbClient,
+  options: TableGridOptions & { sort: SortSpec },
+): Promise<GridSource> {
+  const { table, sort, filters = [], columns = null, signal } = options;
+  const keyBlockQuery = (block: number) => ({
+    table,
+    sort,
+    filters,
+    tiebreaker: ROW_INDEX_COLUMN,
+    limit: KEY_BLOCK_ROWS,
+    offset: block * KEY_BLOCK_ROWS,
+  });
+  // The first block of keys comes with the count (one statement, not two)...
+  const counting = buildKeyPageQuery({ ...keyBlockQuery(0), withCount: true });
+  const counted = (await db.query(counting.sql, { params: counting.params, signal })).table;
+  const rowCount = toCount(counted, 1);
+  const firstBlock = keyList(counted);
+  // ...and the first page with the column types. Without named columns it reads `*`: late
+  // materialization (see createScanSource) is for `ORDER BY … LIMIT`, and a page by key has no LIMIT.
+  const rowsByKey = (pageColumns: readonly string[] | null, keys: readonly (bigint | number)[]) =>
+    buildRowsByKeyQuery({ table, columns: pageColumns, sort, tiebreaker: ROW_INDEX_COLUMN, keys });
+  const first = rowsByKey(columns, firstBlock.slice(0, KEYED_PAGE_ROWS));
+  const firstPage = (await db.query(first.sql, { params: first.params, signal, quick: true })).table;
+  const gridColumns = columnsOf(firstPage.schema);
+  const pageColumns = columns ?? gridColumns.map((c) => c.name);
 
   /** The keys of rows [offset, offset + limit), from the key blocks they fall in. */
   async function keysOf(
@@ -114,28 +143,37 @@ export async function createTableGridSource(db: DbClient, options: TableGridOpti
   }
 
   return {
-    key,
+    key: sourceKey(options),
     rowCount,
     columns: gridColumns,
-    ...(byKey ? { pageSize: KEYED_PAGE_ROWS } : {}),
+    pageSize: KEYED_PAGE_ROWS,
     async fetchRows(offset, limit, rowSignal) {
-      if (byKey && fetchesByKey(limit, rowCount)) {
-        const rows = buildRowsByKeyQuery({
-          table,
-          columns: pageColumns,
-          sort,
-          tiebreaker: ROW_INDEX_COLUMN,
-          keys: await keysOf(offset, limit, rowSignal),
-        });
+      // Rows the first page holds (Table.slice is zero-copy).
+      if (offset >= 0 && offset + limit <= KEYED_PAGE_ROWS) return firstPage.slice(offset, offset + limit);
+      if (fetchesByKey(limit, rowCount)) {
+        const rows = rowsByKey(pageColumns, await keysOf(offset, limit, rowSignal));
         // A page's worth of rows through the index is milliseconds whatever the table: one round
         // trip. A big fetch by key (many matches) stays interruptible.
         const quick = limit <= KEYED_FETCH_MAX_ROWS;
         return (await db.query(rows.sql, { params: rows.params, signal: rowSignal, quick })).table;
       }
-      const page = buildPageQuery({ table, columns: pageColumns, sort, filters, tiebreaker, limit, offset });
+      const page = buildPageQuery({
+        table,
+        columns: pageColumns,
+        sort,
+        filters,
+        tiebreaker: ROW_INDEX_COLUMN,
+        limit,
+        offset,
+      });
       return (await db.query(page.sql, { params: page.params, signal: rowSignal })).table;
     },
   };
+}
+
+/** The counter makes a new key per source: a table re-created under the same name has other rows. */
+function sourceKey({ table, sort = null, filters = [], columns = null }: TableGridOptions): string {
+  return `table:${++sourceCounter}:${JSON.stringify([table, columns, sort, filters.map(stringifyFilter)])}`;
 }
 
 export interface SqlGridResult {
@@ -202,7 +240,7 @@ function columnsOf(schema: Schema): GridColumn[] {
   return schema.fields.map((f) => ({ name: f.name, type: f.type }));
 }
 
-function hasColumn(_table: string, schema: Schema, name: string): boolean {
+function hasColumn(schema: Schema, name: string): boolean {
   return schema.fields.some((f) => f.name === name);
 }
 
