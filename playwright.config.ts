@@ -8,7 +8,8 @@ const ci = Boolean(process.env.CI);
 // `npm test` builds once in its own gate and sets E2E_SKIP_BUILD; `npm run test:e2e` alone builds first.
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npx vite build && ';
 
-export default defineConfig({
+// `shareApp` is the fixtures' option (e2e/support/fixtures.ts).
+export default defineConfig<{ shareApp: boolean }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,
@@ -30,6 +31,12 @@ export default defineConfig({
       args: [...CHROMIUM_ARGS],
     },
   },
+  // Tests tagged @shared-app (SHARED_APP in e2e/support/fixtures.ts) share one app with the sample
+  // open; they run first, as their own project, so that no other test closes it between them.
+  projects: [
+    { name: 'shared app', grep: /@shared-app/, use: { shareApp: true } },
+    { name: 'own app', grepInvert: /@shared-app/ },
+  ],
   webServer: {
     command: `${build}npx vite preview --port ${port} --strictPort`,
     url: `http://localhost:${port}`,

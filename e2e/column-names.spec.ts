@@ -1,13 +1,13 @@
 import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
 import { awkwardParquet } from '../test/support/awkward-names';
-import { test, expect, openAppWithSample, dropFiles, waitForLoads } from './support/fixtures';
+import { test, expect, openAppWithSample, dropFiles, waitForLoads, SHARED_APP } from './support/fixtures';
 
 /**
  * Issue 10 item 2: a file whose column names DuckDB renames (`A` and `a`, an empty name, `x`
  * twice, its own `__row`) shows the file's names, filters the column the user picked, and keeps
  * every value in its row (the file's `__row` holds r2, r1, r0 in rows 0, 1, 2).
  */
-test("filters and shows a file's columns by the names in the file", async ({ page }) => {
+test("filters and shows a file's columns by the names in the file", SHARED_APP, async ({ page }) => {
   initParquetWasmNode();
   await openAppWithSample(page);
   await dropFiles(page, [{ name: 'awkward.parquet', bytes: Buffer.from(awkwardParquet()) }]);

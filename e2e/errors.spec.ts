@@ -1,8 +1,15 @@
-import { test, expect, corpusFile, openAppWithSample, gridRowCount, dropFiles } from './support/fixtures';
+import {
+  test,
+  expect,
+  corpusFile,
+  openAppWithSample,
+  gridRowCount,
+  dropFiles,
+  SHARED_APP,
+} from './support/fixtures';
 
-test.describe('Bad files', () => {
+test.describe('Bad files', SHARED_APP, () => {
   // Each test asserts on the files it opens: the sample stays open between them.
-  test.use({ shareApp: true });
 
   test('an encrypted file says so, and a good file still opens after it', async ({ page }) => {
     await openAppWithSample(page);

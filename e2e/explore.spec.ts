@@ -9,10 +9,11 @@ import {
   gridRowCount,
   dropFiles,
   waitForLoads,
+  SHARED_APP,
 } from './support/fixtures';
 
 test.describe('Explore', () => {
-  test('the bundled sample memory store is open on start', async ({ page }) => {
+  test('the bundled sample memory store is open on start', SHARED_APP, async ({ page }) => {
     await openAppWithSample(page);
     const files = page.getByRole('list', { name: 'Loaded files' });
     await expect(files.getByText('experiences.parquet')).toBeVisible();
@@ -42,7 +43,7 @@ test.describe('Explore', () => {
     await expect(page.getByRole('columnheader', { name: /bool_col/ })).toBeVisible();
   });
 
-  test('a dropped corpus file opens as a table named after it', async ({ page }) => {
+  test('a dropped corpus file opens as a table named after it', SHARED_APP, async ({ page }) => {
     await openAppWithSample(page);
     const bytes = await readFile(corpusFile('parquet-testing/data/lz4_raw_compressed_larger.parquet'));
     await dropFiles(page, [{ name: 'lz4_raw_compressed_larger.parquet', bytes }]);
@@ -99,9 +100,8 @@ test.describe('Explore', () => {
   });
 });
 
-test.describe('Other file kinds', () => {
+test.describe('Other file kinds', SHARED_APP, () => {
   // Each test asserts on the file it opens: the sample stays open between them.
-  test.use({ shareApp: true });
 
   test("a CSV file opens through DuckDB's own reader", async ({ page }) => {
     await openAppWithSample(page);

@@ -3,7 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import { readParquet } from 'parquet-wasm/esm';
 import { initParquetWasmNode } from '../src/data/parquet/parquet-wasm-node';
-import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
+import { test, expect, openAppWithSample, gridRowCount, SHARED_APP } from './support/fixtures';
 
 /** A facet's values and counts as its buttons name them ("value count"). */
 async function facetCounts(facet: Locator): Promise<Map<string, number>> {
@@ -23,9 +23,7 @@ test.describe.configure({ timeout: 180_000 });
 
 const facet = (page: Page, column: string) => page.getByRole('group', { name: column, exact: true });
 
-test.describe('Facets', () => {
-  test.use({ shareApp: true });
-
+test.describe('Facets', SHARED_APP, () => {
   test('a facet click filters the table and the other facets, and Clear all undoes it', async ({ page }) => {
     await openAppWithSample(page);
     const total = await gridRowCount(page);
@@ -93,9 +91,7 @@ test.describe('Facets', () => {
   });
 });
 
-test.describe('Go to memory', () => {
-  test.use({ shareApp: true });
-
+test.describe('Go to memory', SHARED_APP, () => {
   test('Enter scrolls to the id and opens its detail; a filtered-out id is reported', async ({ page }) => {
     await openAppWithSample(page);
     // An id far down the table, read from the data (not from the grid).
@@ -191,9 +187,7 @@ const readOpfs = (page: Page, name: string) =>
     return handle ? Array.from(new Uint8Array(await (await handle.getFile()).arrayBuffer())) : null;
   }, name);
 
-test.describe('Histograms', () => {
-  test.use({ shareApp: true });
-
+test.describe('Histograms', SHARED_APP, () => {
   test('a time brush, typed then dragged, filters the table and the other facets; its chip removes it', async ({
     page,
   }) => {
@@ -228,7 +222,9 @@ test.describe('Histograms', () => {
     await expect(created.getByRole('textbox', { name: 'created_at from' })).toHaveValue('');
 
     // By pointer: a drag over the bars picks whole bins (calendar months in the sample).
-    const box = (await created.locator('svg').boundingBox())!;
+    const bars = created.locator('svg');
+    await bars.scrollIntoViewIfNeeded();
+    const box = (await bars.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 6 });
@@ -246,7 +242,7 @@ test.describe('Histograms', () => {
   });
 });
 
-// Not shared (it installs a save picker before the app starts): last, after the file's shared page.
+// Its own app: it installs a save picker before the app starts.
 test.describe('Export', () => {
   test('each format downloads the filtered rows, and they read back the same; the save picker gets the same file', async ({
     page,

@@ -1,9 +1,8 @@
-import { test, expect, openAppWithSample, gridRowCount, dropFiles } from './support/fixtures';
+import { test, expect, openAppWithSample, gridRowCount, dropFiles, SHARED_APP } from './support/fixtures';
 
 /** Issue 10 item 7 (CSV and Arrow IPC): errors say what happened, for the kind of file it is. */
-test.describe('CSV and Arrow IPC files', () => {
+test.describe('CSV and Arrow IPC files', SHARED_APP, () => {
   // Each test asserts on the files it opens: the sample stays open between them.
-  test.use({ shareApp: true });
 
   test('a 0-byte CSV is refused by name, never opened as ready with a column0', async ({ page }) => {
     await openAppWithSample(page);

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
+import { test, expect, openAppWithSample, gridRowCount, SHARED_APP } from './support/fixtures';
 
 // The grid's own contract (docs/table.md, "ARIA and tests"), driven the way a keyboard or screen
 // reader user would, over the bundled sample's experiences.parquet (1,280 rows, heavy `embedding`).
@@ -18,9 +18,7 @@ async function activeCell(grid: Locator): Promise<{ row: number; col: number; te
   };
 }
 
-test.describe('Data grid', () => {
-  test.use({ shareApp: true });
-
+test.describe('Data grid', SHARED_APP, () => {
   test('keys move the active cell; Enter shows the full value; Ctrl+C copies it', async ({
     page,
     context,

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { test, expect, openAppWithSample } from './support/fixtures';
+import { test, expect, openAppWithSample, SHARED_APP } from './support/fixtures';
 
 // Looks and feel (issue 8, item 9): the theme switch, the collapsible sidebar, Esc on the row
 // detail, focus after a keyboard sort, and no cut-off text at a small window.
@@ -86,9 +86,7 @@ test.describe('Looks', () => {
     await expect(page.getByRole('button', { name: 'Hide sidebar' })).toBeFocused();
   });
 
-  test.describe('by keyboard', () => {
-    test.use({ shareApp: true });
-
+  test.describe('by keyboard', SHARED_APP, () => {
     test('Esc closes the row detail and focus returns to the grid', async ({ page }) => {
       await openAppWithSample(page);
       const grid = page.getByRole('grid', { name: 'experiences.parquet rows' });

@@ -4,7 +4,15 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { tableFromIPC } from 'apache-arrow';
 import * as pq from 'parquet-wasm';
-import { test, expect, openAppWithSample, gridRowCount, dropFiles, waitForLoads } from './support/fixtures';
+import {
+  test,
+  expect,
+  openAppWithSample,
+  gridRowCount,
+  dropFiles,
+  waitForLoads,
+  SHARED_APP,
+} from './support/fixtures';
 import { writeStore } from '../scripts/lib/memory-store.mjs';
 
 /**
@@ -48,9 +56,7 @@ test.describe('An open file', () => {
   });
 });
 
-test.describe('The open sample', () => {
-  test.use({ shareApp: true });
-
+test.describe('The open sample', SHARED_APP, () => {
   test('a filter narrows the rows to those that match, and removing it brings them back', async ({
     page,
   }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, gridRowCount, openAppWithSample } from './support/fixtures';
+import { test, expect, gridRowCount, openAppWithSample, SHARED_APP } from './support/fixtures';
 
 /**
  * The Similar view, driven by the names its test contract gives: a tab "Similar", a text box
@@ -78,9 +78,7 @@ async function painted(map: Locator, rgb: [number, number, number] | null = null
   }, rgb);
 }
 
-test.describe('Similar', () => {
-  test.use({ shareApp: true });
-
+test.describe('Similar', SHARED_APP, () => {
   test.setTimeout(120_000);
 
   test('a memory id finds its neighbours: the query first, the rest of its topic, exportable as CSV', async ({
@@ -244,7 +242,8 @@ test.describe('Similar', () => {
     await expect(page.getByText(/row 0 is the query, shown first/)).toBeVisible();
   });
 
-  // Last of the shared tests: it draws the map and switches it to UMAP, which the page keeps.
+  // Last of this file's shared tests: it draws the map and switches it to UMAP, which the page keeps;
+  // the shared tests after it (other files) draw no map.
   test('the map: the legend hides what it paints, a lasso selects, the keyboard steps through the results, UMAP redraws the sample', async ({
     page,
   }) => {
@@ -348,7 +347,7 @@ test.describe('Similar', () => {
 });
 
 test.describe('Similar with Explore', () => {
-  // Not shared: it draws the map afresh, and a shared page keeps the one an earlier test drew.
+  // Its own app: it draws the map afresh, and the shared page keeps the one an earlier test drew.
   test.setTimeout(180_000);
 
   test('"Only rows matching the Explore filter" searches the filtered rows; "Show in Explore" filters to a map selection', async ({

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { test, expect, openAppWithSample, gridRowCount } from './support/fixtures';
+import { test, expect, openAppWithSample, gridRowCount, SHARED_APP } from './support/fixtures';
 
-test.describe('SQL', () => {
-  test.use({ shareApp: true });
-
+test.describe('SQL', SHARED_APP, () => {
   test('lists the open tables, runs a query with Ctrl+Enter, shows its time and exports the result', async ({
     page,
   }) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, openAppWithSample, gridRowCount, waitForLoads } from './support/fixtures';
+import { test, expect, openAppWithSample, gridRowCount, waitForLoads, SHARED_APP } from './support/fixtures';
 
 /**
  * A store (docs/store.md): files opened together are one DuckDB view as well as each its own table.
@@ -27,9 +27,7 @@ async function showStore(page: Page) {
   await expect.poll(() => gridRowCount(page)).toBe(SAMPLE_ROWS);
 }
 
-test.describe('Store', () => {
-  test.use({ shareApp: true });
-
+test.describe('Store', SHARED_APP, () => {
   test('the sample opens as one store; its category facet filters the whole store', async ({ page }) => {
     await openAppWithSample(page);
     const store = files(page).getByRole('button', { name: /^memories \(store of 4 files\)/ });
@@ -188,7 +186,7 @@ test.describe('Store', () => {
   });
 });
 
-// Not shared: it opens more files, and a shared page's file list would keep them.
+// Its own app: it opens more files, and the shared page's file list would keep them.
 test.describe('Store of picked files', () => {
   test('files picked together are a store; the schema panel says which file lacks a column', async ({
     page,

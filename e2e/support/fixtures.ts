@@ -3,24 +3,29 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 /**
- * One app, with the sample open, shared by the tests of a spec file's blocks that set
- * `test.use({ shareApp: true })`. A cold start (a fresh context, DuckDB-WASM compiled and linked,
- * the sample loaded) costs 9–12 s of the two cores, most of an e2e test (docs/benchmarks.md, "where
- * an e2e test's time goes"); the sharing tests of a file pay it once. Each test still starts from
- * the view a fresh start shows: openAppWithSample moves the shared page back to the URL of its first
- * view the way Back does (history + popstate, which remounts Explore: src/app/use-url-view.ts), so
- * the tab, table, filters, sort and selected row are those of a fresh start. The rest stays as the
- * last test left it: the files (a sharing test may open files and assert on them, but closes none
- * and never counts the list), the SQL editor's text and result (the panel reads the URL once, at
- * start), alerts, theme, sidebar, the Similar query and map. A test that reloads, closes files or
- * changes what a later test would see runs on its own page, or last among its file's sharing tests.
- * The page is made with the first sharing block's options (viewport): blocks of one file that
- * share must not set others.
+ * One app, with the sample open, shared by every test tagged SHARED_APP. A cold start (a fresh
+ * context, DuckDB-WASM compiled and linked, the sample loaded) costs 5–12 s of the two cores, most
+ * of an e2e test (docs/benchmarks.md, "where an e2e test's time goes"); the sharing tests pay it
+ * once for the whole run. playwright.config.ts runs them as their own project ("shared app", which
+ * sets `shareApp`), before the tests that start their own app, so nothing closes the page between
+ * them: files, describe blocks and spec order do not matter.
+ *
+ * Each test still starts from the view a fresh start shows: openAppWithSample moves the shared page
+ * back to the URL of its first view the way Back does (history + popstate, which remounts Explore:
+ * src/app/use-url-view.ts), so the tab, table, filters, sort and selected row are those of a fresh
+ * start, and the alerts earlier tests left are dismissed. The rest stays as the tests before it
+ * left it: the files (a sharing test may open files and assert on them, but closes none, never
+ * counts the list, and never expects a search or a store to hold only the sample's files), the SQL
+ * editor's text and result (the panel reads the URL once, at start), theme, sidebar, the Similar
+ * query and map. A test that reloads, closes
+ * files or changes what a later test would see starts its own app (no tag).
  *
  * A test that does not share closes the shared page (an open app keeps its engine and workers, and
- * would slow the tests after it): keep a file's sharing blocks together. A failed test ends its
- * Playwright worker, and the shared page with it: the retry and the tests after it start cold.
+ * would slow the tests after it). A failed test ends its Playwright worker, and the shared page with
+ * it: the retry and the tests after it start cold.
  */
+export const SHARED_APP = { tag: '@shared-app' };
+
 interface SharedApp {
   key: string;
   context: BrowserContext;
@@ -44,7 +49,7 @@ export const test = base.extend<
      * sets it (e2e/open-url.spec.ts, Open by URL); everywhere else it is empty.
      */
     allowedOrigins: string[];
-    /** The tests of this block share one page with the file's other sharing blocks (see SharedApp above). */
+    /** The test runs on the one shared page (see SHARED_APP above); set by the "shared app" project. */
     shareApp: boolean;
     guard: { foreignRequests: string[]; problems: string[] };
   },
@@ -69,8 +74,8 @@ export const test = base.extend<
       await use(context);
       return;
     }
-    // One page per spec file: the sharing blocks of a file use the same page, the next file starts its own.
-    const key = testInfo.file;
+    // One page per project: every sharing test of the run uses the same page.
+    const key = testInfo.project.name;
     if (sharedApps.current?.key !== key) {
       await sharedApps.current?.context.close();
       sharedApps.current = await newSharedApp(browser, key, { baseURL, viewport });
@@ -133,7 +138,7 @@ const watches = new WeakMap<Page, Watch>();
 
 /**
  * The page's watch, its listeners attached once for the page's whole life: a test's own page lives
- * as long as the test, a shared page as long as its file's sharing tests. Requests are watched on
+ * as long as the test, a shared page as long as the sharing tests. Requests are watched on
  * the context, so that those of workers and popups are seen too.
  */
 function watch(page: Page, context: BrowserContext): Watch {
@@ -174,13 +179,17 @@ export const corpusFile = (relative: string) => path.join(CORPUS, relative);
 /**
  * Opens the app and waits until the bundled sample store is open, its first rows are painted and
  * every sample file has finished loading into DuckDB (the grid paints before that, from the file).
- * On a page shared by a file's tests (`shareApp`) that already has it open, goes back to the first
+ * On the page the sharing tests share (SHARED_APP) that already has it open, goes back to the first
  * view instead (see SharedApp).
  */
 export async function openAppWithSample(page: Page) {
   const shared = sharedByPage.get(page);
   const home = shared?.home;
   if (home) {
+    // Alerts a test left (a refused file's message) are dismissed: a fresh start shows none, and
+    // a pile of them would push the view down past the tests' pointer positions.
+    const dismiss = page.getByRole('alert').getByRole('button', { name: 'Dismiss' });
+    for (let left = await dismiss.count(); left > 0; left--) await dismiss.first().click();
     await page.evaluate((url) => {
       window.history.pushState(null, '', url);
       window.dispatchEvent(new PopStateEvent('popstate'));
