@@ -32,7 +32,7 @@ export default defineConfig<{ shareApp: boolean }>({
     },
   },
   // Tests tagged @shared-app (SHARED_APP in e2e/support/fixtures.ts) share one app with the sample
-  // open; they run first, as their own project, so that no other test closes it between them.
+  // open; as their own project they run in their own worker, so no other test closes it between them.
   projects: [
     { name: 'shared app', grep: /@shared-app/, use: { shareApp: true } },
     { name: 'own app', grepInvert: /@shared-app/ },

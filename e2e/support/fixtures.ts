@@ -7,8 +7,8 @@ import path from 'node:path';
  * context, DuckDB-WASM compiled and linked, the sample loaded) costs 5–12 s of the two cores, most
  * of an e2e test (docs/benchmarks.md, "where an e2e test's time goes"); the sharing tests pay it
  * once for the whole run. playwright.config.ts runs them as their own project ("shared app", which
- * sets `shareApp`), before the tests that start their own app, so nothing closes the page between
- * them: files, describe blocks and spec order do not matter.
+ * sets `shareApp`): a Playwright worker runs one project's tests, so no test that starts its own app
+ * runs between them and closes the page; files, describe blocks and spec order do not matter.
  *
  * Each test still starts from the view a fresh start shows: openAppWithSample moves the shared page
  * back to the URL of its first view the way Back does (history + popstate, which remounts Explore:
@@ -17,8 +17,8 @@ import path from 'node:path';
  * left it: the files (a sharing test may open files and assert on them, but closes none, never
  * counts the list, and never expects a search or a store to hold only the sample's files), the SQL
  * editor's text and result (the panel reads the URL once, at start), theme, sidebar, the Similar
- * query and map. A test that reloads, closes
- * files or changes what a later test would see starts its own app (no tag).
+ * query and map. A test that reloads, closes files or changes what a later test would see starts
+ * its own app (no tag).
  *
  * A test that does not share closes the shared page (an open app keeps its engine and workers, and
  * would slow the tests after it). A failed test ends its Playwright worker, and the shared page with
