@@ -19,11 +19,8 @@ async function activeCell(grid: Locator): Promise<{ row: number; col: number; te
 }
 
 test.describe('Data grid', SHARED_APP, () => {
-  test('keys move the active cell; Enter shows the full value; Ctrl+C copies it', async ({
-    page,
-    context,
-  }) => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The shared page's context may read the clipboard (newSharedApp in support/fixtures.ts).
+  test('keys move the active cell; Enter shows the full value; Ctrl+C copies it', async ({ page }) => {
     await openAppWithSample(page);
     const grid = page.getByRole('grid', { name: 'experiences.parquet rows' });
     const rows = await gridRowCount(page);

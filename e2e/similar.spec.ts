@@ -131,12 +131,8 @@ test.describe('Similar', SHARED_APP, () => {
     await query.fill('');
   });
 
-  test('"Find similar" in a row\'s detail searches from that row', async ({ page }) => {
-    await openAppWithSample(page);
-    await findSimilarFromRow1(page);
-    await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
-  });
-
+  // Before any "Find similar" on a row: the Similar tab would start that row's search as it opens,
+  // and its answer could replace this test's.
   test('one search covers every open file of one dimension: each result names its file, and opens it', async ({
     page,
   }) => {
@@ -192,6 +188,12 @@ test.describe('Similar', SHARED_APP, () => {
     const detail = page.getByRole('complementary', { name: 'Selected row' });
     await expect(detail).toBeVisible({ timeout: 30_000 });
     await expect(detail).toContainText(ids[other] as string);
+  });
+
+  test('"Find similar" in a row\'s detail searches from that row', async ({ page }) => {
+    await openAppWithSample(page);
+    await findSimilarFromRow1(page);
+    await expect(page.getByRole('tab', { name: 'Similar' })).toHaveAttribute('aria-selected', 'true');
   });
 
   test('the grid\'s row menu, from the keyboard: "Find similar" and "Show details"', async ({ page }) => {

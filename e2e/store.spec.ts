@@ -22,7 +22,7 @@ const facet = (page: Page, column: string) => page.getByRole('group', { name: co
 /** Selects the sample's store in the file list: Explore shows all its rows. */
 async function showStore(page: Page) {
   await files(page)
-    .getByRole('button', { name: /^memories \(store/ })
+    .getByRole('button', { name: /^memories \(store of 4 files\)/ })
     .click();
   await expect.poll(() => gridRowCount(page)).toBe(SAMPLE_ROWS);
 }

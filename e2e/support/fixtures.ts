@@ -13,12 +13,12 @@ import path from 'node:path';
  * Each test still starts from the view a fresh start shows: openAppWithSample moves the shared page
  * back to the URL of its first view the way Back does (history + popstate, which remounts Explore:
  * src/app/use-url-view.ts), so the tab, table, filters, sort and selected row are those of a fresh
- * start, and the alerts earlier tests left are dismissed. The rest stays as the tests before it
- * left it: the files (a sharing test may open files and assert on them, but closes none, never
- * counts the list, and never expects a search or a store to hold only the sample's files), the SQL
- * editor's text and result (the panel reads the URL once, at start), theme, sidebar, the Similar
- * query and map. A test that reloads, closes files or changes what a later test would see starts
- * its own app (no tag).
+ * start, the alerts earlier tests left are dismissed and focus is released. The rest stays as the
+ * tests before it left it: the files (a sharing test may open files and assert on them, but closes
+ * none, never counts the list, and never expects a search or a store to hold only the sample's
+ * files), the SQL editor's text and result (the panel reads the URL once, at start), theme, sidebar,
+ * the last "Find similar" row, the drawn maps. A test that reloads, closes files or changes what a
+ * later test would see starts its own app (no tag).
  *
  * A test that does not share closes the shared page (an open app keeps its engine and workers, and
  * would slow the tests after it). A failed test ends its Playwright worker, and the shared page with
@@ -162,7 +162,13 @@ async function newSharedApp(
   key: string,
   options: { baseURL: string | undefined; viewport: { width: number; height: number } | null },
 ): Promise<SharedApp> {
-  const context = await browser.newContext({ baseURL: options.baseURL, viewport: options.viewport });
+  // The clipboard for the grid's Ctrl+C test, granted here rather than by that test: a permission
+  // a test grants stays on the shared context for every test after it.
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    viewport: options.viewport,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
   const page = await context.newPage();
   const app: SharedApp = { key, context, page, home: null };
   sharedByPage.set(page, app);
@@ -190,7 +196,9 @@ export async function openAppWithSample(page: Page) {
     // a pile of them would push the view down past the tests' pointer positions.
     const dismiss = page.getByRole('alert').getByRole('button', { name: 'Dismiss' });
     for (let left = await dismiss.count(); left > 0; left--) await dismiss.first().click();
+    // Focus goes back to the page, as on a fresh start (a sorted header would take it back).
     await page.evaluate((url) => {
+      if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
       window.history.pushState(null, '', url);
       window.dispatchEvent(new PopStateEvent('popstate'));
     }, home);
