@@ -8,8 +8,8 @@ const ci = Boolean(process.env.CI);
 // `npm test` builds once in its own gate and sets E2E_SKIP_BUILD; `npm run test:e2e` alone builds first.
 const build = process.env.E2E_SKIP_BUILD ? '' : 'npx vite build && ';
 
-// `shareApp` is the fixtures' option (e2e/support/fixtures.ts).
-export default defineConfig<{ shareApp: boolean }>({
+// `shareApp` is the fixtures' worker option (e2e/support/fixtures.ts).
+export default defineConfig<object, { shareApp: boolean }>({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   fullyParallel: false,

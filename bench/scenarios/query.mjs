@@ -49,16 +49,18 @@ export default {
     const filterSort = await repeat(ctx.runs, () => timeSql(FILTER_SORT(table), ['knowledge']));
     for (let i = 0; i < warmUps; i++) await timeSql(FILTER_SORT_IDS(table), ['knowledge']);
     const filterSortIds = await repeat(ctx.runs, () => timeSql(FILTER_SORT_IDS(table), ['knowledge']));
-    // What the table view does when the user filters and sorts: the grid source probes the column
-    // types, counts the matches and sorts them, then the grid asks its first page. A source read by
-    // key (a table with its row index, src/core/sql/row-index.ts) takes its keys 1,000 at a time
-    // (the "LIMIT 1000") and serves screen-sized pages (source.pageSize); other sources take the
-    // grid's 256-row pages from one query (src/core/sql/table-query.ts). `rows: 1000` asks for
+    // What the table view does when the user filters and sorts: the grid source counts the matches
+    // and sorts them, then the grid asks its first page. A source read by key (a table with its row
+    // index, src/core/sql/row-index.ts) checks the catalog for the index, takes its keys 1,000 at a
+    // time (the "LIMIT 1000") with the count, and reads its first screen-sized page (source.pageSize)
+    // with them, which gives the column types; other sources probe the types and take the grid's
+    // 256-row pages from one query (src/core/sql/table-query.ts). `rows: 1000` asks for
     // 1,000 whole rows at once instead, as no view does (the figure before row-sized pages).
-    // `typesKnown`: the table was on screen before (sorted another way, unfiltered), so the column
-    // types and the row-index check, which do not depend on filter or sort, are in the doorway's
-    // cache, as when a user filters a table they are looking at; without it, nothing is cached, as
-    // for a table's first view.
+    // `typesKnown`: the table was on screen before (sorted another way, unfiltered), so what does not
+    // depend on filter or sort is in the doorway's cache, as when a user filters a table they are
+    // looking at: the row-index check (and, for a source without the index, the column types; the
+    // row keeps its name so readings compare across stops); without it, nothing is cached, as for
+    // a table's first view.
     const timeView = ({ rows, typesKnown = false } = {}) =>
       page.evaluate(
         async ({ table, rows, typesKnown }) => {

@@ -7,8 +7,8 @@ import path from 'node:path';
  * context, DuckDB-WASM compiled and linked, the sample loaded) costs 5–12 s of the two cores, most
  * of an e2e test (docs/benchmarks.md, "where an e2e test's time goes"); the sharing tests pay it
  * once for the whole run. playwright.config.ts runs them as their own project ("shared app", which
- * sets `shareApp`): a Playwright worker runs one project's tests, so no test that starts its own app
- * runs between them and closes the page; files, describe blocks and spec order do not matter.
+ * sets the worker option `shareApp`): a Playwright worker runs one project's tests, so the worker
+ * that holds the page runs only sharing tests; files, describe blocks and spec order do not matter.
  *
  * Each test still starts from the view a fresh start shows: openAppWithSample moves the shared page
  * back to the URL of its first view the way Back does (history + popstate, which remounts Explore:
@@ -20,14 +20,12 @@ import path from 'node:path';
  * the last "Find similar" row, the drawn maps. A test that reloads, closes files or changes what a
  * later test would see starts its own app (no tag).
  *
- * A test that does not share closes the shared page (an open app keeps its engine and workers, and
- * would slow the tests after it). A failed test ends its Playwright worker, and the shared page with
- * it: the retry and the tests after it start cold.
+ * A failed test ends its Playwright worker, and the shared page with it: the retry and the tests
+ * after it start cold.
  */
 export const SHARED_APP = { tag: '@shared-app' };
 
 interface SharedApp {
-  key: string;
   context: BrowserContext;
   page: Page;
   /** The URL the page showed once the sample was open: what openAppWithSample goes back to. */
@@ -49,14 +47,19 @@ export const test = base.extend<
      * sets it (e2e/open-url.spec.ts, Open by URL); everywhere else it is empty.
      */
     allowedOrigins: string[];
-    /** The test runs on the one shared page (see SHARED_APP above); set by the "shared app" project. */
-    shareApp: boolean;
     guard: { foreignRequests: string[]; problems: string[] };
   },
-  { sharedApps: { current: SharedApp | null } }
+  {
+    /**
+     * The worker's tests run on the one shared page (see SHARED_APP above); set by the "shared app"
+     * project. A worker option: a worker's tests all share or none do.
+     */
+    shareApp: boolean;
+    sharedApps: { current: SharedApp | null };
+  }
 >({
   allowedOrigins: [[], { option: true }],
-  shareApp: [false, { option: true }],
+  shareApp: [false, { option: true, scope: 'worker' }],
   sharedApps: [
     // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
     // eslint-disable-next-line no-empty-pattern
@@ -67,19 +70,13 @@ export const test = base.extend<
     },
     { scope: 'worker' },
   ],
-  context: async ({ context, shareApp, sharedApps, browser, baseURL, viewport }, use, testInfo) => {
+  context: async ({ context, shareApp, sharedApps, browser, baseURL, viewport }, use) => {
     if (!shareApp) {
-      await sharedApps.current?.context.close();
-      sharedApps.current = null;
       await use(context);
       return;
     }
-    // One page per project: every sharing test of the run uses the same page.
-    const key = testInfo.project.name;
-    if (sharedApps.current?.key !== key) {
-      await sharedApps.current?.context.close();
-      sharedApps.current = await newSharedApp(browser, key, { baseURL, viewport });
-    }
+    // Made by the worker's first test; every later test of the worker uses the same page.
+    sharedApps.current ??= await newSharedApp(browser, { baseURL, viewport });
     await use(sharedApps.current.context);
   },
   page: async ({ context, shareApp, sharedApps }, use) => {
@@ -159,7 +156,6 @@ function watch(page: Page, context: BrowserContext): Watch {
 
 async function newSharedApp(
   browser: Browser,
-  key: string,
   options: { baseURL: string | undefined; viewport: { width: number; height: number } | null },
 ): Promise<SharedApp> {
   // The clipboard for the grid's Ctrl+C test, granted here rather than by that test: a permission
@@ -170,7 +166,7 @@ async function newSharedApp(
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = await context.newPage();
-  const app: SharedApp = { key, context, page, home: null };
+  const app: SharedApp = { context, page, home: null };
   sharedByPage.set(page, app);
   return app;
 }
