@@ -16,15 +16,22 @@ describe('warmUpDecoder', () => {
     globalThis.Function = realFunction;
   });
 
-  it('decodes its table with both codecs when eval is refused, as the CSP does in a worker', async () => {
-    globalThis.Function = new Proxy(realFunction, {
-      construct() {
-        throw new EvalError("Refused to evaluate a string as JavaScript: 'unsafe-eval' is not allowed");
-      },
-      apply() {
-        throw new EvalError("Refused to evaluate a string as JavaScript: 'unsafe-eval' is not allowed");
-      },
-    });
-    expect(await warmUpDecoder()).toBe(8);
-  });
+  // Rows per depth, read back once per writer setting (Zstd plain, Snappy with dictionaries).
+  it.each([
+    ['light', 32],
+    ['deep', 4096],
+  ] as const)(
+    '%s: decodes its table with both codecs when eval is refused, as the CSP does',
+    async (depth, rows) => {
+      globalThis.Function = new Proxy(realFunction, {
+        construct() {
+          throw new EvalError("Refused to evaluate a string as JavaScript: 'unsafe-eval' is not allowed");
+        },
+        apply() {
+          throw new EvalError("Refused to evaluate a string as JavaScript: 'unsafe-eval' is not allowed");
+        },
+      });
+      expect(await warmUpDecoder(depth)).toBe(rows);
+    },
+  );
 });

@@ -15,10 +15,12 @@ import { parquetWasmModuleFromParent } from '../data/parquet/parquet-wasm-module
 // Initialise parquet-wasm as soon as the worker starts, not at the first `open`: the app keeps a
 // spare worker warm (src/data/parquet/worker-pool.ts), so opening a file costs only its footer. A
 // failure here is reported by the first `open`, which awaits the same promise.
-// Then one tiny decode compiles the decode path (V8 compiles wasm lazily) before a file needs it.
+// Then a decode of a small file compiles the decode path (V8 compiles wasm lazily) before a file
+// needs it: a deep one in an idle spare, a light one in a worker a load starts (warm-up.ts).
 // parquet-wasm arrives compiled from the main thread (parquet-wasm-module.ts): only instantiated here.
-initParquetWasmBrowser(parquetWasmModuleFromParent(self as unknown as DedicatedWorkerGlobalScope))
-  .then(() => warmUpDecoder())
+const fromParent = parquetWasmModuleFromParent(self as unknown as DedicatedWorkerGlobalScope);
+initParquetWasmBrowser(fromParent.then(({ module }) => module))
+  .then(async () => warmUpDecoder((await fromParent).warmUp))
   .catch(() => undefined);
 
 serveRpc(self as unknown as DedicatedWorkerGlobalScope, createParquetWorkerApi(initParquetWasmBrowser));

@@ -1,5 +1,6 @@
 // Vite copies the wasm into dist/ and gives its same-origin URL: no CDN, works offline.
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import type { WarmUpDepth } from './warm-up';
 
 /**
  * parquet-wasm (~5 MB of wasm) compiled once, on the main thread, and posted to every parquet
@@ -14,6 +15,8 @@ export interface ParquetWasmModuleMessage {
   type: typeof PARQUET_WASM_MODULE;
   /** Null when the main thread could not compile it: the worker compiles its own. */
   module: WebAssembly.Module | null;
+  /** How much of the decode path the worker runs once it has the module (warm-up.ts). */
+  warmUp: WarmUpDepth;
 }
 
 let compiled: Promise<WebAssembly.Module | null> | null = null;
@@ -24,28 +27,28 @@ function compileOnce(): Promise<WebAssembly.Module | null> {
 }
 
 /** Sends the compiled module to a new parquet worker (it waits for this message to initialise). */
-export function sendParquetWasmModule(worker: Worker): void {
+export function sendParquetWasmModule(worker: Worker, warmUp: WarmUpDepth = 'light'): void {
   void compileOnce().then((module) => {
-    const message: ParquetWasmModuleMessage = { type: PARQUET_WASM_MODULE, module };
+    const message: ParquetWasmModuleMessage = { type: PARQUET_WASM_MODULE, module, warmUp };
     try {
       worker.postMessage(message);
     } catch {
       // A module that cannot be cloned (it always can, to a worker of this page): let it compile.
-      worker.postMessage({ type: PARQUET_WASM_MODULE, module: null } satisfies ParquetWasmModuleMessage);
+      worker.postMessage({ ...message, module: null } satisfies ParquetWasmModuleMessage);
     }
   });
 }
 
-/** In the worker: the module the main thread sends (null: compile here). */
+/** In the worker: the module the main thread sends (null: compile here) and the warm-up asked for. */
 export function parquetWasmModuleFromParent(
   scope: DedicatedWorkerGlobalScope,
-): Promise<WebAssembly.Module | null> {
+): Promise<Pick<ParquetWasmModuleMessage, 'module' | 'warmUp'>> {
   return new Promise((resolve) => {
     const receive = (event: MessageEvent) => {
       const data = event.data as Partial<ParquetWasmModuleMessage> | null;
       if (data?.type !== PARQUET_WASM_MODULE) return;
       scope.removeEventListener('message', receive);
-      resolve(data.module ?? null);
+      resolve({ module: data.module ?? null, warmUp: data.warmUp === 'deep' ? 'deep' : 'light' });
     };
     scope.addEventListener('message', receive);
   });

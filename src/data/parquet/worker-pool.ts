@@ -2,7 +2,8 @@
  * Warm parquet workers (docs/data-path.md, "Worker lifecycle"). Starting a worker and compiling
  * parquet-wasm (~5 MB of wasm) took ~200 ms of the ~300 ms to a file's footer; a spare started
  * while the app is idle makes opening a file cost only the footer read. The worker initialises
- * parquet-wasm at start-up (parquet.worker.ts), so a spare is warm without any request.
+ * parquet-wasm at start-up (parquet.worker.ts), so a spare is warm without any request, and runs
+ * the deep decode warm-up (warm-up.ts), which a worker started for a load right away skips.
  *
  * Spares are taken by WorkerParquetSource (a file's load worker and its page worker) and by
  * worker replacement after a crash; they are refilled only when no file is loading, so compiling
@@ -10,6 +11,7 @@
  */
 
 import { sendParquetWasmModule } from './parquet-wasm-module';
+import type { WarmUpDepth } from './warm-up';
 // The built worker script's URL (one bundle for every parquet worker): a URL file's workers load it
 // with `?connect=<origin>` so that the preview server sends them a CSP allowing that origin.
 import parquetWorkerUrl from '../../workers/parquet.worker.ts?worker&url';
@@ -27,10 +29,10 @@ export function parquetWorkerScriptUrl(origin?: string): string {
   return url.href;
 }
 
-function startWorker(url: string): Worker {
+function startWorker(url: string, warmUp: WarmUpDepth = 'light'): Worker {
   const worker = new Worker(url, { type: 'module', name: 'parquet' });
   // parquet-wasm compiled once for every worker (parquet-wasm-module.ts).
-  sendParquetWasmModule(worker);
+  sendParquetWasmModule(worker, warmUp);
   return worker;
 }
 
@@ -74,7 +76,10 @@ function scheduleRefill(): void {
   const run = () => {
     refillScheduled = false;
     if (busy > 0) return;
-    while (spares.length < target) spares.push(newParquetWorker());
+    // Spares start while the app is idle, so they take the deep warm-up (warm-up.ts): a file
+    // dropped later decodes its first page in one of them. A worker started for a load right away
+    // takes the light one, which delays that load less.
+    while (spares.length < target) spares.push(startWorker(parquetWorkerScriptUrl(), 'deep'));
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
   else setTimeout(run, 50);
