@@ -73,7 +73,7 @@ test.describe('Explore', () => {
 
   test('a sorted big table pages by key: its first and last rows are the sorted ones', async ({ page }) => {
     // 60,000 rows: past ROW_INDEX_MIN_ROWS, so the table gets its row index and a sorted view reads
-    // keys 1,000 at a time and 128-row pages by key (src/core/sql/row-index.ts). Scores tie in
+    // keys 1,000 at a time and 64-row pages by key (src/core/sql/row-index.ts). Scores tie in
     // runs of 60, so the order within a tie (file order) shows too.
     const n = 60_000;
     const score = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 1000);
