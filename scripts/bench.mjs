@@ -192,6 +192,27 @@ async function main() {
           page.on('crash', () => console.error(`  the tab crashed (${size})`));
           return page;
         },
+        /**
+         * A browser profile on disk, as a user's browser has (every other context is off the
+         * record): its HTTP cache and compiled-wasm cache fill on a first visit and serve the next.
+         * `close()` ends it and deletes the profile.
+         */
+        async persistentContext() {
+          const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'memscope-bench-profile-'));
+          const context = await chromium.launchPersistentContext(dir, {
+            executablePath: chromiumExe,
+            headless: true,
+            args: ARGS,
+            viewport: { width: 1400, height: 900 },
+          });
+          return {
+            context,
+            async close() {
+              await context.close().catch(() => {});
+              fs.rmSync(dir, { recursive: true, force: true });
+            },
+          };
+        },
         /** One page per size with the file open and loaded, shared by the scenarios that need it. */
         async loadedPage() {
           shared ??= (async () => {
