@@ -4,7 +4,7 @@
  * worker builds the cube — the dictionary encoding of up to a million strings per column and the
  * scattering of codes by row — keeps the codes, and sends back only the dictionaries and bins the
  * page needs to turn a selection into codes. Every update is then counted here, so neither the
- * build nor a click at 1M rows holds the page (the passes take ~20–30 ms). The counts are moved
+ * build nor a click at 1M rows holds the page (the passes take ~10–30 ms). The counts are moved
  * back.
  */
 import { crossfilterCounts, type CubePredicate, type FacetCube } from '../core/facets/crossfilter';

@@ -159,6 +159,16 @@ describe('crossfilterCounts', () => {
     expect(predicates).not.toBeNull();
     expect(crossfilterCounts(cube, predicates!, base).map((c) => Array.from(c))).toEqual(expected);
   });
+  // A cube reuses its working arrays from one count to the next: no count may see the last one's.
+  it('gives every case its own counts when they run one after another on one cube, in both orders', () => {
+    const shared: FacetCube = { ...cube };
+    for (const order of [cases, [...cases].reverse()]) {
+      for (const [name, selections, base, expected] of order) {
+        const counts = crossfilterCounts(shared, compileSelections(shared, selections)!, base);
+        expect([name, counts.map((c) => Array.from(c))]).toEqual([name, expected]);
+      }
+    }
+  });
 });
 
 describe('compileSelections', () => {

@@ -187,21 +187,21 @@ export function crossfilterCounts(
   if (cube.dimensions.length > 127) throw new Error('The facet cube holds at most 127 dimensions.');
   // fails[r]: 0 passes all, 1 fails one (failedDim[r]), 2 fails two or more; a row the filter bar
   // hides counts as failing two.
-  const fails = new Uint8Array(n);
-  const failedDim = new Int8Array(n).fill(-1);
+  const dims = cube.dimensions;
+  if (base === null && predicates.length === 0) return dims.map((d) => countRows(d, null, n));
+  const scratch = scratchOf(cube);
+  const fails = scratch.fails.fill(0);
+  const failedDim = scratch.failedDim.fill(-1);
   if (base) for (let r = 0; r < n; r++) if (base[r] === 0) fails[r] = 2;
   for (const p of predicates) markFails(cube, p, fails, failedDim);
-  const dims = cube.dimensions;
-  if (base === null && predicates.length === 0) {
-    return dims.map((d) => countRows(d, null, n));
-  }
   // Selection vectors: the rows that pass everything, and per selected dimension the rows that fail
   // only its selection (they count for that facet alone). Each facet then reads only its rows: a
   // click that keeps a fifth of the rows costs a fifth of a pass per facet.
-  const passing = new Int32Array(n);
+  const passing = scratch.passing;
   let np = 0;
   const single = new Map<number, { rows: Int32Array; n: number }>();
-  for (const p of predicates) if (!single.has(p.dim)) single.set(p.dim, { rows: new Int32Array(n), n: 0 });
+  for (const p of predicates)
+    if (!single.has(p.dim)) single.set(p.dim, { rows: scratch.rowsOf(p.dim), n: 0 });
   for (let r = 0; r < n; r++) {
     const f = fails[r];
     if (f === 0) passing[np++] = r;
@@ -216,6 +216,41 @@ export function crossfilterCounts(
     if (s) addCounts(out, d, s.rows.subarray(0, s.n));
     return out;
   });
+}
+
+/**
+ * The arrays a count writes, kept per cube and reused (each is reset or written before it is read).
+ * Allocated fresh for every click they cost more than the counting they serve: at 1M rows ~10 MB
+ * of new memory, zeroed and faulted in page by page (a value click, Node: 24–27 ms fresh, 11.7 ms
+ * reused). Held while the cube is: 6 MB at 1M rows, and 4 MB per dimension ever selected.
+ */
+interface Scratch {
+  fails: Uint8Array;
+  failedDim: Int8Array;
+  passing: Int32Array;
+  rowsOf(dim: number): Int32Array;
+}
+
+const scratches = new WeakMap<FacetCube, Scratch>();
+
+function scratchOf(cube: FacetCube): Scratch {
+  let scratch = scratches.get(cube);
+  if (!scratch) {
+    const n = cube.rows;
+    const rows = new Map<number, Int32Array>();
+    scratch = {
+      fails: new Uint8Array(n),
+      failedDim: new Int8Array(n),
+      passing: new Int32Array(n),
+      rowsOf(dim) {
+        let r = rows.get(dim);
+        if (!r) rows.set(dim, (r = new Int32Array(n)));
+        return r;
+      },
+    };
+    scratches.set(cube, scratch);
+  }
+  return scratch;
 }
 
 /** A dimension's counts over the rows listed (null: every row). */
