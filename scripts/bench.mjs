@@ -34,6 +34,8 @@ const runs = Math.max(1, Number(opts.runs) || 5);
 const port = Number(opts.port);
 const baseURL = `http://localhost:${port}/`;
 const ROWS = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+/** Every bench page's viewport. */
+const VIEWPORT = { width: 1400, height: 900 };
 
 async function step(name, fn) {
   const code = await fn();
@@ -185,7 +187,7 @@ async function main() {
         baseURL,
         browser,
         async newPage() {
-          const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+          const context = await browser.newContext({ viewport: VIEWPORT });
           contexts.add(context);
           context.on('close', () => contexts.delete(context));
           const page = await context.newPage();
@@ -203,7 +205,7 @@ async function main() {
             executablePath: chromiumExe,
             headless: true,
             args: ARGS,
-            viewport: { width: 1400, height: 900 },
+            viewport: VIEWPORT,
           });
           return {
             context,

@@ -21,14 +21,27 @@ export default {
   order: 10,
   sizes: ['10k', '100k', '1m'],
   async run(ctx) {
+    // Opens the app in `page`, leaves it open `waitMs`, drops the file: its marks.
+    const dropInto = async (page, waitMs) => {
+      await openApp(page, ctx.baseURL);
+      if (waitMs > 0) await page.waitForTimeout(waitMs);
+      return openFile(page, ctx.file, ctx.fileName, { timeout: ctx.timeoutMs });
+    };
+    const measure = (waitMs) =>
+      repeat(ctx.runs, async () => {
+        const page = await ctx.newPage();
+        try {
+          return await dropInto(page, waitMs);
+        } finally {
+          await page.context().close();
+        }
+      });
     const measureReturning = async () => {
       const { context, close } = await ctx.persistentContext();
       const visit = async () => {
         const page = await context.newPage();
         try {
-          await openApp(page, ctx.baseURL);
-          await page.waitForTimeout(WARM_MS);
-          return await openFile(page, ctx.file, ctx.fileName, { timeout: ctx.timeoutMs });
+          return await dropInto(page, WARM_MS);
         } finally {
           await page.close();
         }
@@ -40,17 +53,6 @@ export default {
         await close();
       }
     };
-    const measure = (waitMs) =>
-      repeat(ctx.runs, async () => {
-        const page = await ctx.newPage();
-        try {
-          await openApp(page, ctx.baseURL);
-          if (waitMs > 0) await page.waitForTimeout(waitMs);
-          return await openFile(page, ctx.file, ctx.fileName, { timeout: ctx.timeoutMs });
-        } finally {
-          await page.context().close();
-        }
-      });
     const runs = await measure(WARM_MS);
     const cold = ctx.size === '100k' ? await measure(0) : null;
     const settled = ctx.size === '100k' ? await measure(SETTLED_MS) : null;

@@ -185,11 +185,11 @@ export function crossfilterCounts(
 ): Int32Array[] {
   const n = cube.rows;
   if (cube.dimensions.length > 127) throw new Error('The facet cube holds at most 127 dimensions.');
-  // fails[r]: 0 passes all, 1 fails one (failedDim[r]), 2 fails two or more; a row the filter bar
-  // hides counts as failing two.
   const dims = cube.dimensions;
   if (base === null && predicates.length === 0) return dims.map((d) => countRows(d, null, n));
   const scratch = scratchOf(cube);
+  // fails[r]: 0 passes all, 1 fails one (failedDim[r]), 2 fails two or more; a row the filter bar
+  // hides counts as failing two.
   const fails = scratch.fails.fill(0);
   const failedDim = scratch.failedDim.fill(-1);
   if (base) for (let r = 0; r < n; r++) if (base[r] === 0) fails[r] = 2;

@@ -27,7 +27,7 @@ function compileOnce(): Promise<WebAssembly.Module | null> {
 }
 
 /** Sends the compiled module to a new parquet worker (it waits for this message to initialise). */
-export function sendParquetWasmModule(worker: Worker, warmUp: WarmUpDepth = 'light'): void {
+export function sendParquetWasmModule(worker: Worker, warmUp: WarmUpDepth): void {
   void compileOnce().then((module) => {
     const message: ParquetWasmModuleMessage = { type: PARQUET_WASM_MODULE, module, warmUp };
     try {
