@@ -152,6 +152,57 @@ describe('file-order source', () => {
     expect(handle.fileOrderRows).toBe(null);
   });
 
+  it('peekRows gives the prefetched first page without a fetch, and nothing it does not hold', async () => {
+    const ws = new Workspace({
+      db,
+      createSource: (file, name, budgets) => new InProcessParquetSource(file, name, budgets),
+    });
+    const t = await ws.open(await sampleFile('peek.parquet'), 'peek.parquet').done;
+    const footer = t.footer;
+    if (!footer) throw new Error('no footer');
+    const pages = new InProcessParquetSource(await sampleFile('peek.parquet'), 'peek.parquet');
+    const reads: ReadRequest[] = [];
+    let loaded = false;
+    const source = createFileOrderSource({
+      tableName: () => t.tableName,
+      fileName: t.fileName,
+      footer,
+      columns: duckdbColumns(t.columns),
+      vectors: Object.fromEntries(vectorDimsOf(t.columns)),
+      db,
+      readParquet: (req, s) => {
+        reads.push(req);
+        return pages.read(req, s);
+      },
+      isLoaded: () => loaded,
+      prefetchRows: 256,
+    });
+    const peek = source.peekRows as NonNullable<typeof source.peekRows>;
+    // Not decoded yet: nothing to give at once.
+    expect(peek(0, 10)).toBe(null);
+    const first = await source.fetchRows(0, 256);
+    expect(reads).toHaveLength(1);
+    const cases: [offset: number, limit: number, rows: number | null][] = [
+      [0, 256, 256],
+      [10, 20, 20],
+      [250, 6, 6],
+      [250, 10, null], // past the prefetched page
+      [300, 10, null],
+      [5, 0, null],
+    ];
+    for (const [offset, limit, rows] of cases) {
+      const got = peek(offset, limit);
+      expect(got?.numRows ?? null, `${offset}+${limit}`).toBe(rows);
+      if (got) expect(cells(got)).toEqual(cells(first.slice(offset, offset + limit)));
+    }
+    expect(reads).toHaveLength(1);
+    // Loaded: pages come from DuckDB, whose types may differ; the decoded page is not offered.
+    loaded = true;
+    expect(peek(0, 10)).toBe(null);
+    pages.close();
+    await ws.close(t.id);
+  });
+
   it('has no file-order source for CSV files', async () => {
     const ws = new Workspace({ db });
     const handle = ws.open(new File(['a,b\n1,x\n2,y\n'], 'small.csv'), 'small.csv');

@@ -65,8 +65,9 @@ declare global {
 export function startApp(): AppServices {
   const db = getBrowserDb();
   warmParquetWorkers(2);
-  // The first group's decode waits (at most 400 ms) until the grid has painted the first rows.
-  const workspace = new Workspace({ db, firstRowsWaitMs: 400 });
+  // The first group's decode waits (at most 400 ms) until the grid has painted the first rows. A
+  // dropped file is shown with its first rows when they come within 150 ms: no loading view first.
+  const workspace = new Workspace({ db, firstRowsWaitMs: 400, quietStartMs: 150 });
   const remembered = new RememberedFiles();
   // Closing a file forgets it; what is open when the page is left is offered after a reload.
   workspace.subscribe(() => remembered.sync(() => new Set(workspace.all().map((f) => f.file))));

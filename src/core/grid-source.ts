@@ -17,6 +17,11 @@ export interface GridSource {
   pageSize?: number;
   /** Rows [offset, offset + limit) as Arrow (fewer at the end); rejects with 'cancelled' on abort. */
   fetchRows(offset: number, limit: number, signal?: AbortSignal): Promise<Table>;
+  /**
+   * The rows `fetchRows` would give, when the source already holds them (no fetch, no wait); else
+   * null. A grid paints them in its first render instead of a frame of empty rows first.
+   */
+  peekRows?(offset: number, limit: number): Table | null;
 }
 
 export interface GridColumn {
@@ -80,6 +85,7 @@ export function withColumnLabels(
     columns,
     ...(source.pageSize === undefined ? {} : { pageSize: source.pageSize }),
     fetchRows: (offset, limit, signal) => source.fetchRows(offset, limit, signal),
+    ...(source.peekRows ? { peekRows: source.peekRows.bind(source) } : {}),
   };
 }
 

@@ -97,11 +97,26 @@ export function createFileOrderSource(options: FileOrderSourceOptions): GridSour
     prefetchEnd > 0 ? fromParquet(0, prefetchEnd, undefined, options.prefetchRead ?? readParquet) : null;
   // A failed prefetch is not an error by itself: the page asked for again reports it.
   prefetched?.catch(() => undefined);
+  // The prefetched rows once decoded, for peekRows.
+  let first: Table | null = null;
+  prefetched?.then(
+    (rows) => (first = rows),
+    () => undefined,
+  );
+  /** Rows [start, end) from the prefetched first page, if it holds them. */
+  const fromFirst = (rows: Table, start: number, end: number): Table =>
+    start === 0 && end === rows.numRows ? rows : rows.slice(start, end);
 
   return {
     key: `file:${++counter}:${tableName()}`,
     rowCount,
     columns: gridColumns,
+    peekRows(offset, limit) {
+      const start = Math.max(0, Math.floor(offset));
+      const end = Math.min(rowCount, start + Math.max(0, Math.floor(limit)));
+      if (isLoaded() || !first || end > first.numRows || end <= start) return null;
+      return fromFirst(first, start, end);
+    },
     async fetchRows(offset, limit, signal) {
       const start = Math.max(0, Math.floor(offset));
       const end = Math.min(rowCount, start + Math.max(0, Math.floor(limit)));
@@ -109,8 +124,7 @@ export function createFileOrderSource(options: FileOrderSourceOptions): GridSour
       if (isLoaded()) return fromDb(start, end, signal);
       if (prefetched && end <= prefetchEnd) {
         const rows = await prefetched.catch(() => null);
-        if (rows && rows.numRows >= end)
-          return start === 0 && end === rows.numRows ? rows : rows.slice(start, end);
+        if (rows && rows.numRows >= end) return fromFirst(rows, start, end);
       }
       try {
         return await fromParquet(start, end, signal);

@@ -32,6 +32,21 @@ describe('PageCache', () => {
     expect(calls[1]?.signal.aborted).toBe(true);
   });
 
+  it('takes a seeded page without fetching it, and keeps a fetched one over a seed', async () => {
+    const { calls, fetchPage } = deferredFetcher();
+    const cache = new PageCache({ pageSize: 10, fetchPage });
+    const seeded = page(0);
+    cache.seed(0, seeded);
+    cache.want([0, 1]);
+    expect(calls.map((c) => c.offset)).toEqual([10]);
+    expect(cache.get(0)).toBe(seeded);
+    calls[0]?.resolve(page(10));
+    await tick();
+    const fetched = cache.get(1);
+    cache.seed(1, page(99));
+    expect(cache.get(1)).toBe(fetched);
+  });
+
   it('aborts superseded fetches and ignores their late answers', async () => {
     const { calls, fetchPage } = deferredFetcher();
     const cache = new PageCache({ pageSize: 10, fetchPage });

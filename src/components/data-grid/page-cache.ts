@@ -39,6 +39,11 @@ export class PageCache {
     this.fetchPage = options.fetchPage;
   }
 
+  /** A page the source already held (GridSource.peekRows): cached without a fetch. */
+  seed(page: number, table: Table): void {
+    if (!this.pages.has(page)) this.pages.set(page, table);
+  }
+
   /** The cached page, marked as recently used; undefined when not loaded (yet). */
   get(page: number): Table | undefined {
     const table = this.pages.get(page);

@@ -64,14 +64,17 @@ export function useGridPages({
   rowNumberColumn: string;
   win: RowWindow;
 }): GridPages {
-  const cache = useMemo(
-    () =>
-      new PageCache({
-        pageSize,
-        fetchPage: (offset, limit, signal) => source.fetchRows(offset, limit, signal),
-      }),
-    [source, pageSize],
-  );
+  const cache = useMemo(() => {
+    const pages = new PageCache({
+      pageSize,
+      fetchPage: (offset, limit, signal) => source.fetchRows(offset, limit, signal),
+    });
+    // The first page when the source holds it already: the first render paints rows, not a frame
+    // of empty ones and then, after a fetch that only waits a microtask, the rows.
+    const first = source.peekRows?.(0, pageSize);
+    if (first) pages.seed(0, first);
+    return pages;
+  }, [source, pageSize]);
   useEffect(() => () => cache.abortAll(), [cache]);
   useSyncExternalStore(cache.subscribe, cache.getVersion);
 

@@ -116,7 +116,12 @@ export function useScrollWindow({
     setPrevKey(sourceKey);
     setScrollPos({ scrollTop: 0, virtualTop: null });
   }
+  // Back to the top when the rows change. Not at mount: a new scroller is at the top already, and
+  // setting scrollTop forces a layout in the commit, before the first page can be rendered.
+  const scrolledKey = useRef(sourceKey);
   useLayoutEffect(() => {
+    if (scrolledKey.current === sourceKey) return;
+    scrolledKey.current = sourceKey;
     wheelPos.current = null;
     if (scrollerRef.current) scrollerRef.current.scrollTop = 0;
   }, [sourceKey, scrollerRef]);

@@ -73,6 +73,8 @@ export class OpenedFile {
   /** The DuckDB table exists and was created by this file: closing drops it, and only then. */
   private ownsTable = false;
   private closed = false;
+  private firstPageDone: () => void = () => {};
+  private readonly firstPage = new Promise<void>((resolve) => (this.firstPageDone = resolve));
   private firstRowsDone: () => void = () => {};
   private firstRows: Promise<void> = Promise.resolve();
   /** Whether the current load waits for the first rows to paint (firstRowsWaitMs); see reload(). */
@@ -114,6 +116,7 @@ export class OpenedFile {
       timings: {},
     };
     this.loading = this.start();
+    void this.loading.then(() => this.firstPageDone());
   }
 
   get state(): FileState {
@@ -152,6 +155,14 @@ export class OpenedFile {
   /** The view painted the first rows: the load's first row-group decode may start (firstRowsWaitMs). */
   firstRowsPainted(): void {
     this.firstRowsDone();
+  }
+
+  /**
+   * Settles once the first rows can be painted without waiting for a decode: the first page of the
+   * file-order rows is decoded (a Parquet file), or the first load ended (any file).
+   */
+  firstPageReady(): Promise<void> {
+    return this.firstPage;
   }
 
   /** Settles once the view has painted the first rows, or the load ended without them. */
@@ -392,7 +403,10 @@ export class OpenedFile {
         else this.heavyStore = store;
       },
       setFileOrderRows: (source) => {
-        if (!signal.aborted) this.fileOrder = source;
+        if (signal.aborted) return;
+        this.fileOrder = source;
+        // The loader has posted the first page's decode: its first row is served from it.
+        void source?.fetchRows(0, 1).then(this.firstPageDone, this.firstPageDone);
       },
       setColumnReader: (reader) => {
         if (!signal.aborted) this.columnReader = reader;

@@ -44,3 +44,34 @@ export function withTail(source: ByteSource, dataEnd: number, tail: Uint8Array):
     },
   };
 }
+
+/**
+ * A Blob with some of its ranges read ahead, in parallel: a slice inside one of them is served
+ * from memory, any other from the Blob. Opening a Parquet file reads its ends several times (the
+ * magic bytes, the footer's length, the footer; then parquet-wasm the length, the footer and the
+ * page index again), one after another; in a worker each Blob read cost 1-9 ms on these machines,
+ * whatever its size, and the footer of the 100K bench file took 6 such reads (docs/benchmarks.md).
+ */
+export async function withRangesRead(
+  blob: Blob,
+  ranges: readonly (readonly [number, number])[],
+): Promise<ByteSource> {
+  const read = await Promise.all(
+    ranges.map(async ([start, end]) => {
+      const s = Math.max(0, Math.min(start, blob.size));
+      const e = Math.max(s, Math.min(end, blob.size));
+      return { start: s, bytes: await readRange(blob, s, e) };
+    }),
+  );
+  return {
+    size: blob.size,
+    slice(start: number, end: number): ByteRange {
+      const s = Math.max(0, Math.min(start, blob.size));
+      const e = Math.max(s, Math.min(end, blob.size));
+      const hit = read.find((r) => s >= r.start && e <= r.start + r.bytes.length);
+      if (!hit) return blob.slice(s, e);
+      // A copy: the caller owns (and may transfer) the buffer it gets.
+      return { arrayBuffer: () => Promise.resolve(hit.bytes.slice(s - hit.start, e - hit.start).buffer) };
+    },
+  };
+}

@@ -48,6 +48,21 @@ describe('thrift compact codec', () => {
       () => struct(f(1, { type: T.TRUE, value: true }), f(2, { type: T.FALSE, value: false })),
     ],
     ['a field id jump over 15', () => struct(i32(1, 1), i32(40, 2), i32(41, 3))],
+    // Varints up to 7 bytes are read with numbers, longer ones with BigInt: both sides of the edge.
+    ['i32 at its ends', () => struct(i32(1, 2 ** 31 - 1), i32(2, -(2 ** 31)), i32(3, 0), i32(4, -1))],
+    [
+      'i64 around 2^48 (a 7-byte zigzag varint) and 2^53',
+      () =>
+        struct(
+          i64(1, 2n ** 48n - 1n),
+          i64(2, -(2n ** 48n)),
+          i64(3, 2n ** 48n),
+          i64(4, -(2n ** 48n) - 1n),
+          i64(5, 2n ** 53n + 1n),
+          i64(6, -(2n ** 53n) - 1n),
+        ),
+    ],
+    ['a field id over 2^14 (a 3-byte varint)', () => struct(i32(1, 1), i32(20_000, 2), i32(-3, 3))],
     [
       'a list of 20',
       () =>
@@ -69,10 +84,33 @@ describe('thrift compact codec', () => {
     ['a list claiming more items than bytes', () => Uint8Array.from([0x19, 0xf5, 0xff, 0xff, 0xff, 0x0f])],
     ['an unknown type', () => Uint8Array.from([0x1d])],
     ['nesting deeper than 64', () => new Uint8Array(200).fill(0x1c)],
+    [
+      'a varint over 10 bytes',
+      () => Uint8Array.from([0x16, ...new Array<number>(11).fill(0xff), 0x01, 0x00]),
+    ],
   ])('%s: a ThriftError, no huge allocation', (_name, damage) => {
     const bytes = damage(writeStruct(fileMeta({ numRows: 1n, rows: 1n })));
     expect(() => readStruct(bytes)).toThrow(ThriftError);
     expect(tryReadFooterMeta(bytes)).toBeNull();
+  });
+});
+
+describe('thrift compact numbers', () => {
+  it.each([
+    // field 1, type I32, then the zigzag varint: a varint past 32 bits wraps as Apache Thrift's does.
+    ['a 5-byte varint', [0x15, 0xfe, 0xff, 0xff, 0xff, 0x0f, 0x00], 2 ** 31 - 1],
+    ['a 6-byte varint, wrapped to 32 bits', [0x15, 0x80, 0x80, 0x80, 0x80, 0x20, 0x00], 0],
+    [
+      'a 9-byte varint, wrapped to 32 bits',
+      [0x15, 0x83, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01, 0x00],
+      -2,
+    ],
+  ])('an i32 from %s', (_name, bytes, expected) => {
+    expect(readStruct(Uint8Array.from(bytes)).struct.fields[0]).toEqual({
+      id: 1,
+      type: T.I32,
+      value: expected,
+    });
   });
 });
 
