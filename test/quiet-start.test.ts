@@ -78,8 +78,18 @@ describe('a quiet start', () => {
     ws.subscribe(() => seen.push(...ws.getSnapshot().map((f) => f.status)));
     const file = ws.open(await sample('quiet.parquet'), 'quiet.parquet');
     expect(ws.getSnapshot()).toEqual([]);
+    // whenShown's callbacks run before a render the snapshot's change schedules (React renders in
+    // a microtask it queues then): the app names the file in the URL in that same render.
+    const order: string[] = [];
+    ws.subscribe(() => {
+      if (ws.getSnapshot().some((f) => f.id === file.id)) queueMicrotask(() => order.push('render'));
+    });
+    const named = ws.whenShown(file.id).then(() => order.push('named'));
     await file.firstPageReady();
     const state = await shown(ws, () => file.id);
+    await named;
+    expect(order[0]).toBe('named');
+    await ws.whenShown(file.id);
     // The whole groups are still gated: the file is shown loading, with its first rows at hand.
     expect(state.status).toBe('loading');
     expect(file.fileOrderRows?.peekRows?.(0, 10)?.numRows).toBe(10);

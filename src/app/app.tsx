@@ -128,11 +128,13 @@ export function App({ services }: { services: AppServices }) {
       ).files;
       if (picked) remembered.remember(picked, dropped);
       // The newest file is the one the user wants to see. Its history entry is written once its
-      // first rows are painted (use-url-state.ts says why); the view switches at once.
+      // first rows are painted (use-url-state.ts says why); the view switches when the file is
+      // shown (its quiet start, workspace.ts), in the same render: until then the URL still names
+      // the table on screen, so the view does not fall back to another one.
       const last = opened.at(-1);
       if (last !== undefined) {
         holdHistoryWrites(last.firstRowsShown());
-        showTable(last.tableName);
+        void workspace.whenShown(last.id).then(() => showTable(last.tableName));
       }
     },
     [workspace, remembered, showTable, tab],

@@ -29,7 +29,9 @@ export class Workspace {
   private snapshot: readonly FileState[] = [];
   /** What React sees: `snapshot` less the files still in their quiet start. */
   private shown: readonly FileState[] = [];
-  private readonly quiet = new Set<string>();
+  /** Files in their quiet start, and what to call when each is shown (see `whenShown`). */
+  private readonly quiet = new Map<string, () => void>();
+  private readonly shownLater = new Map<string, Promise<void>>();
   private readonly quietStartMs: number;
   private readonly stores = new Map<string, OpenedStore>();
   private storeSnapshot: readonly StoreState[] = [];
@@ -95,10 +97,10 @@ export class Workspace {
     this.files.set(id, opened);
     this.snapshot = [...this.snapshot, opened.state];
     if (this.quietStartMs > 0) {
-      this.quiet.add(id);
+      this.shownLater.set(id, new Promise<void>((resolve) => this.quiet.set(id, resolve)));
       const show = () => {
         clearTimeout(timer);
-        if (this.quiet.delete(id)) this.emit();
+        if (this.endQuiet(id)) this.emit();
       };
       const timer = setTimeout(show, this.quietStartMs);
       void opened.firstPageReady().then(show);
@@ -159,6 +161,7 @@ export class Workspace {
     this.storeOf(id)?.remove(id);
     this.files.delete(id);
     this.quiet.delete(id);
+    this.shownLater.delete(id);
     this.snapshot = this.snapshot.filter((s) => s.id !== id);
     this.emit();
     await opened.close();
@@ -181,7 +184,7 @@ export class Workspace {
     this.snapshot = this.snapshot.map((s) => (s.id === state.id ? state : s));
     // A load that ended is shown with its end, whatever its quiet start was waiting for.
     if (state.status === 'ready' || state.status === 'failed' || state.status === 'cancelled')
-      this.quiet.delete(state.id);
+      this.endQuiet(state.id);
     this.emit();
     // A store waits for its files: a load that ended, a reload or a rename rebuilds its view.
     this.storeOf(state.id)?.update();
@@ -199,6 +202,24 @@ export class Workspace {
       ...this.snapshot.map((s) => s.tableName.toLowerCase()),
       ...this.storeSnapshot.map((s) => s.tableName.toLowerCase()),
     ]);
+  }
+
+  /**
+   * Settles when the file is in the snapshot (at once if it is): the app names a new file in the
+   * URL then, so the view does not fall back to another table while the file is quiet.
+   */
+  whenShown(id: string): Promise<void> {
+    return this.shownLater.get(id) ?? Promise.resolve();
+  }
+
+  /** Ends a file's quiet start (false: it had none). Its waiters run before the snapshot changes. */
+  private endQuiet(id: string): boolean {
+    const shown = this.quiet.get(id);
+    if (!shown) return false;
+    this.quiet.delete(id);
+    this.shownLater.delete(id);
+    shown();
+    return true;
   }
 
   private emit(): void {
