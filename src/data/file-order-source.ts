@@ -95,9 +95,8 @@ export function createFileOrderSource(options: FileOrderSourceOptions): GridSour
   const prefetchEnd = Math.min(rowCount, Math.max(0, Math.floor(options.prefetchRows ?? 0)));
   const prefetched =
     prefetchEnd > 0 ? fromParquet(0, prefetchEnd, undefined, options.prefetchRead ?? readParquet) : null;
-  // A failed prefetch is not an error by itself: the page asked for again reports it.
-  prefetched?.catch(() => undefined);
-  // The prefetched rows once decoded, for peekRows.
+  // The prefetched rows once decoded, for peekRows. A failed prefetch is not an error by itself:
+  // the page asked for again reports it.
   let first: Table | null = null;
   prefetched?.then(
     (rows) => (first = rows),

@@ -7,9 +7,15 @@ import { normalizeTable, VectorShapeError } from '../../core/schema/normalize';
 import { columnKeys, selectByKey } from '../../core/schema/column-keys';
 import { MemscopeError } from '../../core/errors';
 import { detectFileKind, isParquetMagic, readMagic } from './file-kind';
-import { withRangesRead, type ByteSource } from './byte-source';
+import type { ByteSource } from './byte-source';
 import { classifyDecoderError, parquetError } from './parquet-errors';
-import { readFooterBytes, tryReadFooterMeta, type FooterMeta, type LeafColumn } from './footer-meta';
+import {
+  readFooterBytes,
+  readParquetEnds,
+  tryReadFooterMeta,
+  type FooterMeta,
+  type LeafColumn,
+} from './footer-meta';
 import {
   ARROW_SCHEMA_KEY,
   hasShortChunks,
@@ -40,36 +46,6 @@ import {
 
 /** Key-value entries longer than this are cut for the schema panel (pandas metadata can be big). */
 const MAX_KV_VALUE_CHARS = 4000;
-
-/** The end of a local file read at open (see readEnds). */
-const TAIL_READ_BYTES = 64 * 1024;
-
-/**
- * A local file with its first bytes and its tail in memory: the last 64 KB (a 10-row-group footer
- * and its page index fit), or, for a longer footer, twice the footer's length (the page index
- * before it is about as long). One read of 512 KB took ~19 ms against ~7 ms for 64 KB, so the
- * first read stays small.
- */
-async function readEnds(file: Blob): Promise<ByteSource> {
-  const ends = await withRangesRead(file, [
-    [0, 8],
-    [file.size - TAIL_READ_BYTES, file.size],
-  ]);
-  if (file.size < 12) return ends;
-  const footerLength = new DataView(await ends.slice(file.size - 8, file.size - 4).arrayBuffer()).getUint32(
-    0,
-    true,
-  );
-  const wanted = 8 + 2 * footerLength;
-  if (wanted <= TAIL_READ_BYTES || footerLength > MAX_FOOTER_READ_BYTES) return ends;
-  return withRangesRead(file, [
-    [0, 8],
-    [file.size - wanted, file.size],
-  ]);
-}
-
-/** A footer longer than this is left to be read as asked (readFooterBytes refuses over 64 MiB). */
-const MAX_FOOTER_READ_BYTES = 16 * 1024 * 1024;
 
 const CODEC_NAMES: Record<number, string> = Object.fromEntries(
   Object.entries(Compression)
@@ -108,7 +84,7 @@ export class ParquetDecoder {
   ): Promise<ParquetDecoder> {
     // A local file's two ends are read once, at the same time, and every read of the footer below
     // (ours and parquet-wasm's) comes from them. A URL file is read by the ranges asked for.
-    const blob = source instanceof Blob ? await readEnds(source) : source;
+    const blob = source instanceof Blob ? await readParquetEnds(source) : source;
     const { head, tail } = await readMagic(blob);
     if (options.remote && !isParquetMagic(head)) {
       // By URL only Parquet is read (by ranges); its extension does not make it CSV or Arrow.
