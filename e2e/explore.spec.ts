@@ -26,6 +26,16 @@ test.describe('Explore', () => {
     await expect(schema.getByText('float32[384]')).toBeVisible();
     // The file's timestamp unit (DuckDB holds it in microseconds); the grid's header shows the same.
     await expect(schema.getByRole('row', { name: /^created_at .*timestamp\[ms, UTC\]/ })).toBeVisible();
+    // The footer's sections are built when first opened (lazy-details.tsx): open shows them.
+    await schema.getByText(/^Parquet columns \(\d+\)$/).click();
+    await expect(schema.getByRole('row', { name: /^memory_id BYTE_ARRAY ZSTD / })).toBeVisible();
+    await schema.getByText(/^Row groups \(\d+\)$/).click();
+    await expect(
+      schema
+        .getByRole('listitem')
+        .filter({ hasText: /^[\d,]+ rows · / })
+        .first(),
+    ).toBeVisible();
   });
 
   test('a corpus file picked with "Open files" shows its rows', async ({ page }) => {

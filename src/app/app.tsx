@@ -11,6 +11,7 @@ import { PlanFileHint } from '../features/files/plan-file-hint';
 import { OpenFilesButton } from '../features/files/open-files-button';
 import type { Picked } from '../data/files/remembered-files';
 import { ExploreView } from '../features/explore/explore-view';
+import { ExploreAreaContext, useExploreArea } from '../features/explore/explore-area';
 import { StoreExploreView } from '../features/explore/store-explore-view';
 import { SqlPanel, type SqlPanelTable } from '../features/sql/sql-panel';
 import { PlansView } from '../features/plans/plans-view';
@@ -53,6 +54,9 @@ export function App({ services }: { services: AppServices }) {
   // A hidden grid rendered once while idle after start-up, so the first file's grid runs warm code.
   const [sidebarOpen, setSidebarOpen] = useState(true);
   const [warmUp, setWarmUp] = useState<'waiting' | 'running' | 'done'>('waiting');
+  // The Explore tab's box, which the grid of a view starts from (explore-area.ts).
+  const explorePanel = useRef<HTMLDivElement>(null);
+  const exploreArea = useExploreArea(explorePanel);
   useEffect(() => {
     const start = () => setWarmUp((w) => (w === 'waiting' ? 'running' : w));
     if (typeof requestIdleCallback === 'function') {
@@ -314,35 +318,37 @@ export function App({ services }: { services: AppServices }) {
         />
         <main className="main">
           <PlanFileHint files={planFileHint} onOpen={openPlanFiles} onDismiss={() => setPlanFileHint([])} />
-          <TabPanel id="explore" selected={tab}>
-            <ErrorBoundary name="Explore" resetKey={shownId ?? undefined}>
-              {activeStore && activeStoreObject && activeStore.status !== 'failed' ? (
-                <StoreExploreView
-                  key={`${activeStore.id}:${viewEpoch}`}
-                  db={db}
-                  store={activeStoreObject}
-                  state={activeStore}
-                  initialState={decodeExploreState(exploreState)}
-                  onStateChange={onExploreState}
-                  onFindSimilar={findSimilarInStore}
-                />
-              ) : active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
-                <ExploreView
-                  key={`${active.id}:${viewEpoch}`}
-                  db={db}
-                  file={activeFile}
-                  table={active}
-                  onFindSimilar={hasVectors ? findSimilar : undefined}
-                  initialState={decodeExploreState(exploreState)}
-                  onStateChange={onExploreState}
-                />
-              ) : (
-                <div className="empty-state">
-                  <p>Drop Parquet, CSV or Arrow files anywhere on this page, or use “Open files”.</p>
-                  <p>Files are read here, in this tab. Nothing is uploaded.</p>
-                </div>
-              )}
-            </ErrorBoundary>
+          <TabPanel id="explore" selected={tab} ref={explorePanel}>
+            <ExploreAreaContext value={exploreArea}>
+              <ErrorBoundary name="Explore" resetKey={shownId ?? undefined}>
+                {activeStore && activeStoreObject && activeStore.status !== 'failed' ? (
+                  <StoreExploreView
+                    key={`${activeStore.id}:${viewEpoch}`}
+                    db={db}
+                    store={activeStoreObject}
+                    state={activeStore}
+                    initialState={decodeExploreState(exploreState)}
+                    onStateChange={onExploreState}
+                    onFindSimilar={findSimilarInStore}
+                  />
+                ) : active && activeFile && active.status !== 'failed' && active.status !== 'cancelled' ? (
+                  <ExploreView
+                    key={`${active.id}:${viewEpoch}`}
+                    db={db}
+                    file={activeFile}
+                    table={active}
+                    onFindSimilar={hasVectors ? findSimilar : undefined}
+                    initialState={decodeExploreState(exploreState)}
+                    onStateChange={onExploreState}
+                  />
+                ) : (
+                  <div className="empty-state">
+                    <p>Drop Parquet, CSV or Arrow files anywhere on this page, or use “Open files”.</p>
+                    <p>Files are read here, in this tab. Nothing is uploaded.</p>
+                  </div>
+                )}
+              </ErrorBoundary>
+            </ExploreAreaContext>
           </TabPanel>
           <TabPanel id="similar" selected={tab}>
             <ErrorBoundary name="Similar" resetKey={similar?.state.id}>

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode, type Ref } from 'react';
 
 export interface TabDef {
   id: string;
@@ -52,7 +52,17 @@ export function Tabs({
   );
 }
 
-export function TabPanel({ id, selected, children }: { id: string; selected: string; children: ReactNode }) {
+export function TabPanel({
+  id,
+  selected,
+  children,
+  ref,
+}: {
+  id: string;
+  selected: string;
+  children: ReactNode;
+  ref?: Ref<HTMLDivElement>;
+}) {
   // Panels stay mounted when hidden so that a SQL result or a laid-out plan survives a tab switch.
   return (
     <div
@@ -61,6 +71,7 @@ export function TabPanel({ id, selected, children }: { id: string; selected: str
       aria-labelledby={`tab-${id}`}
       hidden={id !== selected}
       className="tab-panel"
+      ref={ref}
     >
       {children}
     </div>

@@ -277,11 +277,16 @@ export function DataGrid(props: DataGridProps) {
           role="presentation"
           style={{ height: win.scrollHeight + HEADER_HEIGHT, width: totalWidth }}
         >
-          {/* Sticky: the rows are painted at their true size whatever the scroll space's scale. */}
+          {/* Sticky: the rows are painted at their true size whatever the scroll space's scale. No
+              taller than the canvas: a guessed viewport can be taller than the scroller, and a layer
+              past the canvas would make a short table scroll until the guess is corrected. */}
           <div
             className="dg-layer"
             role="presentation"
-            style={{ height: Math.max(0, viewport.height), width: totalWidth }}
+            style={{
+              height: Math.max(0, Math.min(viewport.height, win.scrollHeight + HEADER_HEIGHT)),
+              width: totalWidth,
+            }}
           >
             <GridHeader
               columns={columns}

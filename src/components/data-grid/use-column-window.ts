@@ -1,5 +1,10 @@
 import { useCallback, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import {
+  elementScroll,
+  useVirtualizer,
+  type Virtualizer,
+  type VirtualizerOptions,
+} from '@tanstack/react-virtual';
 import { clampWidth, type ColumnModel, type VisibleColumn } from './column-model';
 import type { Size } from './grid-metrics';
 
@@ -30,6 +35,24 @@ function observeRectAfterLayout(
   return () => observer.disconnect();
 }
 
+type ScrollToFn = VirtualizerOptions<HTMLDivElement, Element>['scrollToFn'];
+
+/**
+ * The virtualizer's scroll writes, less the one it makes when it attaches: it sets the new scroller
+ * to the offset it starts from (0), where a new scroller already is, and setting scrollLeft forces
+ * a layout in the grid's first commit (~20 ms on the path to a file's first rows). Later writes,
+ * 0 included (a column scrolled back into view), go through.
+ */
+export function skipAttachWrite(): ScrollToFn {
+  let attached = false;
+  return (offset, options, instance) => {
+    const first = !attached;
+    attached = true;
+    if (first && offset === 0 && !options.adjustments) return;
+    elementScroll(offset, options, instance);
+  };
+}
+
 /**
  * Column widths (defaults, user resizes) and the horizontal window. Columns are few and fit in real
  * pixels, so `@tanstack/react-virtual` windows them, with the row-number gutter as its padding.
@@ -46,6 +69,7 @@ export function useColumnWindow({
   guessed: Size | null;
 }): ColumnWindow {
   const [widths, setWidths] = useState<Record<string, number>>({});
+  const [scrollToFn] = useState(skipAttachWrite);
   const widthOf = useCallback(
     (c: ColumnModel | undefined) => (c ? (widths[c.key] ?? c.defaultWidth) : 0),
     [widths],
@@ -62,6 +86,7 @@ export function useColumnWindow({
     overscan: 1,
     paddingStart: gutter,
     scrollPaddingStart: gutter,
+    scrollToFn,
     ...(guessed ? { initialRect: guessed, observeElementRect: observeRectAfterLayout } : {}),
   });
   useLayoutEffect(() => {

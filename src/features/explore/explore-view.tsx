@@ -1,6 +1,6 @@
 import {
   useCallback,
-  useEffect,
+  useContext,
   useMemo,
   useRef,
   useState,
@@ -30,14 +30,11 @@ import { RowDetail } from './row-detail';
 import { useRowActions } from './row-actions';
 import { watchForDroppedTable } from './table-dropped';
 import { useTableSource } from './use-table-source';
+import { ExploreAreaContext } from './explore-area';
 import './explore-view.css';
 
 // performance.mark once per opened table (the bench reads `ms:first-rows:<file>`), even if the view remounts.
 const markedTables = new Set<string>();
-
-// The size of the grid's box, kept up to date by a ResizeObserver while "Reading the file…" is
-// shown: the grid's first commit starts from it instead of measuring (a forced layout).
-let gridArea: { width: number; height: number } | null = null;
 
 /**
  * What the view reads and calls on what it shows: an OpenedFile, or a store's stand-in
@@ -116,15 +113,9 @@ export function ExploreView({
   const onDropped = useCallback(() => setDropped(true), []);
   const [selected, setSelected] = useState<{ key: string; row: number; fileRow: number | null } | null>(null);
   const gridBox = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = gridBox.current;
-    if (!el) return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) gridArea = { width: entry.contentRect.width, height: entry.contentRect.height };
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  // The grid starts from the Explore tab's box instead of measuring its own (explore-area.ts).
+  const exploreArea = useContext(ExploreAreaContext);
+  const [gridSizeGuess] = useState(() => exploreArea());
 
   const loaded = table.status === 'ready';
   const loading = table.status === 'loading';
@@ -336,7 +327,7 @@ export function ExploreView({
               extraColumns={extraColumns}
               onActiveRowChange={onActiveRowChange}
               onFirstRowsPainted={onFirstRowsPainted}
-              initialSize={gridArea}
+              initialSize={gridSizeGuess}
               status={status}
               scrollToRow={scrollToRow}
               highlight={highlight}

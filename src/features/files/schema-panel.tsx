@@ -1,4 +1,5 @@
 import { ColumnNameCell } from './column-name-cell';
+import { LazyDetails } from './lazy-details';
 import type { FileState } from '../../data/opened-file/file-state';
 import { formatCount, formatSize } from '../../core/format/quantities';
 
@@ -59,8 +60,7 @@ export function SchemaPanel({ table }: { table: FileState }) {
         </table>
       )}
       {footer && footer.columns.length > 0 && (
-        <details>
-          <summary>Parquet columns ({footer.columns.length})</summary>
+        <LazyDetails summary={`Parquet columns (${footer.columns.length})`}>
           <table className="schema-columns">
             <thead>
               <tr>
@@ -85,11 +85,10 @@ export function SchemaPanel({ table }: { table: FileState }) {
               ))}
             </tbody>
           </table>
-        </details>
+        </LazyDetails>
       )}
       {footer && footer.rowGroups.length > 0 && (
-        <details>
-          <summary>Row groups ({footer.rowGroups.length})</summary>
+        <LazyDetails summary={`Row groups (${footer.rowGroups.length})`}>
           <ol className="row-groups">
             {footer.rowGroups.slice(0, 200).map((g, i) => (
               <li key={i}>
@@ -101,11 +100,12 @@ export function SchemaPanel({ table }: { table: FileState }) {
           {footer.rowGroups.length > 200 && (
             <p className="muted">… and {footer.rowGroups.length - 200} more</p>
           )}
-        </details>
+        </LazyDetails>
       )}
       {footer && (footer.keyValue.length > 0 || footer.hasArrowSchema) && (
-        <details>
-          <summary>Key-value metadata ({footer.keyValue.length + (footer.hasArrowSchema ? 1 : 0)})</summary>
+        <LazyDetails
+          summary={`Key-value metadata (${footer.keyValue.length + (footer.hasArrowSchema ? 1 : 0)})`}
+        >
           <dl className="facts">
             {footer.hasArrowSchema && (
               <>
@@ -128,7 +128,7 @@ export function SchemaPanel({ table }: { table: FileState }) {
               </div>
             ))}
           </dl>
-        </details>
+        </LazyDetails>
       )}
     </section>
   );
