@@ -250,6 +250,8 @@ export function DataGrid(props: DataGridProps) {
     activeCell && activeCell.row >= win.start && activeCell.row < win.end
       ? cellId(gridId, activeCell.row, activeCell.col)
       : undefined;
+  // The scroll space plus the header: the rows are laid out in it.
+  const canvasHeight = win.scrollHeight + HEADER_HEIGHT;
   const missingVisible = !firstVisibleLoaded;
 
   return (
@@ -272,11 +274,7 @@ export function DataGrid(props: DataGridProps) {
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div
-          className="dg-canvas"
-          role="presentation"
-          style={{ height: win.scrollHeight + HEADER_HEIGHT, width: totalWidth }}
-        >
+        <div className="dg-canvas" role="presentation" style={{ height: canvasHeight, width: totalWidth }}>
           {/* Sticky: the rows are painted at their true size whatever the scroll space's scale. No
               taller than the canvas: a guessed viewport can be taller than the scroller, and a layer
               past the canvas would make a short table scroll until the guess is corrected. */}
@@ -284,7 +282,7 @@ export function DataGrid(props: DataGridProps) {
             className="dg-layer"
             role="presentation"
             style={{
-              height: Math.max(0, Math.min(viewport.height, win.scrollHeight + HEADER_HEIGHT)),
+              height: Math.max(0, Math.min(viewport.height, canvasHeight)),
               width: totalWidth,
             }}
           >

@@ -12,7 +12,11 @@ import type { Size } from '../../components/data-grid/grid-metrics';
  */
 export const ExploreAreaContext = createContext<() => Size | null>(() => null);
 
-/** A stable getter of `ref`'s content box, kept by a ResizeObserver: nothing renders when it changes. */
+/**
+ * A stable getter of `ref`'s content box, kept by a ResizeObserver. Not `useElementSize`
+ * (components/dag): that one is state, so every resize would render the whole app around the
+ * panel, and it reads the box at once (a layout); the grid only reads this at its mount.
+ */
 export function useExploreArea(ref: RefObject<HTMLElement | null>): () => Size | null {
   const size = useRef<Size | null>(null);
   useEffect(() => {
