@@ -4,6 +4,7 @@ import type { ColumnModel } from './column-model';
 import type { GridSource } from '../../core/grid-source';
 import { PageCache, pagesFor } from './page-cache';
 import type { RowWindow } from './row-window';
+import { onNextPaint } from '../after-paint/after-paint';
 
 /** One Arrow page as the cells read it: the shown columns' vectors by column index. */
 export interface PageView {
@@ -112,17 +113,9 @@ export function useFirstRowsPainted(
   useEffect(() => {
     if (!onPainted || reportedKey.current === sourceKey || !firstVisibleLoaded) return;
     const key = sourceKey;
-    // After the frame that paints them: the rAF callback runs before that frame's style, layout
-    // and paint; a task posted from it runs after them.
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
+    return onNextPaint(() => {
       reportedKey.current = key;
       onPainted();
-    };
-    const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
-    return () => {
-      cancelAnimationFrame(frame);
-      channel.port1.onmessage = null;
-    };
+    });
   }, [onPainted, sourceKey, firstVisibleLoaded]);
 }

@@ -1,3 +1,5 @@
+import { onNextPaint } from '../../components/after-paint/after-paint';
+
 /**
  * Ends the current task so the browser can paint and handle input, and resumes in a new one.
  * `scheduler.yield()` (Chromium) resumes ahead of other queued tasks; elsewhere a MessageChannel
@@ -22,14 +24,5 @@ export function yieldToMain(): Promise<void> {
 
 /** Resolves after the next frame has been painted (one rAF, then a new task). */
 export function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(null);
-    });
-  });
+  return new Promise((resolve) => onNextPaint(resolve));
 }
