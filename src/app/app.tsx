@@ -5,6 +5,7 @@ import type { ProfiledQuery } from '../core/plan/duckdb-profile';
 import { DataGrid } from '../components/data-grid/data-grid';
 import { ThemeToggle } from '../components/theme/theme-toggle';
 import { GridWarmUp } from '../components/data-grid/grid-warm-up';
+import { ToolbarWarmUp } from '../features/explore/toolbar-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
 import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { PlanFileHint } from '../features/files/plan-file-hint';
@@ -51,8 +52,9 @@ export function App({ services }: { services: AppServices }) {
   const [appAlerts, setAppAlerts] = useState<AlertItem[]>([]);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const alertSeq = useRef(0);
-  // A hidden grid rendered once while idle after start-up, so the first file's grid runs warm code.
   const [sidebarOpen, setSidebarOpen] = useState(true);
+  // A hidden grid and toolbar rendered once while idle after start-up, so the first file's view
+  // runs warm code.
   const [warmUp, setWarmUp] = useState<'waiting' | 'running' | 'done'>('waiting');
   // The Explore tab's box, which the grid of a view starts from (explore-area.ts).
   const explorePanel = useRef<HTMLDivElement>(null);
@@ -400,6 +402,7 @@ export function App({ services }: { services: AppServices }) {
       </div>
       <DropOverlay onFiles={openFiles} />
       {warmUp === 'running' ? <GridWarmUp onDone={endWarmUp} /> : null}
+      {warmUp === 'running' && tables.length === 0 ? <ToolbarWarmUp db={db} /> : null}
     </div>
   );
 }
