@@ -7,27 +7,22 @@ import { GoToMemory } from './go-to-memory';
 import { TableExport } from './table-export';
 import { TextSearch } from './text-search';
 
-const plan = (name: string, arrowType: string, role: ColumnPlan['role']): ColumnPlan => ({
+/** Four columns of a memory store: as the grid sees them, with the role the load gives them. */
+const COLUMNS: readonly (GridColumn & { role: ColumnPlan['role'] })[] = [
+  { name: 'memory_id', type: new Utf8(), role: 'id' },
+  { name: 'content', type: new Utf8(), role: 'text' },
+  { name: 'created_at', type: new TimestampMillisecond(), role: 'time' },
+  { name: 'access_count', type: new Int32(), role: 'other' },
+];
+/** The same columns as the load plans them. */
+const PLANS: readonly ColumnPlan[] = COLUMNS.map(({ name, type, role }) => ({
   name,
   label: name,
-  arrowType,
+  arrowType: String(type),
   role,
   destination: 'duckdb',
   reason: 'warm-up',
-});
-
-const PLANS: readonly ColumnPlan[] = [
-  plan('memory_id', 'Utf8', 'id'),
-  plan('content', 'Utf8', 'text'),
-  plan('created_at', 'Timestamp<MILLISECOND>', 'time'),
-  plan('access_count', 'Int32', 'other'),
-];
-const COLUMNS: readonly GridColumn[] = [
-  { name: 'memory_id', type: new Utf8() },
-  { name: 'content', type: new Utf8() },
-  { name: 'created_at', type: new TimestampMillisecond() },
-  { name: 'access_count', type: new Int32() },
-];
+}));
 const ID_COLUMN = PLANS[0] as ColumnPlan;
 const noop = () => undefined;
 
@@ -40,33 +35,22 @@ const noop = () => undefined;
  * stand beside a real toolbar's.
  */
 export function ToolbarWarmUp({ db }: { db: DbClient }) {
+  // What Export and Go to memory share: a table that is never ready, an unsorted, unfiltered view.
+  const view = {
+    db,
+    table: 'warm_up',
+    fileName: 'warm-up.parquet',
+    ready: false,
+    sort: null,
+    filters: [],
+    tiebreaker: undefined,
+  };
   return (
     <div className="ex-warm-up" aria-hidden="true" inert>
       <TextSearch value="" columns={['content']} onChange={noop} />
       <FilterBar columns={COLUMNS} filters={[]} onChange={noop} />
-      <TableExport
-        db={db}
-        table="warm_up"
-        fileName="warm-up.parquet"
-        columns={PLANS}
-        heavy={null}
-        sort={null}
-        filters={[]}
-        tiebreaker={undefined}
-        labels={new Map()}
-        ready={false}
-      />
-      <GoToMemory
-        db={db}
-        table="warm_up"
-        fileName="warm-up.parquet"
-        idColumn={ID_COLUMN}
-        ready={false}
-        sort={null}
-        filters={[]}
-        tiebreaker={undefined}
-        onFound={noop}
-      />
+      <TableExport {...view} columns={PLANS} heavy={null} labels={new Map()} />
+      <GoToMemory {...view} idColumn={ID_COLUMN} onFound={noop} />
     </div>
   );
 }
