@@ -6,6 +6,7 @@ import { DataGrid } from '../components/data-grid/data-grid';
 import { ThemeToggle } from '../components/theme/theme-toggle';
 import { GridWarmUp } from '../components/data-grid/grid-warm-up';
 import { ToolbarWarmUp } from '../features/explore/toolbar-warm-up';
+import { FileListWarmUp } from '../features/files/file-list-warm-up';
 import { DropOverlay } from '../features/files/drop-overlay';
 import { ErrorAlerts, type AlertItem } from '../features/files/error-alerts';
 import { PlanFileHint } from '../features/files/plan-file-hint';
@@ -402,7 +403,12 @@ export function App({ services }: { services: AppServices }) {
       </div>
       <DropOverlay onFiles={openFiles} />
       {warmUp === 'running' ? <GridWarmUp onDone={endWarmUp} /> : null}
-      {warmUp === 'running' && tables.length === 0 ? <ToolbarWarmUp db={db} /> : null}
+      {warmUp === 'running' && tables.length === 0 ? (
+        <>
+          <ToolbarWarmUp db={db} />
+          <FileListWarmUp />
+        </>
+      ) : null}
     </div>
   );
 }

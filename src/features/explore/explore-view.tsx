@@ -31,6 +31,7 @@ import { useRowActions } from './row-actions';
 import { watchForDroppedTable } from './table-dropped';
 import { useTableSource } from './use-table-source';
 import { ExploreAreaContext } from './explore-area';
+import { ExploreTitle } from './explore-title';
 import './explore-view.css';
 
 // performance.mark once per opened table (the bench reads `ms:first-rows:<file>`), even if the view remounts.
@@ -253,9 +254,7 @@ export function ExploreView({
   return (
     <div className="ex-view">
       <div className="ex-toolbar">
-        <h2 className="ex-title">
-          {table.fileName} <span className="ex-muted">as {table.tableName}</span>
-        </h2>
+        <ExploreTitle fileName={table.fileName} tableName={table.tableName} />
         {source ? (
           <TextSearch value={search} columns={searched.map((c) => columnLabel(c))} onChange={setSearch} />
         ) : null}

@@ -24,6 +24,7 @@ describe('ToolbarWarmUp', () => {
       part: 'hidden from assistive technology and input',
       pattern: /^<div class="ex-warm-up" aria-hidden="true" inert=""/,
     },
+    { part: 'the heading, in its own font size', pattern: /<h2 class="ex-title">warm-up.parquet/ },
     { part: 'the text search', pattern: /<input[^>]*type="search"/ },
     { part: "the filter bar's column choices", pattern: /<option value="created_at"/ },
     { part: 'the Export button', pattern: />Export</ },

@@ -2,6 +2,7 @@ import { Int32, TimestampMillisecond, Utf8 } from 'apache-arrow';
 import type { ColumnPlan } from '../../core/schema/column-plan';
 import type { GridColumn } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
+import { ExploreTitle } from './explore-title';
 import { FilterBar } from './filter-bar';
 import { GoToMemory } from './go-to-memory';
 import { TableExport } from './table-export';
@@ -27,10 +28,12 @@ const ID_COLUMN = PLANS[0] as ColumnPlan;
 const noop = () => undefined;
 
 /**
- * The Explore toolbar's controls rendered hidden once while the app is idle after start-up, beside
- * the grid's warm-up and for the same reason (components/data-grid/grid-warm-up.tsx): V8 compiles
- * functions on their first call, and the first file's toolbar ran its code cold in the render of
- * its first rows (docs/data-path.md, item 14). Nothing is queried: the table is never `ready`.
+ * The Explore toolbar rendered hidden once while the app is idle after start-up, beside the grid's
+ * warm-up and for the same reason (components/data-grid/grid-warm-up.tsx): V8 compiles functions
+ * on their first call, and the first file's toolbar ran its code cold in the render of its first
+ * rows (docs/data-path.md, item 14). Its heading is there for the browser's font lookups: the first
+ * text in a new font size asks the browser process for that font, synchronously, in the layout of
+ * the frame that shows it (item 15). Nothing is queried: the table is never `ready`.
  * The app mounts it only while no file is shown, so its labels ("Go to memory", "Export") never
  * stand beside a real toolbar's.
  */
@@ -47,6 +50,7 @@ export function ToolbarWarmUp({ db }: { db: DbClient }) {
   };
   return (
     <div className="ex-warm-up" aria-hidden="true" inert>
+      <ExploreTitle fileName={view.fileName} tableName={view.table} />
       <TextSearch value="" columns={['content']} onChange={noop} />
       <FilterBar columns={COLUMNS} filters={[]} onChange={noop} />
       <TableExport {...view} columns={PLANS} heavy={null} labels={new Map()} />
