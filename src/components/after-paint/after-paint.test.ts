@@ -55,4 +55,45 @@ describe('onNextPaint', () => {
     await tasks();
     expect(callback).toHaveBeenCalledTimes(1);
   });
+
+  describe("with Chromium's task scheduler", () => {
+    /** A fake `scheduler.postTask`: records each task's priority and runs it when the test says. */
+    let posted: { priority: string; signal: AbortSignal; run(): void }[];
+    beforeEach(() => {
+      posted = [];
+      vi.stubGlobal('scheduler', {
+        postTask(callback: () => void, options: { priority: string; signal: AbortSignal }) {
+          return new Promise<void>((resolve, reject) => {
+            const task = {
+              ...options,
+              run() {
+                if (options.signal.aborted) return;
+                callback();
+                resolve();
+              },
+            };
+            options.signal.addEventListener('abort', () => reject(new DOMException('', 'AbortError')));
+            posted.push(task);
+          });
+        },
+      });
+    });
+
+    it.each([
+      { name: 'runs after the frame, as a user-blocking task', cancel: false, called: 1 },
+      { name: 'is aborted when cancelled after the frame', cancel: true, called: 0 },
+    ])('$name', async ({ cancel, called }) => {
+      const callback = vi.fn();
+      const stop = onNextPaint(callback);
+      expect(posted).toEqual([]);
+      runFrame();
+      expect(posted.map((t) => t.priority)).toEqual(['user-blocking']);
+      expect(callback).not.toHaveBeenCalled();
+      if (cancel) stop();
+      expect(posted[0]?.signal.aborted).toBe(cancel);
+      posted[0]?.run();
+      await tasks();
+      expect(callback).toHaveBeenCalledTimes(called);
+    });
+  });
 });
