@@ -9,6 +9,7 @@ import type { DbClient } from './db/db-client';
 import type { GridColumn, GridSource } from '../core/grid-source';
 import { parquetError } from './parquet/parquet-errors';
 import type { ParquetFooter, ReadRequest } from './parquet/parquet-reader';
+import { rowsRequest } from './parquet/first-page';
 
 /**
  * The grid source of an unsorted, unfiltered Parquet table: page i is file rows
@@ -69,25 +70,11 @@ export function createFileOrderSource(options: FileOrderSourceOptions): GridSour
     signal?: AbortSignal,
     read: (request: ReadRequest) => Promise<Uint8Array> = readParquet,
   ): Promise<Table> => {
-    const groups: number[] = [];
-    let first = -1;
-    footer.rowGroups.forEach((g, i) => {
-      if (g.firstRow < end && g.firstRow + g.rows > start) {
-        if (first < 0) first = i;
-        groups.push(i);
-      }
-    });
-    const firstGroup = footer.rowGroups[first];
-    if (!firstGroup) return new Table(schema, []);
+    const request = rowsRequest(footer, columns, vectors, start, end);
+    if (!request) return new Table(schema, []);
     // The signal is not passed on: aborting a running read terminates the worker (parquet-wasm
     // cannot be interrupted), and a new page worker costs more than finishing a 256-row page.
-    const ipc = await read({
-      rowGroups: groups,
-      columns: [...columns],
-      vectors,
-      offset: start - firstGroup.firstRow,
-      limit: end - start,
-    });
+    const ipc = await read(request);
     if (signal?.aborted) throw parquetError('cancelled', options.fileName);
     return tableFromIPC(ipc);
   };

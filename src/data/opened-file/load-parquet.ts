@@ -3,14 +3,12 @@ import type { ColumnPlan } from '../../core/schema/column-plan';
 import { duckdbColumns, heavyColumns, vectorDimsOf } from '../../core/schema/plan-columns';
 import { createFileOrderSource } from '../file-order-source';
 import { RowGroupHeavyStore, DEFAULT_HEAVY_BUDGET_BYTES, type GroupLoader } from '../heavy-store';
+import { FIRST_PAGE_ROWS } from '../parquet/first-page';
 import { planFromProbe, vectorProbeRequest } from '../parquet/plan-file';
 import type { ParquetFooter, ReadRequest } from '../parquet/parquet-reader';
 import { loadStarted } from '../parquet/worker-pool';
 import { mark, safe, type LoadContext } from './load-context';
 import type { ParquetWorkers } from './parquet-workers';
-
-/** Rows decoded ahead for the grid's first page (the grid's page size: one page, not a whole group). */
-const FIRST_PAGE_ROWS = 256;
 
 export interface ParquetLoadCallbacks {
   onFooter?: () => void;
@@ -85,6 +83,8 @@ async function loadRows(ctx: LoadContext, workers: ParquetWorkers, callbacks: Pa
       prefetchRows: FIRST_PAGE_ROWS,
       // The first page is read by the load worker: it is open (its footer is here), while the page
       // worker may still be reading its own; the load's first group queues behind this small read.
+      // When the footer alone gives the plan, the worker has already started decoding this very
+      // request (`firstPageRequest`, first-page.ts) and answers it from that decode.
       prefetchRead: (req) => source.read(req),
     }),
   );

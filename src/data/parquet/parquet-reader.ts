@@ -72,7 +72,11 @@ export interface ReadRequest {
  */
 export interface ParquetSource {
   readonly fileName: string;
-  footer(): Promise<ParquetFooter>;
+  /**
+   * Opens the file if it is not open. `firstPageAhead`: decode the grid's first page as soon as
+   * the footer is read, before it is asked for (a worker's first open only; first-page.ts).
+   */
+  footer(options?: { firstPageAhead?: boolean }): Promise<ParquetFooter>;
   /** Arrow IPC stream bytes (normalized: see docs/data-path.md), transferred, not copied. */
   read(request: ReadRequest, signal?: AbortSignal): Promise<Uint8Array>;
   close(): void;

@@ -37,6 +37,8 @@ export class WorkerParquetSource implements ParquetSource {
   restarts = 0;
   /** The footer of the open file, for saying where a read failed. */
   private lastFooter: ParquetFooter | null = null;
+  /** Asked for by the first footer(): sent with the first open only, not a restarted worker's. */
+  private firstPageAhead = false;
 
   constructor(
     private readonly file: Blob | RemoteFileRef,
@@ -50,7 +52,8 @@ export class WorkerParquetSource implements ParquetSource {
     private readonly locate = true,
   ) {}
 
-  footer(): Promise<ParquetFooter> {
+  footer(options?: { firstPageAhead?: boolean }): Promise<ParquetFooter> {
+    if (options?.firstPageAhead && !this.opened) this.firstPageAhead = true;
     return this.enqueue(undefined, () => this.ensureOpen());
   }
 
@@ -115,7 +118,9 @@ export class WorkerParquetSource implements ParquetSource {
         file: this.file,
         fileName: this.fileName,
         maxReadBytes: this.budgets.maxReadBytes,
+        firstPageAhead: this.firstPageAhead,
       });
+      this.firstPageAhead = false;
       this.opened = opened;
       this.isOpen = false;
       opened.then(

@@ -1,0 +1,51 @@
+import { duckdbColumns, vectorDimsOf } from '../../core/schema/plan-columns';
+import type { ParquetFooter, ReadRequest } from './parquet-reader';
+import { planFromProbe, vectorProbeRequest } from './plan-file';
+
+/** Rows decoded ahead for the grid's first page (the grid's page size: one page, not a whole group). */
+export const FIRST_PAGE_ROWS = 256;
+
+/**
+ * The read of file rows [start, end): the row groups that hold them, from the first one's row
+ * `offset`, `limit` rows. Null when no row group holds them. The file-order source reads every
+ * page of a loading file this way; `firstPageRequest` is its first page.
+ */
+export function rowsRequest(
+  footer: Pick<ParquetFooter, 'rowGroups'>,
+  columns: readonly string[],
+  vectors: Record<string, number>,
+  start: number,
+  end: number,
+): ReadRequest | null {
+  const groups: number[] = [];
+  footer.rowGroups.forEach((g, i) => {
+    if (g.firstRow < end && g.firstRow + g.rows > start) groups.push(i);
+  });
+  const first = footer.rowGroups[groups[0] ?? -1];
+  if (!first) return null;
+  return {
+    rowGroups: groups,
+    columns: [...columns],
+    vectors,
+    offset: start - first.firstRow,
+    limit: end - start,
+  };
+}
+
+/**
+ * The first page's read exactly as the load will ask for it (load-parquet.ts), from the footer
+ * alone: the DuckDB-bound columns of the plan, rows [0, FIRST_PAGE_ROWS). Null when the plan
+ * needs a probe read first (a variable float list) or the file has no rows. The load worker
+ * decodes it as soon as it has read the footer, before the main thread asks (worker-api.ts).
+ */
+export function firstPageRequest(footer: ParquetFooter): ReadRequest | null {
+  if (vectorProbeRequest(footer)) return null;
+  const plan = planFromProbe(footer, null);
+  const vectors = Object.fromEntries(vectorDimsOf(plan));
+  return rowsRequest(footer, duckdbColumns(plan), vectors, 0, Math.min(footer.rows, FIRST_PAGE_ROWS));
+}
+
+/** Equal requests give equal keys (both sides build them with the functions above). */
+export function requestKey(request: ReadRequest): string {
+  return JSON.stringify(request);
+}
