@@ -1,8 +1,10 @@
 import { openAsBlob } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { tableFromIPC } from 'apache-arrow';
+import { Field, Float32, List, Table, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
+import { Table as WasmTable, writeParquet } from 'parquet-wasm/esm';
 import { firstPageRequest, rowsRequest } from '../src/data/parquet/first-page';
+import { planFromProbe, vectorProbeRequest } from '../src/data/parquet/plan-file';
 import { InProcessParquetSource } from '../src/data/parquet/in-process-source';
 import { ParquetDecoder } from '../src/data/parquet/parquet-decoder';
 import type { ParquetFooter, ParquetSource, ReadRequest } from '../src/data/parquet/parquet-reader';
@@ -13,12 +15,35 @@ import type { DbClient } from '../src/data/db/db-client';
 import { createNodeDb } from './support/node-db';
 
 /**
- * The first page decoded ahead (docs/data-path.md, item 17): the load worker decodes it from the
- * footer alone, and the load asks for exactly that page, so the decode is used, not repeated.
+ * The load's opening reads decoded ahead (docs/data-path.md, item 17): the load worker decodes the
+ * probe (when the plan needs one) and the first page from the footer alone, and the load asks for
+ * exactly those reads, so the decodes are used, not repeated.
  */
 
 // 1280 rows in three row groups (500, 500, 280); its embedding keeps its Arrow type (FLOAT[384]).
 const SAMPLE = resolve(import.meta.dirname, '../public/sample/experiences.parquet');
+
+/** 600 rows whose embedding is a variable list<float32> (as pyarrow and DuckDB write FLOAT[d]): the plan needs a probe. */
+function listEmbeddingFile(): File {
+  const rows = 600;
+  const embedding = vectorFromArray(
+    Array.from({ length: rows }, (_, i) => [i, i + 0.5, i + 1, i + 1.5]),
+    new List(new Field('item', new Float32(), true)),
+  );
+  const id = vectorFromArray(Array.from({ length: rows }, (_, i) => `m-${i}`));
+  const table = new Table({ memory_id: id, embedding });
+  const bytes = writeParquet(WasmTable.fromIPCStream(tableToIPC(table, 'stream')));
+  return new File([bytes as Uint8Array<ArrayBuffer>], 'listed.parquet');
+}
+
+const FILES = [
+  {
+    name: 'the sample (FLOAT[384] kept by the writer)',
+    open: async () => new File([await openAsBlob(SAMPLE)], 'experiences.parquet'),
+    probe: false,
+  },
+  { name: 'a list<float32> embedding', open: async () => listEmbeddingFile(), probe: true },
+];
 
 let db: DbClient;
 beforeAll(async () => {
@@ -75,18 +100,28 @@ async function bytes(reply: Promise<Uint8Array>): Promise<Uint8Array> {
   return r.value ?? (r as Uint8Array);
 }
 
-/** The parquet worker's API on this thread, the sample open, its decodes counted; after a task. */
-async function openInWorkerApi(firstPageAhead: boolean) {
+/** The parquet worker's API on this thread, a file open, its decodes counted, once they settle. */
+async function openInWorkerApi(file: File, firstPageAhead: boolean) {
   const reads = vi.spyOn(ParquetDecoder.prototype, 'read');
   const api = createParquetWorkerApi(() => undefined);
-  const file = await openAsBlob(SAMPLE);
-  const footer = await api.open({ file, fileName: 'experiences.parquet', maxReadBytes: 1e9, firstPageAhead });
-  await new Promise((r) => setTimeout(r, 20));
+  const footer = await api.open({ file, fileName: file.name, maxReadBytes: 1e9, firstPageAhead });
+  await new Promise((r) => setTimeout(r, 50));
   return { api, footer, reads };
 }
 
-describe('the first page ahead', () => {
-  it("is the load's first read, asked for ahead with the footer", async () => {
+/** The reads the load opens with, as the worker computes them ahead. */
+async function openingReads(file: File): Promise<{ footer: ParquetFooter; reads: ReadRequest[] }> {
+  const api = createParquetWorkerApi(() => undefined);
+  const footer = await api.open({ file, fileName: file.name, maxReadBytes: 1e9 });
+  const probe = vectorProbeRequest(footer);
+  const probeIpc = probe ? await bytes(api.read(probe)) : null;
+  const page = firstPageRequest(footer, planFromProbe(footer, probeIpc));
+  await api.close();
+  return { footer, reads: [...(probe ? [probe] : []), ...(page ? [page] : [])] };
+}
+
+describe.each(FILES)('the reads ahead of $name', ({ open, probe }) => {
+  it("are the load's first reads, asked for with the footer", async () => {
     let load: ReturnType<typeof recording> | null = null;
     const ws = new Workspace({
       db,
@@ -94,47 +129,51 @@ describe('the first page ahead', () => {
         (load = recording(new InProcessParquetSource(file, name, budgets))).source,
       firstRowsWaitMs: 0,
     });
-    const opened = ws.open(
-      new File([await openAsBlob(SAMPLE)], 'experiences.parquet'),
-      'experiences.parquet',
-    );
+    const file = await open();
+    const opened = ws.open(file, file.name);
     await opened.done;
+    expect(opened.state.status).toBe('ready');
     const log = (load as ReturnType<typeof recording> | null)?.log;
-    const footer = opened.state.footer as ParquetFooter;
+    const expected = await openingReads(await open());
+    expect(expected.reads).toHaveLength(probe ? 2 : 1);
     expect(log?.footerOptions[0]).toEqual({ firstPageAhead: true });
-    expect(firstPageRequest(footer)).not.toBeNull();
-    expect(log?.reads[0]).toEqual(firstPageRequest(footer));
+    expect(log?.reads.slice(0, expected.reads.length)).toEqual(expected.reads);
     await ws.close(opened.id);
   });
 
-  it('is decoded once, in the worker, and served to the read that asks for it', async () => {
-    const { api, footer, reads } = await openInWorkerApi(true);
-    expect(reads).toHaveBeenCalledTimes(1);
-    const request = firstPageRequest(footer) as ReadRequest;
-    const page = tableFromIPC(await bytes(api.read(request)));
-    expect(reads).toHaveBeenCalledTimes(1);
-    expect(page.numRows).toBe(256);
-    expect(page.getChild('__row')?.get(255)).toBe(255n);
+  it('are decoded once, in the worker, and served to the reads that ask for them', async () => {
+    const expected = await openingReads(await open());
+    const { api, reads } = await openInWorkerApi(await open(), true);
+    const ahead = expected.reads.length;
+    expect(reads).toHaveBeenCalledTimes(ahead);
+    let page: Table | null = null;
+    for (const request of expected.reads) page = tableFromIPC(await bytes(api.read(request)));
+    expect(reads).toHaveBeenCalledTimes(ahead);
+    expect(page?.getChild('__row')?.get(0)).toBe(0n);
+    expect(page?.numRows).toBe(256);
     // Served once: the same request again is decoded again.
-    await bytes(api.read(request));
-    expect(reads).toHaveBeenCalledTimes(2);
+    await bytes(api.read(expected.reads.at(-1) as ReadRequest));
+    expect(reads).toHaveBeenCalledTimes(ahead + 1);
     await api.close();
   });
 
   it.each([
-    { name: 'not decoded when not asked for', ahead: false, first: 'page', decodes: 1 },
-    { name: 'dropped for another read', ahead: true, first: 'other', decodes: 3 },
-  ])('is $name', async ({ ahead, first, decodes }) => {
-    const { api, footer, reads } = await openInWorkerApi(ahead);
-    const request = firstPageRequest(footer) as ReadRequest;
-    if (first === 'other') {
-      // Rows 300-309: another page, whose rows are its own, not the first page's.
-      const other = tableFromIPC(await bytes(api.read({ ...request, offset: 300, limit: 10 })));
-      expect(other.getChild('__row')?.get(0)).toBe(300n);
+    { name: 'not decoded when not asked for', ahead: false, other: false },
+    { name: 'dropped for another read', ahead: true, other: true },
+  ])('are $name', async ({ ahead, other }) => {
+    const expected = await openingReads(await open());
+    const { api, reads } = await openInWorkerApi(await open(), ahead);
+    const started = ahead ? expected.reads.length : 0;
+    expect(reads).toHaveBeenCalledTimes(started);
+    const page = expected.reads.at(-1) as ReadRequest;
+    if (other) {
+      // Rows 300-309 first: another page, whose rows are its own, not the first page's.
+      const rows = tableFromIPC(await bytes(api.read({ ...page, offset: 300, limit: 10 })));
+      expect(rows.getChild('__row')?.get(0)).toBe(300n);
     }
-    const page = tableFromIPC(await bytes(api.read(request)));
-    expect(page.getChild('__row')?.get(0)).toBe(0n);
-    expect(reads).toHaveBeenCalledTimes(decodes);
+    const rows = tableFromIPC(await bytes(api.read(page)));
+    expect(rows.getChild('__row')?.get(0)).toBe(0n);
+    expect(reads).toHaveBeenCalledTimes(started + (other ? 2 : 1));
     await api.close();
   });
 });

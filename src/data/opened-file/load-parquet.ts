@@ -83,8 +83,8 @@ async function loadRows(ctx: LoadContext, workers: ParquetWorkers, callbacks: Pa
       prefetchRows: FIRST_PAGE_ROWS,
       // The first page is read by the load worker: it is open (its footer is here), while the page
       // worker may still be reading its own; the load's first group queues behind this small read.
-      // When the footer alone gives the plan, the worker has already started decoding this very
-      // request (`firstPageRequest`, first-page.ts) and answers it from that decode.
+      // The worker has already started decoding this very request (and the probe before it) and
+      // answers it from that decode (reads-ahead.ts).
       prefetchRead: (req) => source.read(req),
     }),
   );

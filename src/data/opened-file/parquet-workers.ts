@@ -34,8 +34,8 @@ export class ParquetWorkers {
     const create = deps.createSource ?? ((f, n, b) => new WorkerParquetSource(f, n, b));
     this.load = create(file, fileName, budgets);
     this.startPages = () => (deps.createPageSource ?? create)(file, fileName, budgets);
-    // The load worker decodes the first page right after the footer (first-page.ts): the load
-    // asks for it first (load-parquet.ts).
+    // The load worker decodes the load's probe and first page right after the footer
+    // (reads-ahead.ts): the load asks for them first (load-parquet.ts).
     this.footer = this.load.footer({ firstPageAhead: true });
     this.footer.catch(() => undefined);
   }

@@ -1,6 +1,6 @@
+import type { ColumnPlan } from '../../core/schema/column-plan';
 import { duckdbColumns, vectorDimsOf } from '../../core/schema/plan-columns';
 import type { ParquetFooter, ReadRequest } from './parquet-reader';
-import { planFromProbe, vectorProbeRequest } from './plan-file';
 
 /** Rows decoded ahead for the grid's first page (the grid's page size: one page, not a whole group). */
 export const FIRST_PAGE_ROWS = 256;
@@ -33,14 +33,11 @@ export function rowsRequest(
 }
 
 /**
- * The first page's read exactly as the load will ask for it (load-parquet.ts), from the footer
- * alone: the DuckDB-bound columns of the plan, rows [0, FIRST_PAGE_ROWS). Null when the plan
- * needs a probe read first (a variable float list) or the file has no rows. The load worker
- * decodes it as soon as it has read the footer, before the main thread asks (worker-api.ts).
+ * The first page's read exactly as the load asks for it (load-parquet.ts, through the file-order
+ * source's prefetch): the plan's DuckDB-bound columns, rows [0, FIRST_PAGE_ROWS). Null when the
+ * file has no rows. The load worker decodes it before the main thread asks (reads-ahead.ts).
  */
-export function firstPageRequest(footer: ParquetFooter): ReadRequest | null {
-  if (vectorProbeRequest(footer)) return null;
-  const plan = planFromProbe(footer, null);
+export function firstPageRequest(footer: ParquetFooter, plan: readonly ColumnPlan[]): ReadRequest | null {
   const vectors = Object.fromEntries(vectorDimsOf(plan));
   return rowsRequest(footer, duckdbColumns(plan), vectors, 0, Math.min(footer.rows, FIRST_PAGE_ROWS));
 }

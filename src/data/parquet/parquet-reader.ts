@@ -73,8 +73,9 @@ export interface ReadRequest {
 export interface ParquetSource {
   readonly fileName: string;
   /**
-   * Opens the file if it is not open. `firstPageAhead`: decode the grid's first page as soon as
-   * the footer is read, before it is asked for (a worker's first open only; first-page.ts).
+   * Opens the file if it is not open. `firstPageAhead`: decode the grid's first page (and the
+   * probe its plan needs) as soon as the footer is read, before it is asked for (a worker's first
+   * open only; reads-ahead.ts).
    */
   footer(options?: { firstPageAhead?: boolean }): Promise<ParquetFooter>;
   /** Arrow IPC stream bytes (normalized: see docs/data-path.md), transferred, not copied. */

@@ -1,7 +1,7 @@
 import { withTransfer } from '../../workers/rpc';
 import { ParquetDecoder } from './parquet-decoder';
 import type { ParquetFooter, ReadRequest } from './parquet-reader';
-import { firstPageRequest, requestKey } from './first-page';
+import { ReadsAhead } from './reads-ahead';
 import type { RemoteUrl } from '../../core/url/remote-url';
 import {
   HttpRangeSource,
@@ -22,13 +22,13 @@ import {
  */
 export function createParquetWorkerApi(init: () => Promise<void> | void) {
   let decoder: ParquetDecoder | null = null;
-  const ahead = new FirstPageAhead();
+  const ahead = new ReadsAhead();
   return {
     async open(arg: {
       file: Blob | RemoteFileRef;
       fileName: string;
       maxReadBytes: number;
-      /** Decode the first page once the footer is sent (the load worker: first-page.ts). */
+      /** Decode the load's probe and first page once the footer is sent (the load worker: reads-ahead.ts). */
       firstPageAhead?: boolean;
     }): Promise<ParquetFooter> {
       await init();
@@ -50,7 +50,7 @@ export function createParquetWorkerApi(init: () => Promise<void> | void) {
     },
     async read(request: ReadRequest): Promise<Uint8Array> {
       if (!decoder) throw new Error('no file is open in this worker');
-      const ipc = await (ahead.take(request) ?? decoder.read(request));
+      const ipc = await ((await ahead.take(request)) ?? decoder.read(request));
       return withTransfer(ipc, [ipc.buffer as ArrayBuffer]);
     },
     async close(): Promise<void> {
@@ -62,41 +62,3 @@ export function createParquetWorkerApi(init: () => Promise<void> | void) {
 }
 
 export type ParquetWorkerApi = ReturnType<typeof createParquetWorkerApi>;
-
-/**
- * The first page decoded ahead (docs/data-path.md, item 17): the load worker starts it in the task
- * after the one that sends the footer, from the footer alone (`firstPageRequest`), while the main
- * thread plans the columns and renders the footer. The main thread then asks for the same page and
- * gets this decode instead of posting its request ~10 ms later. Any other read drops it: the
- * decoder runs one read at a time, so a page nobody asked for would only delay the next read.
- */
-class FirstPageAhead {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private page: { key: string; ipc: Promise<Uint8Array> } | null = null;
-
-  start(decoder: ParquetDecoder): void {
-    this.drop();
-    // A new task, so that the footer's reply is posted first.
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const request = firstPageRequest(decoder.footer);
-      if (!request) return;
-      const ipc = decoder.read(request);
-      ipc.catch(() => undefined); // a failure is reported to the read that takes it
-      this.page = { key: requestKey(request), ipc };
-    }, 0);
-  }
-
-  /** The page decoded ahead if `request` asks for exactly it; else null. Either way it is gone. */
-  take(request: ReadRequest): Promise<Uint8Array> | null {
-    const page = this.page;
-    this.drop();
-    return page && page.key === requestKey(request) ? page.ipc : null;
-  }
-
-  drop(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    this.page = null;
-  }
-}
