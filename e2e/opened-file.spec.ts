@@ -75,6 +75,22 @@ test.describe('The open sample', SHARED_APP, () => {
     await expect.poll(() => gridRowCount(page)).toBe(total);
   });
 
+  test("switching the file shown leaves one schema panel, the shown file's", async ({ page }) => {
+    await openAppWithSample(page);
+    const list = page.getByRole('list', { name: 'Loaded files' });
+    // Every file once, then back to the first: each switch replaces the panels, none is left behind.
+    for (const name of ['knowledge', 'skills', 'preferences', 'experiences', 'knowledge']) {
+      await list.getByRole('button', { name: new RegExp(`^${name}\\.parquet`) }).click();
+      const schemas = page.getByRole('region', { name: /^Schema of / });
+      await expect(schemas).toHaveCount(1);
+      await expect(schemas).toHaveAccessibleName(`Schema of ${name}.parquet`);
+      await expect(schemas.getByRole('table', { name: 'Columns' })).toHaveCount(1);
+      await expect(page.getByRole('region', { name: /^Vectors in SQL of / })).toHaveAccessibleName(
+        `Vectors in SQL of ${name}.parquet`,
+      );
+    }
+  });
+
   test('the row detail shows the vector statistics and diff_data as JSON and as hex', async ({ page }) => {
     await openAppWithSample(page);
     await grid(page).locator('[role="row"][aria-rowindex="2"]').getByRole('gridcell').first().click();

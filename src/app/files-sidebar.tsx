@@ -74,21 +74,23 @@ export function FilesSidebar(props: FilesSidebarProps) {
           onCloseStore={(id) => void workspace.closeStore(id)}
         />
       </section>
-      {/* After the first rows' frame: the schema panel's table was ~20 ms of that frame's render and layout. */}
+      {/* After the first rows' frame: the schema panel's table was ~20 ms of that frame's render and layout.
+          Keys are unique among the aside's children (a part's name and the file's id): two siblings
+          keyed by the same id left stale panels behind on every switch of the table shown. */}
       {activeStore ? (
-        <AfterPaint key={activeStore.id}>
+        <AfterPaint key={`schema:${activeStore.id}`}>
           <StoreSchemaPanel store={activeStore} />
         </AfterPaint>
       ) : (
         active && (
-          <AfterPaint key={active.id}>
+          <AfterPaint key={`schema:${active.id}`}>
             <SchemaPanel table={active} />
           </AfterPaint>
         )
       )}
       {!activeStore && active && activeFile ? (
         <SqlVectorsPanel
-          key={active.id}
+          key={`vectors:${active.id}`}
           table={active}
           onAdd={(column) => void activeFile.addVectorsToSql(column)}
           onCancel={() => activeFile.cancelVectorsToSql()}
@@ -97,7 +99,7 @@ export function FilesSidebar(props: FilesSidebarProps) {
       ) : null}
       {!activeStore && active?.csv && activeFile ? (
         <CsvSettings
-          key={active.id}
+          key={`csv:${active.id}`}
           table={active}
           onReopen={(options) => void activeFile.reopenCsv(options)}
         />
