@@ -54,14 +54,14 @@ export class ReadsAhead {
   }
 
   /**
-   * The decode of `request` if it is the next read ahead (waiting for that read's request to be
-   * known); else null, and the reads ahead are dropped.
+   * The bytes of `request` if it is the next read ahead, once decoded (a failed decode rejects, as
+   * the read itself would); else null, and the reads ahead are dropped.
    */
-  async take(request: ReadRequest): Promise<Promise<Uint8Array> | null> {
+  async take(request: ReadRequest): Promise<Uint8Array | null> {
     if (this.timer !== null) this.drop(); // asked before anything was started: nothing ahead
     const next = this.queue.shift();
     if (!next) return null;
-    const read = await next;
+    const read = await next; // the page's request is known once the probe is decoded
     if (read && read.key === requestKey(request)) return read.ipc;
     this.drop();
     return null;

@@ -49,8 +49,9 @@ export function createParquetWorkerApi(init: () => Promise<void> | void) {
       return downloadWhole(arg.remote, (url, init) => fetch(url, init), arg.maxBytes);
     },
     async read(request: ReadRequest): Promise<Uint8Array> {
-      if (!decoder) throw new Error('no file is open in this worker');
-      const ipc = await ((await ahead.take(request)) ?? decoder.read(request));
+      const open = decoder;
+      if (!open) throw new Error('no file is open in this worker');
+      const ipc = (await ahead.take(request)) ?? (await open.read(request));
       return withTransfer(ipc, [ipc.buffer as ArrayBuffer]);
     },
     async close(): Promise<void> {
