@@ -11,7 +11,7 @@ interface TaskScheduler {
  * message events. Elsewhere a MessageChannel message, not setTimeout (clamped after a few nested
  * calls). Returns a cancel function.
  */
-function postUrgentTask(callback: () => void): () => void {
+export function postUrgentTask(callback: () => void): () => void {
   const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
   if (typeof scheduler?.postTask === 'function') {
     const controller = new AbortController();

@@ -13,6 +13,7 @@ import {
   tableToIPC,
 } from 'apache-arrow';
 import { DataGrid } from './data-grid';
+import { WarmUpBox } from '../warm-up/warm-up-box';
 import type { GridSource } from '../../core/grid-source';
 
 const ROWS = 64;
@@ -89,13 +90,13 @@ function warmUpSource(): GridSource {
 export function GridWarmUp({ onDone }: { onDone(): void }) {
   const [source] = useState(warmUpSource);
   return (
-    <div className="dg-warm-up" aria-hidden="true" inert>
+    <WarmUpBox className="dg-warm-up">
       <DataGrid
         source={source}
         label="Warm-up"
         onFirstRowsPainted={onDone}
         initialSize={{ width: 900, height: 400 }}
       />
-    </div>
+    </WarmUpBox>
   );
 }

@@ -1,9 +1,9 @@
 import { tableFromIPC } from 'apache-arrow';
 import type { ColumnPlan } from '../../core/schema/column-plan';
-import { duckdbColumns, heavyColumns, vectorDimsOf } from '../../core/schema/plan-columns';
+import { heavyColumns, vectorDimsOf } from '../../core/schema/plan-columns';
 import { createFileOrderSource } from '../file-order-source';
 import { RowGroupHeavyStore, DEFAULT_HEAVY_BUDGET_BYTES, type GroupLoader } from '../heavy-store';
-import { FIRST_PAGE_ROWS } from '../parquet/first-page';
+import { FIRST_PAGE_ROWS, loadReadOf } from '../parquet/first-page';
 import { planFromProbe, vectorProbeRequest } from '../parquet/plan-file';
 import type { ParquetFooter, ReadRequest } from '../parquet/parquet-reader';
 import { loadStarted } from '../parquet/worker-pool';
@@ -59,8 +59,7 @@ async function loadRows(ctx: LoadContext, workers: ParquetWorkers, callbacks: Pa
   if (probe) showFooter();
   const plan = planFromProbe(footer, probe ? await source.read(probe, signal) : null);
   ctx.checkAborted();
-  const columns = duckdbColumns(plan);
-  const vectors = Object.fromEntries(vectorDimsOf(plan));
+  const { columns, vectors } = loadReadOf(plan);
   const read = (req: ReadRequest, s?: AbortSignal) => workers.readForView(req, s);
   ctx.setHeavy(createParquetHeavyStore(read, footer, plan, deps.heavyBudgetBytes));
   // A column as stored (`vectors: {}`: lists stay lists, so a NULL or a short row fails nothing):

@@ -33,13 +33,24 @@ export function rowsRequest(
 }
 
 /**
+ * What the load reads of every row: the DuckDB-bound columns (by key, in plan order) and the
+ * vector dimensions they are decoded with. Its row groups' reads and the first page's use it.
+ */
+export function loadReadOf(plan: readonly ColumnPlan[]): {
+  columns: string[];
+  vectors: Record<string, number>;
+} {
+  return { columns: duckdbColumns(plan), vectors: Object.fromEntries(vectorDimsOf(plan)) };
+}
+
+/**
  * The first page's read exactly as the load asks for it (load-parquet.ts, through the file-order
  * source's prefetch): the plan's DuckDB-bound columns, rows [0, FIRST_PAGE_ROWS). Null when the
  * file has no rows. The load worker decodes it before the main thread asks (reads-ahead.ts).
  */
 export function firstPageRequest(footer: ParquetFooter, plan: readonly ColumnPlan[]): ReadRequest | null {
-  const vectors = Object.fromEntries(vectorDimsOf(plan));
-  return rowsRequest(footer, duckdbColumns(plan), vectors, 0, Math.min(footer.rows, FIRST_PAGE_ROWS));
+  const { columns, vectors } = loadReadOf(plan);
+  return rowsRequest(footer, columns, vectors, 0, Math.min(footer.rows, FIRST_PAGE_ROWS));
 }
 
 /** Equal requests give equal keys (both sides build them with the functions above). */

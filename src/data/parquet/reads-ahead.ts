@@ -34,19 +34,16 @@ export class ReadsAhead {
     // A new task, so that the footer's reply is posted first.
     this.timer = setTimeout(() => {
       this.timer = null;
-      const { footer } = reader;
-      const probe = vectorProbeRequest(footer);
+      const probe = vectorProbeRequest(reader.footer);
       if (!probe) {
-        this.queue = [
-          Promise.resolve(readAhead(reader, firstPageRequest(footer, planFromProbe(footer, null)))),
-        ];
+        this.queue = [Promise.resolve(pageAhead(reader, null))];
         return;
       }
       const probeRead = readAhead(reader, probe);
       // This reaction is registered before any reply's: the plan reads the probe's bytes before a
       // reply transfers them to the main thread.
       const page = probeRead.ipc.then(
-        (ipc) => readAhead(reader, firstPageRequest(footer, planFromProbe(footer, ipc))),
+        (ipc) => pageAhead(reader, ipc),
         () => null,
       );
       this.queue = [Promise.resolve(probeRead), page];
@@ -74,10 +71,13 @@ export class ReadsAhead {
   }
 }
 
-function readAhead(reader: AheadReader, request: ReadRequest): AheadRead;
-function readAhead(reader: AheadReader, request: ReadRequest | null): AheadRead | null;
-function readAhead(reader: AheadReader, request: ReadRequest | null): AheadRead | null {
-  if (!request) return null;
+/** The first page, read with the plan the load will make from the probe's bytes (null: no probe). */
+function pageAhead(reader: AheadReader, probeIpc: Uint8Array | null): AheadRead | null {
+  const request = firstPageRequest(reader.footer, planFromProbe(reader.footer, probeIpc));
+  return request ? readAhead(reader, request) : null;
+}
+
+function readAhead(reader: AheadReader, request: ReadRequest): AheadRead {
   const ipc = reader.read(request);
   ipc.catch(() => undefined); // a failure is reported to the read that takes it
   return { key: requestKey(request), ipc };

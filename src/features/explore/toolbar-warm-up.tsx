@@ -2,6 +2,7 @@ import { Int32, TimestampMillisecond, Utf8 } from 'apache-arrow';
 import type { ColumnPlan } from '../../core/schema/column-plan';
 import type { GridColumn } from '../../core/grid-source';
 import type { DbClient } from '../../data/db/db-client';
+import { WarmUpBox } from '../../components/warm-up/warm-up-box';
 import { ExploreTitle } from './explore-title';
 import { FilterBar } from './filter-bar';
 import { GoToMemory } from './go-to-memory';
@@ -49,12 +50,12 @@ export function ToolbarWarmUp({ db }: { db: DbClient }) {
     tiebreaker: undefined,
   };
   return (
-    <div className="ex-warm-up" aria-hidden="true" inert>
+    <WarmUpBox className="ex-warm-up">
       <ExploreTitle fileName={view.fileName} tableName={view.table} />
       <TextSearch value="" columns={['content']} onChange={noop} />
       <FilterBar columns={COLUMNS} filters={[]} onChange={noop} />
       <TableExport {...view} columns={PLANS} heavy={null} labels={new Map()} />
       <GoToMemory {...view} idColumn={ID_COLUMN} onFound={noop} />
-    </div>
+    </WarmUpBox>
   );
 }

@@ -1,4 +1,5 @@
 import type { FileState } from '../../data/opened-file/file-state';
+import { WarmUpBox } from '../../components/warm-up/warm-up-box';
 import { FileList } from './file-list';
 import './file-list-warm-up.css';
 
@@ -29,7 +30,7 @@ const noop = () => undefined;
  */
 export function FileListWarmUp() {
   return (
-    <div className="files-warm-up" aria-hidden="true" inert>
+    <WarmUpBox className="files-warm-up">
       <FileList
         tables={[WARM_UP_FILE]}
         activeId={WARM_UP_FILE.id}
@@ -37,6 +38,6 @@ export function FileListWarmUp() {
         onCancel={noop}
         onClose={noop}
       />
-    </div>
+    </WarmUpBox>
   );
 }

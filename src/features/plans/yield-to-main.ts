@@ -1,9 +1,9 @@
-import { onNextPaint } from '../../components/after-paint/after-paint';
+import { onNextPaint, postUrgentTask } from '../../components/after-paint/after-paint';
 
 /**
  * Ends the current task so the browser can paint and handle input, and resumes in a new one.
- * `scheduler.yield()` (Chromium) resumes ahead of other queued tasks; elsewhere a MessageChannel
- * message (not setTimeout, which is clamped to 4 ms after a few nested calls).
+ * `scheduler.yield()` (Chromium) resumes ahead of other queued tasks; elsewhere an urgent task
+ * (`postUrgentTask`: a user-blocking task or a MessageChannel message, never a clamped setTimeout).
  */
 interface Scheduler {
   yield?: () => Promise<void>;
@@ -12,14 +12,7 @@ interface Scheduler {
 export function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+  return new Promise((resolve) => postUrgentTask(resolve));
 }
 
 /** Resolves after the next frame has been painted (one rAF, then a new task). */
